@@ -1,0 +1,57 @@
+# The map of the project: `make help` lists the targets.
+.DEFAULT_GOAL := help
+SHELL := /bin/bash
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+# Keep jieba's dictionary cache and matplotlib's font cache inside the project,
+# so a fresh clone never depends on what another run left in /tmp or ~/.cache.
+export MPLCONFIGDIR := $(CURDIR)/.cache/matplotlib
+export JIEBA_CACHE_DIR := $(CURDIR)/.cache/jieba
+export PYDEVD_DISABLE_FILE_VALIDATION := 1
+
+NOTEBOOKS := $(sort $(wildcard notebooks/[0-9][0-9]_*.py))
+
+.PHONY: help venv report test lint lab bench lock clean
+
+help: ## List the targets
+	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | \
+	  awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-8s %s\n", $$1, $$2}'
+
+$(STAMP): requirements.lock pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
+	$(BIN)/python -m ipykernel install --sys-prefix --name analysis --display-name "Python (analysis)" >/dev/null
+	touch $(STAMP)
+
+venv: $(STAMP) ## Create .venv from requirements.lock (quick when nothing changed)
+
+report: $(STAMP) ## Run the whole pipeline and render reports/report.html
+	$(BIN)/python -m analysis report
+
+test: $(STAMP) ## Run pytest and ruff
+	$(BIN)/python -m pytest
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+lint: $(STAMP) ## Run ruff only
+	$(BIN)/ruff check .
+
+lab: $(STAMP) ## Open JupyterLab on the notebooks with the project's kernel
+	$(BIN)/jupyter lab --notebook-dir=notebooks
+
+bench: $(STAMP) ## Measure the report and keyword counting at 1,000x scale
+	$(BIN)/python -m analysis.bench --out docs/benchmark_results.json
+
+lock: ## Regenerate requirements.lock from pyproject.toml (needs the network)
+	test -x $(BIN)/pip-compile || $(MAKE) venv
+	$(BIN)/pip-compile --quiet --strip-extras --extra dev --no-emit-index-url \
+	  -o requirements.lock pyproject.toml
+
+clean: ## Remove generated files only (not the committed outputs)
+	rm -rf $(VENV) .cache .pytest_cache .ruff_cache build src/*.egg-info
+	find . -name __pycache__ -type d -prune -exec rm -rf {} +

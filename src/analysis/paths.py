@@ -1,0 +1,41 @@
+"""Where the project's files live. Notebooks import these instead of spelling out ``../data``.
+
+``ANALYSIS_INPUT`` and ``ANALYSIS_OUT`` redirect a run, so that ``python -m analysis report
+--input … --out …`` can send the same notebooks to another list and another folder.
+"""
+
+import os
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+RAW = ROOT / "data" / "raw"
+SOURCE = RAW / "shenzhen_sez_innovation_measures_2021.txt"
+SOURCE_METADATA = RAW / "source.json"
+NOTEBOOKS = ROOT / "notebooks"
+
+
+def input_path() -> Path:
+    """The list this run analyses: ``ANALYSIS_INPUT`` or the project's own source."""
+    return Path(os.environ.get("ANALYSIS_INPUT", SOURCE))
+
+
+def out_root() -> Path:
+    """The folder under which this run writes ``data/processed``, ``figures`` and ``reports``."""
+    return Path(os.environ.get("ANALYSIS_OUT", ROOT))
+
+
+def processed_dir() -> Path:
+    return out_root() / "data" / "processed"
+
+
+def figures_dir() -> Path:
+    return out_root() / "figures"
+
+
+def reports_dir() -> Path:
+    return out_root() / "reports"
+
+
+PROCESSED = processed_dir()
+FIGURES = figures_dir()
+REPORTS = reports_dir()
