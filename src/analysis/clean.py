@@ -15,8 +15,7 @@ _PARAGRAPH_SPLIT = re.compile(r"</p\s*>\s*<p\s*>|<br\s*/?>", re.IGNORECASE)
 # keyboard, not part of the text. Only the words listed here are replaced.
 STRAY_ENGLISH = {"and": "和", "or": "或"}
 _STRAY_ENGLISH = re.compile(
-    f"(?<=[{_CJK}])[ \\t\\u00a0\\u3000]*({'|'.join(STRAY_ENGLISH)})[ \\t\\u00a0\\u3000]*(?=[{_CJK}])",
-    re.IGNORECASE,
+    f"(?<=[{_CJK}]){_SPACE}?({'|'.join(STRAY_ENGLISH)}){_SPACE}?(?=[{_CJK}])", re.IGNORECASE
 )
 # A first paragraph this short with no punctuation cannot be content: it is the end of the
 # name, spilled into the next cell when the table was flattened.

@@ -30,7 +30,9 @@ def _check_not_binary(data: bytes, path: str | None) -> None:
     nul = data.find(b"\x00")
     if nul != -1:
         raise ListFormatError(
-            "the file is binary (it contains a NUL byte), not a text list", _line_of(data, nul), path
+            "the file is binary (it contains a NUL byte), not a text list",
+            _line_of(data, nul),
+            path,
         )
     sample = data[:4096]
     controls = sum(1 for b in sample if b < 0x20 and b not in _TEXT_CONTROLS)
@@ -53,6 +55,8 @@ def decode_list_bytes(data: bytes, path: str | None = None) -> DecodedText:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             body = data[len(bom) :]
+            if not body.strip():
+                raise ListFormatError("the file is empty (only a byte-order mark)", 1, path)
             try:
                 text = body.decode(encoding)
             except UnicodeDecodeError as exc:

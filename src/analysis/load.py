@@ -112,7 +112,9 @@ class _Parser:
 
     def _section(self, lineno: int, numeral: str, title: str, cells: list[str]) -> None:
         if not self.header_lines:
-            raise self.error("a section row comes before the table header 序号 | 名称 | 具体内容", lineno)
+            raise self.error(
+                "a section row comes before the table header 序号 | 名称 | 具体内容", lineno
+            )
         if len(cells) > 1:
             raise self.error(
                 f"section row {numeral}、 has {len(cells)} cells; a section row has its title "
@@ -215,7 +217,9 @@ class _Parser:
         if not self.items:
             raise self.error("the list has no numbered items", line_count)
         if self.sections[-1].item_count == 0:
-            raise self.error(f"section {self.sections[-1].numeral} has no items", self.sections[-1].line)
+            raise self.error(
+                f"section {self.sections[-1].numeral} has no items", self.sections[-1].line
+            )
 
 
 def _tidy_item(raw: _RawItem, repairs: list[clean.Repair], path: str) -> dict:
@@ -226,18 +230,32 @@ def _tidy_item(raw: _RawItem, repairs: list[clean.Repair], path: str) -> dict:
     for field_name, cell in (("name", name_cell), ("content", content_cell)):
         if clean.has_markup(cell):
             repairs.append(
-                clean.Repair(line, item_id, field_name, "markup_removed", cell[:20], "",
-                             "HTML paragraph tags (<p>, </p>, <br>) are layout, not text")
-            )  # fmt: skip
+                clean.Repair(
+                    line,
+                    item_id,
+                    field_name,
+                    "markup_removed",
+                    cell[:20],
+                    "",
+                    "HTML paragraph tags (<p>, </p>, <br>) are layout, not text",
+                )
+            )
     name = " ".join(clean.split_paragraphs(name_cell))
     paragraphs = clean.split_paragraphs(content_cell)
     tail = clean.name_tail(paragraphs)
     if tail is not None:
         repairs.append(
-            clean.Repair(line, item_id, "name", "name_tail_moved", name, name + tail,
-                         f"the content opens with the fragment “{tail}”, the end of the name "
-                         "split across cells")
-        )  # fmt: skip
+            clean.Repair(
+                line,
+                item_id,
+                "name",
+                "name_tail_moved",
+                name,
+                name + tail,
+                f"the content opens with the fragment “{tail}”, the end of the name "
+                "split across cells",
+            )
+        )
         name += tail
         paragraphs = paragraphs[1:]
 
@@ -305,8 +323,16 @@ def parse_list_bytes(data: bytes, path: str = "<bytes>") -> pd.DataFrame:
     repairs.sort(key=lambda r: (r.line, r.item_id or 0))
 
     items = pd.DataFrame(rows, columns=COLUMNS)
-    items = items.astype({"item_id": "int64", "section_id": "int64", "line_start": "int64",
-                          "line_end": "int64", "name_chars": "int64", "content_chars": "int64"})  # fmt: skip
+    items = items.astype(
+        {
+            "item_id": "int64",
+            "section_id": "int64",
+            "line_start": "int64",
+            "line_end": "int64",
+            "name_chars": "int64",
+            "content_chars": "int64",
+        }
+    )
     items.attrs = {
         "source": path,
         "sha256": hashlib.sha256(data).hexdigest(),
@@ -320,14 +346,41 @@ def parse_list_bytes(data: bytes, path: str = "<bytes>") -> pd.DataFrame:
 def _decoding_repairs(decoded) -> list[clean.Repair]:
     found = []
     if decoded.had_bom:
-        found.append(clean.Repair(1, None, "file", "bom_removed", "BOM", "",
-                                  f"the file starts with a {decoded.encoding} byte-order mark"))  # fmt: skip
+        found.append(
+            clean.Repair(
+                1,
+                None,
+                "file",
+                "bom_removed",
+                "BOM",
+                "",
+                f"the file starts with a {decoded.encoding} byte-order mark",
+            )
+        )
     if decoded.encoding not in ("utf-8", "utf-16-le", "utf-16-be"):
-        found.append(clean.Repair(1, None, "file", "decoded", decoded.encoding, "utf-8",
-                                  "the file is not UTF-8; it was decoded as GB18030/GBK"))  # fmt: skip
+        found.append(
+            clean.Repair(
+                1,
+                None,
+                "file",
+                "decoded",
+                decoded.encoding,
+                "utf-8",
+                "the file is not UTF-8; it was decoded as GB18030/GBK",
+            )
+        )
     if decoded.newline != "\n":
-        found.append(clean.Repair(1, None, "file", "newlines_normalised", repr(decoded.newline),
-                                  repr("\n"), "Windows or old Mac line endings"))  # fmt: skip
+        found.append(
+            clean.Repair(
+                1,
+                None,
+                "file",
+                "newlines_normalised",
+                repr(decoded.newline),
+                repr("\n"),
+                "Windows or old Mac line endings",
+            )
+        )
     return found
 
 

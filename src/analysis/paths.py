@@ -1,7 +1,8 @@
 """Where the project's files live. Notebooks import these instead of spelling out ``../data``.
 
-``ANALYSIS_INPUT`` and ``ANALYSIS_OUT`` redirect a run, so that ``python -m analysis report
---input … --out …`` can send the same notebooks to another list and another folder.
+The output folders are functions, not constants: ``ANALYSIS_INPUT`` and ``ANALYSIS_OUT``
+redirect a run, so that ``python -m analysis report --input … --out …`` sends the same
+notebooks to another list and another folder.
 """
 
 import os
@@ -34,8 +35,3 @@ def figures_dir() -> Path:
 
 def reports_dir() -> Path:
     return out_root() / "reports"
-
-
-PROCESSED = processed_dir()
-FIGURES = figures_dir()
-REPORTS = reports_dir()

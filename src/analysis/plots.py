@@ -18,9 +18,14 @@ def plot_items_per_section(items: pd.DataFrame):
         f"{top['section_numeral']}、{top['short_title']}类举措最多：{top['items']} 项",
         f"各方面的举措数量（项），共 {counts['items'].sum()} 项",
     )
-    labels = [section_label(n, t) for n, t in zip(counts["section_numeral"], counts["section_title"], strict=True)]
+    labels = [
+        section_label(n, t)
+        for n, t in zip(counts["section_numeral"], counts["section_title"], strict=True)
+    ]
     positions = range(len(counts))
-    bars = ax.barh(positions, counts["items"], color=[section_colour(s) for s in counts["section_id"]])
+    bars = ax.barh(
+        positions, counts["items"], color=[section_colour(s) for s in counts["section_id"]]
+    )
     ax.set_yticks(list(positions), labels)
     ax.invert_yaxis()  # the document's order, top to bottom
     ax.tick_params(axis="y", length=0)
@@ -28,7 +33,14 @@ def plot_items_per_section(items: pd.DataFrame):
     ax.xaxis.set_visible(False)
     ax.spines["bottom"].set_visible(False)
     for bar, value in zip(bars, counts["items"], strict=True):
-        ax.text(bar.get_width() + 0.15, bar.get_y() + bar.get_height() / 2, f"{value}",
-                va="center", ha="left", fontsize=BODY_SIZE + 2, color=DARK)  # fmt: skip
+        ax.text(
+            bar.get_width() + 0.15,
+            bar.get_y() + bar.get_height() / 2,
+            f"{value}",
+            va="center",
+            ha="left",
+            fontsize=BODY_SIZE + 2,
+            color=DARK,
+        )
     fit_layout(fig)
     return fig

@@ -20,8 +20,9 @@ _PNG_METADATA = {"Software": None}
 _SVG_METADATA = {"Date": None, "Creator": None}
 
 
-def save_figure(fig, name: str, *, caption: str, notebook: str, out_dir: Path | None = None,
-                close: bool = True) -> dict[str, Path]:  # fmt: skip
+def save_figure(
+    fig, name: str, *, caption: str, notebook: str, out_dir: Path | None = None, close: bool = True
+) -> dict[str, Path]:
     """Write ``<name>.png`` (300 dpi) and ``<name>.svg`` and record the caption.
 
     ``name`` must be snake_case; ``notebook`` is the notebook that makes the figure

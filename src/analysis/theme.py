@@ -58,14 +58,14 @@ def wrap_label(text: str, width: int = 12) -> str:
     return "\n".join(textwrap.wrap(text, width=width, break_long_words=True)) or text
 
 
-def new_figure(title: str, subtitle: str, *, size=SLIDE, nrows=1, ncols=1, source=SOURCE_LINE,
-               **subplot_kw):  # fmt: skip
+def new_figure(
+    title: str, subtitle: str, *, size=SLIDE, nrows=1, ncols=1, source=SOURCE_LINE, **subplot_kw
+):
     """A figure with the title (the finding), subtitle (measure and unit) and source line in
     place. Returns ``(fig, ax)``, or ``(fig, axes)`` for a grid."""
     apply_theme()
     fig, axes = plt.subplots(nrows, ncols, figsize=size, **subplot_kw)
-    fig.text(0.012, 0.975, title, fontsize=TITLE_SIZE, color=DARK,
-             ha="left", va="top")  # fmt: skip
+    fig.text(0.012, 0.975, title, fontsize=TITLE_SIZE, color=DARK, ha="left", va="top")
     fig.text(0.012, 0.915, subtitle, fontsize=SUBTITLE_SIZE, color="#555555", ha="left", va="top")
     fig.text(0.012, 0.018, source, fontsize=SOURCE_SIZE, color="#666666", ha="left", va="bottom")
     return fig, axes

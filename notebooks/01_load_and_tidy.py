@@ -1,0 +1,78 @@
+# ---
+# jupyter:
+#   jupytext:
+#     formats: py:percent
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#   kernelspec:
+#     display_name: Python (analysis)
+#     language: python
+#     name: analysis
+# ---
+
+# %% [markdown]
+# # 01 · Load and tidy the list
+#
+# **Reads** the raw list, `data/raw/shenzhen_sez_innovation_measures_2021.txt` (or the file in
+# `ANALYSIS_INPUT`).
+# **Writes** `data/processed/items.csv`, `items.xlsx` (items, sections and repairs sheets),
+# `sections.csv`, `repairs.csv`, and the figure `figures/items_per_section.png/.svg`.
+# **Shows** the tidy table (one row per item), the items per section, and every repair the
+# loader made to the source, with the line it made it on.
+
+# %%
+import pandas as pd
+from IPython.display import display
+
+import analysis
+from analysis.counts import section_counts
+from analysis.export import write_csv, write_xlsx
+from analysis.paths import input_path, processed_dir
+from analysis.plots import plot_items_per_section
+from analysis.save import save_figure
+
+pd.set_option("display.max_colwidth", 60)
+
+# %% [markdown]
+# ## The tidy table
+# One row per item. `line_start`/`line_end` point back to the lines of the source file.
+
+# %%
+items = analysis.load_items(input_path())
+print(f"{items.attrs['source']}\nsha256 {items.attrs['sha256']}, read as {items.attrs['encoding']}")
+display(items.head(10))
+
+# %% [markdown]
+# ## Items per section
+
+# %%
+sections = section_counts(items)
+display(sections[["section_numeral", "section_title", "items", "content_chars"]])
+
+# %%
+fig = plot_items_per_section(items)
+save_figure(
+    fig,
+    "items_per_section",
+    caption="各方面的举措数量，按清单原有顺序排列",
+    notebook="01_load_and_tidy",
+    close=False,
+)
+
+# %% [markdown]
+# ## What the loader repaired
+# Page-break headers dropped, `<p>` markup removed, stray spaces removed, a name split across
+# cells rejoined, and explicit corrections. Nothing else is changed.
+
+# %%
+repairs = analysis.repairs_table(items)
+display(repairs.groupby("kind").size().rename("repairs").to_frame())
+display(repairs[repairs["kind"] != "header_row_dropped"])
+
+# %%
+out = processed_dir()
+write_csv(items, out / "items.csv")
+write_csv(sections, out / "sections.csv")
+write_csv(repairs, out / "repairs.csv")
+write_xlsx({"items": items, "sections": sections, "repairs": repairs}, out / "items.xlsx")

@@ -1,0 +1,92 @@
+# ---
+# jupyter:
+#   jupytext:
+#     formats: py:percent
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#   kernelspec:
+#     display_name: Python (analysis)
+#     language: python
+#     name: analysis
+# ---
+
+# %% [markdown]
+# # 深圳经济特区创新举措和经验做法清单：分析报告
+#
+# *Reads* only finished outputs: the tables in `data/processed/` and the figures in `figures/`.
+# *Writes* nothing; `python -m analysis report` renders it to `reports/report.html`.
+# *Shows* the headline numbers, every figure with its caption, the tidy table, and every repair
+# made to the source.
+#
+# <!-- table of contents -->
+
+# %%
+from itables import init_notebook_mode
+
+from analysis import report_cells as rc
+from analysis.paths import SOURCE_METADATA, figures_dir, processed_dir
+
+init_notebook_mode(all_interactive=False, connected=False)
+processed, figures = processed_dir(), figures_dir()
+items = rc.read_table(processed, "items.csv")
+sections = rc.read_table(processed, "sections.csv")
+repairs = rc.read_table(processed, "repairs.csv")
+metadata = rc.load_metadata(SOURCE_METADATA)
+
+# %% [markdown]
+# ## 概览 Overview
+
+# %%
+largest = sections.loc[sections["items"].idxmax()]
+rc.show_markdown(
+    f"清单共 **{len(sections)}** 个方面、**{len(items)}** 项举措，正文合计 "
+    f"**{items['content_chars'].sum():,}** 字。举措最多的是"
+    f"“{rc.escape(largest['section_numeral'])}、{rc.escape(largest['section_title'])}”，"
+    f"共 **{largest['items']}** 项（占 {largest['share_of_items']:.0%}）。"
+    f"载入时对原文做了 **{len(repairs)}** 处有记录的修复（见“数据质量”）。"
+)
+
+# %% [markdown]
+# ## 结构 Structure
+
+# %%
+shown = rc.show_figures(figures, "01_")
+
+# %% [markdown]
+# ## 全部举措 All items
+# Search the table, or sort by any column. `line_start` is the line of the source file.
+
+# %%
+rc.interactive_table(
+    items[["item_id", "section_numeral", "name", "content", "line_start", "content_chars"]],
+    pageLength=10,
+    lengthMenu=[5, 10, 25, 50],
+    maxBytes=0,
+)
+
+# %% [markdown]
+# ## 数据质量 Data quality
+# Every change the loader made to the source text, with the 1-based line of the source.
+
+# %%
+rc.show_markdown(
+    "\n".join(
+        f"- `{rc.escape(kind)}`: {count}" for kind, count in repairs.groupby("kind").size().items()
+    )
+)
+rc.interactive_table(repairs, pageLength=10, maxBytes=0)
+
+# %% [markdown]
+# ## 来源 Provenance
+
+# %%
+rc.show_markdown(
+    f"Source file `{rc.escape(metadata['file'])}`, sha256 `{metadata['sha256']}`. "
+    f"Publisher {rc.escape(metadata['publisher'])}, {rc.escape(metadata['published'])}. "
+    + (
+        "The text has **not** been checked against the official page (unverified)."
+        if not metadata["verified_against_official_page"]
+        else "Checked against the official page."
+    )
+)

@@ -1,0 +1,36 @@
+"""``python -m analysis report [--input PATH] [--out DIR]``"""
+
+import argparse
+import sys
+from pathlib import Path
+
+from .errors import ListFormatError
+from .notebook_run import NotebookFailed
+from .pipeline import run_report
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m analysis", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    report = commands.add_parser(
+        "report", help="run the whole pipeline and render reports/report.html"
+    )
+    report.add_argument("--input", type=Path, help="a list of the same shape (default: data/raw)")
+    report.add_argument(
+        "--out", type=Path, help="write data/processed, figures and reports under DIR"
+    )
+    args = parser.parse_args(argv)
+
+    try:
+        run_report(args.input, args.out)
+    except (ListFormatError, FileNotFoundError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except NotebookFailed as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

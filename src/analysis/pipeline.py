@@ -1,0 +1,69 @@
+"""The whole pipeline: check the list, run the numbered notebooks, render the report."""
+
+import os
+import sys
+import time
+from pathlib import Path
+
+from . import invariants
+from .load import load_items
+from .notebook_run import execute_notebook
+from .paths import NOTEBOOKS, ROOT, SOURCE, SOURCE_METADATA
+from .report import write_report
+from .save import write_figures_readme
+
+REPORT_NOTEBOOK_PREFIX = "04_report"
+REPORT_TITLE = "深圳经济特区创新举措和经验做法清单：分析报告"
+
+
+def pipeline_notebooks(notebook_dir: Path = NOTEBOOKS) -> tuple[list[Path], Path]:
+    """The numbered analysis notebooks in run order, and the report notebook that comes last."""
+    numbered = sorted(p for p in notebook_dir.glob("[0-9][0-9]_*.py"))
+    report = [p for p in numbered if p.stem.startswith(REPORT_NOTEBOOK_PREFIX)]
+    if len(report) != 1:
+        raise FileNotFoundError(f"expected one {REPORT_NOTEBOOK_PREFIX}*.py in {notebook_dir}")
+    return [p for p in numbered if p not in report], report[0]
+
+
+def _say(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def run_report(input_path: Path | None = None, out_root: Path | None = None) -> Path:
+    """Run every step on ``input_path`` and write tables, figures and the report under
+    ``out_root``. Returns the path of the HTML report."""
+    input_path = Path(input_path or SOURCE).resolve()
+    out_root = Path(out_root or ROOT).resolve()
+
+    items = load_items(input_path)
+    invariants.check_items(items)
+    own_source = invariants.check_against_metadata(items, SOURCE_METADATA)
+    _say(
+        f"{input_path.name}: {items['section_id'].nunique()} sections, {len(items)} items, "
+        f"{len(items.attrs['repairs'])} repairs"
+        + (" (counts match data/raw/source.json)" if own_source else "")
+    )
+
+    env = {
+        "ANALYSIS_INPUT": str(input_path),
+        "ANALYSIS_OUT": str(out_root),
+        # The report runs headless: no progress bars, no interactive widgets.
+        "ANALYSIS_HEADLESS": "1",
+        "MPLBACKEND": "Agg",
+        "PYDEVD_DISABLE_FILE_VALIDATION": "1",
+    }
+    for key in ("MPLCONFIGDIR", "JIEBA_CACHE_DIR"):
+        if key in os.environ:
+            env[key] = os.environ[key]
+    steps, report_notebook = pipeline_notebooks()
+    for position, notebook in enumerate([*steps, report_notebook], start=1):
+        started = time.perf_counter()
+        executed = execute_notebook(notebook, env=env, cwd=NOTEBOOKS)
+        _say(
+            f"[{position}/{len(steps) + 1}] {notebook.name} ({time.perf_counter() - started:.1f} s)"
+        )
+
+    write_figures_readme(out_root / "figures")
+    report = write_report(executed, out_root / "reports" / "report.html", REPORT_TITLE)
+    _say(f"report: {report}")
+    return report

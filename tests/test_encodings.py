@@ -1,0 +1,64 @@
+"""Re-encoded and re-wrapped copies of the source load to the same table."""
+
+import pandas as pd
+import pytest
+
+from analysis import parse_list_bytes, repairs_table
+
+TEXT_COLUMNS = ["item_id", "section_id", "section_title", "name", "content"]
+
+
+def _same_items(loaded, items):
+    pd.testing.assert_frame_equal(loaded[TEXT_COLUMNS], items[TEXT_COLUMNS])
+
+
+@pytest.mark.parametrize(
+    ("encode", "kind"),
+    [
+        (lambda text: b"\xef\xbb\xbf" + text.encode("utf-8"), "bom_removed"),
+        (lambda text: text.replace("\n", "\r\n").encode("utf-8"), "newlines_normalised"),
+        (lambda text: text.encode("gb18030"), "decoded"),
+        (lambda text: text.encode("gbk"), "decoded"),
+        (lambda text: text.encode("utf-16"), "bom_removed"),
+    ],
+    ids=["utf8-bom", "crlf", "gb18030", "gbk", "utf16"],
+)
+def test_encodings(source_bytes, items, encode, kind):
+    loaded = parse_list_bytes(encode(source_bytes.decode("utf-8")))
+    _same_items(loaded, items)
+    assert kind in repairs_table(loaded)["kind"].tolist()
+
+
+def test_full_width_digits(source_lines, items):
+    fullwidth = str.maketrans("0123456789", "０１２３４５６７８９")
+    lines = [
+        line.split("\t", 1)[0].translate(fullwidth) + "\t" + line.split("\t", 1)[1]
+        if line[:1].isdigit()
+        else line
+        for line in source_lines
+    ]
+    loaded = parse_list_bytes("\n".join(lines).encode("utf-8"))
+    _same_items(loaded, items)
+    assert (repairs_table(loaded)["kind"] == "digits_normalised").sum() == 47
+
+
+def test_cell_wrapped_onto_a_continuation_line(source_lines, items):
+    line = next(n for n, text in enumerate(source_lines, 1) if text.startswith("10\t"))
+    content = source_lines[line - 1]
+    cut = content.index("，控制线范围内")
+    lines = list(source_lines)
+    lines[line - 1 : line] = [content[:cut], content[cut:]]
+    loaded = parse_list_bytes("\n".join(lines).encode("utf-8"))
+    _same_items(loaded, items)
+    joined = repairs_table(loaded).query("kind == 'continuation_joined'")
+    assert joined[["line", "item_id"]].values.tolist() == [[line + 1, 10]]
+    assert loaded.set_index("item_id").loc[10, "line_end"] == line + 1
+
+
+def test_name_cell_wrapped_onto_the_next_line(source_lines, items):
+    line = next(n for n, text in enumerate(source_lines, 1) if text.startswith("11\t"))
+    number, name, content = source_lines[line - 1].split("\t")
+    lines = list(source_lines)
+    lines[line - 1 : line] = [f"{number}\t{name[:4]}", f"{name[4:]}\t{content}"]
+    loaded = parse_list_bytes("\n".join(lines).encode("utf-8"))
+    _same_items(loaded, items)

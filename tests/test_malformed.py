@@ -1,0 +1,130 @@
+"""Malformed lists raise ListFormatError (a ValueError) naming the 1-based line."""
+
+import re
+
+import pytest
+
+from analysis import ListFormatError, load_items, parse_list_bytes
+
+
+def _edit(source_lines, line_number: int, new_line: str | None) -> bytes:
+    lines = list(source_lines)
+    if new_line is None:
+        del lines[line_number - 1]
+    else:
+        lines[line_number - 1] = new_line
+    return "\n".join(lines).encode("utf-8")
+
+
+def _line_of(source_lines, prefix: str) -> int:
+    return next(n for n, line in enumerate(source_lines, 1) if line.startswith(prefix))
+
+
+def _raises_at(data: bytes, line: int, message: str) -> ListFormatError:
+    with pytest.raises(ListFormatError, match=message) as caught:
+        parse_list_bytes(data, "bad.txt")
+    assert caught.value.line == line
+    assert f"line {line}:" in str(caught.value)
+    return caught.value
+
+
+def test_is_a_value_error():
+    assert issubclass(ListFormatError, ValueError)
+
+
+def test_gap_in_the_numbering(source_lines):
+    line = _line_of(source_lines, "12\t")
+    blanked = _edit(source_lines, line, "")
+    _raises_at(blanked, _line_of(source_lines, "13\t"), "expected item 12, found item 13")
+
+
+def test_duplicate_item(source_lines):
+    line = _line_of(source_lines, "12\t")
+    twice = _edit(source_lines, line, source_lines[line - 1] + "\n" + source_lines[line - 1])
+    error = _raises_at(twice, line + 1, "duplicate item 12")
+    assert f"already appears at line {line}" in str(error)
+
+
+def test_skipped_section_numeral(source_lines):
+    line = _line_of(source_lines, "三、")
+    bad = source_lines[line - 1].replace("三、", "四、", 1)
+    _raises_at(_edit(source_lines, line, bad), line, "expected 三")
+
+
+def test_missing_section_row(source_lines):
+    line = _line_of(source_lines, "二、")
+    # Without 二, section 三 follows 一: the next section row is the one reported.
+    _raises_at(_edit(source_lines, line, None), _line_of(source_lines, "三、") - 1, "expected 二")
+
+
+def test_missing_first_section_row(source_lines):
+    line = _line_of(source_lines, "一、")
+    _raises_at(_edit(source_lines, line, None), line, "before any section row")
+
+
+def test_row_with_extra_cells(source_lines):
+    line = _line_of(source_lines, "20\t")
+    _raises_at(_edit(source_lines, line, source_lines[line - 1] + "\t多余"), line, "4 cells")
+
+
+def test_section_row_with_extra_cells(source_lines):
+    line = _line_of(source_lines, "四、")
+    _raises_at(_edit(source_lines, line, source_lines[line - 1] + "x"), line, "first cell only")
+
+
+def test_item_with_empty_content(source_lines):
+    line = _line_of(source_lines, "30\t")
+    number, name, _ = source_lines[line - 1].split("\t")
+    _raises_at(_edit(source_lines, line, f"{number}\t{name}\t"), line, "item 30 has empty content")
+
+
+def test_item_with_only_markup_as_content(source_lines):
+    line = _line_of(source_lines, "43\t")
+    number, name, _ = source_lines[line - 1].split("\t")
+    _raises_at(_edit(source_lines, line, f"{number}\t{name}\t<p></p>"), line, "empty content")
+
+
+@pytest.mark.parametrize("data", [b"", b"   \n\n\t\n", "\ufeff".encode()])
+def test_empty_file(data):
+    _raises_at(data, 1, "empty")
+
+
+def test_binary_file():
+    png_header = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256))
+    _raises_at(png_header, 3, "binary")  # \r\n and \n come before the NUL
+
+
+def test_binary_without_nul_bytes():
+    _raises_at(bytes(range(1, 32)) * 20, 1, "binary")
+
+
+def test_undecodable_file(source_lines):
+    text = "\n".join(source_lines).encode("utf-8")
+    line = _line_of(source_lines, "5\t")
+    offset = text.index(b"\n5\t") + 3
+    broken = text[:offset] + b"\xff\xfe\xff" + text[offset:]
+    _raises_at(broken, line, "neither UTF-8 nor GB18030")
+
+
+def test_unplaceable_row_before_any_item(source_lines):
+    line = _line_of(source_lines, "一、")
+    data = _edit(source_lines, line, source_lines[line - 1] + "\n说明文字")
+    _raises_at(data, line + 1, "cannot place this row")
+
+
+def test_missing_file_and_directory(tmp_path):
+    with pytest.raises(FileNotFoundError):
+        load_items(tmp_path / "missing.txt")
+    with pytest.raises(ListFormatError, match="directory"):
+        load_items(tmp_path)
+
+
+def test_no_bare_python_errors_on_random_truncations(source_lines):
+    """Any prefix of the file either loads or raises ListFormatError: never KeyError,
+    IndexError or UnicodeDecodeError."""
+    data = "\n".join(source_lines).encode("utf-8")
+    for cut in range(0, len(data), 97):
+        try:
+            parse_list_bytes(data[:cut], "cut.txt")
+        except ListFormatError as error:
+            assert re.search(r"line \d+:", str(error))
