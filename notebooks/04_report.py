@@ -59,7 +59,10 @@ shown = rc.show_figures(figures, "01_")
 
 # %%
 rc.interactive_table(
-    items[["item_id", "section_numeral", "name", "content", "line_start", "content_chars"]],
+    items[["item_id", "section_numeral", "name", "content", "line_start", "content_chars"]].rename(
+        columns={"section_numeral": "section"}
+    ),
+    long_text=("content",),
     pageLength=10,
     lengthMenu=[5, 10, 25, 50],
     maxBytes=0,
@@ -75,7 +78,7 @@ rc.show_markdown(
         f"- `{rc.escape(kind)}`: {count}" for kind, count in repairs.groupby("kind").size().items()
     )
 )
-rc.interactive_table(repairs, pageLength=10, maxBytes=0)
+rc.interactive_table(repairs, long_text=("reason",), pageLength=10, maxBytes=0)
 
 # %% [markdown]
 # ## 来源 Provenance

@@ -7,6 +7,8 @@ from pathlib import Path
 import nbformat
 from nbconvert import HTMLExporter
 
+from .webfont import font_face_css
+
 TEMPLATE_DIR = Path(__file__).parent / "resources" / "report_template"
 _HEADING = re.compile(r'<h([23]) id="([^"]+)">(.*?)(?:<a class="anchor-link".*?</a>)?</h\1>', re.S)
 # What a browser fetches by itself: src attributes, stylesheets and CSS url()s. Plain <a href>
@@ -55,6 +57,7 @@ def render_html(notebook: nbformat.NotebookNode, title: str) -> str:
     page, _ = exporter.from_notebook_node(notebook)
     if _TOC_MARKER in page:
         page = _with_table_of_contents(page)
+    page = page.replace("</head>", font_face_css(page) + "\n</head>", 1)
     remote = remote_references(page)
     if remote:
         raise RuntimeError(f"the report would fetch from the network: {remote[:3]}")

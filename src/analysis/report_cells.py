@@ -20,10 +20,11 @@ def escape(text) -> str:
 
 
 def read_table(processed: Path, name: str) -> pd.DataFrame:
+    """A finished table, with integer columns that have gaps kept as integers (``Int64``)."""
     path = processed / name
     if not path.exists():
         raise FileNotFoundError(f"{path} is missing: run the notebooks before the report")
-    return pd.read_csv(path, keep_default_na=False, na_values=[""])
+    return pd.read_csv(path, keep_default_na=False, na_values=[""]).convert_dtypes()
 
 
 def show_markdown(text: str) -> None:
@@ -53,11 +54,26 @@ def show_figures(figures: Path, notebook_prefix: str) -> list[str]:
     return shown
 
 
-def interactive_table(table: pd.DataFrame, **options) -> None:
-    """A searchable table (itables, offline). itables escapes cell HTML by default."""
+def interactive_table(table: pd.DataFrame, long_text: tuple[str, ...] = (), **options) -> None:
+    """A searchable table (itables, offline). itables escapes cell HTML by default.
+    Missing values show as blanks; ``long_text`` columns get room to wrap."""
     from itables import show
 
-    show(table, **options)
+    shown = table.astype(object).where(table.notna(), "")
+    targets = [list(table.columns).index(c) for c in long_text]
+    column_defs = [{"className": "dt-left", "targets": "_all"}]
+    if targets:
+        column_defs.append({"className": "long-text", "width": "55%", "targets": targets})
+    show(
+        shown,
+        columnDefs=column_defs,
+        showIndex=False,
+        classes="display compact",
+        style="width:100%",
+        autoWidth=False,
+        scrollX=False,
+        **options,
+    )
 
 
 def load_metadata(path: Path) -> dict:
