@@ -1,5 +1,6 @@
-"""Execute a jupytext notebook headless and refuse any cell that errs or warns."""
+"""Execute jupytext notebooks headless, several at once, and refuse any cell that errs or warns."""
 
+import asyncio
 import os
 from pathlib import Path
 
@@ -36,31 +37,46 @@ def stderr_outputs(notebook: nbformat.NotebookNode) -> list[tuple[int, str]]:
     return found
 
 
-def execute_notebook(path: Path, env: dict[str, str] | None = None, cwd: Path | None = None):
-    """Run every cell of ``path`` in a fresh kernel with ``env`` added to the environment."""
+async def execute_notebook_async(
+    path: Path, env: dict[str, str] | None = None, cwd: Path | None = None
+) -> nbformat.NotebookNode:
+    """Run every cell of ``path`` in a fresh kernel whose environment is ours plus ``env``."""
     notebook = read_notebook(path)
-    saved = {key: os.environ.get(key) for key in (env or {})}
-    os.environ.update(env or {})
+    client = NotebookClient(
+        notebook,
+        kernel_name=KERNEL,
+        timeout=TIMEOUT_SECONDS,
+        resources={"metadata": {"path": str(cwd or path.parent)}},
+        # The kernel binds to localhost only; its warning about unencrypted TCP is noise.
+        extra_arguments=["--IPKernelApp.log_level=ERROR"],
+    )
     try:
-        client = NotebookClient(
-            notebook,
-            kernel_name=KERNEL,
-            timeout=TIMEOUT_SECONDS,
-            resources={"metadata": {"path": str(cwd or path.parent)}},
-            # The kernel binds to localhost only; its warning about unencrypted TCP is noise.
-            extra_arguments=["--IPKernelApp.log_level=ERROR"],
-        )
-        client.execute()
+        await client.async_execute(env={**os.environ, **(env or {})})
     except CellExecutionError as exc:
         raise NotebookFailed(f"{path.name} failed:\n{exc}") from None
-    finally:
-        for key, value in saved.items():
-            if value is None:
-                os.environ.pop(key, None)
-            else:
-                os.environ[key] = value
     problems = stderr_outputs(notebook)
     if problems:
         details = "\n".join(f"  cell {index}: {text.strip()[:500]}" for index, text in problems)
         raise NotebookFailed(f"{path.name} wrote warnings or errors to stderr:\n{details}")
     return notebook
+
+
+def execute_notebook(path: Path, env: dict[str, str] | None = None, cwd: Path | None = None):
+    return asyncio.run(execute_notebook_async(path, env, cwd))
+
+
+async def execute_notebooks(paths, env=None, cwd=None, parallel: int = 2, on_done=None):
+    """Run independent notebooks ``parallel`` at a time; results in the order given.
+    ``on_done(path, seconds)`` is called as each one finishes."""
+    slots = asyncio.Semaphore(parallel)
+    loop = asyncio.get_running_loop()
+
+    async def run(path):
+        async with slots:
+            started = loop.time()
+            notebook = await execute_notebook_async(path, env, cwd)
+            if on_done is not None:
+                on_done(path, loop.time() - started)
+            return notebook
+
+    return await asyncio.gather(*(run(path) for path in paths))

@@ -1,5 +1,6 @@
 """The whole pipeline: check the list, run the numbered notebooks, render the report."""
 
+import asyncio
 import os
 import sys
 import time
@@ -7,7 +8,7 @@ from pathlib import Path
 
 from . import invariants
 from .load import load_items
-from .notebook_run import execute_notebook
+from .notebook_run import execute_notebook, execute_notebooks
 from .paths import NOTEBOOKS, ROOT, SOURCE, SOURCE_METADATA
 from .report import write_report
 from .save import write_figures_readme
@@ -56,12 +57,20 @@ def run_report(input_path: Path | None = None, out_root: Path | None = None) -> 
         if key in os.environ:
             env[key] = os.environ[key]
     steps, report_notebook = pipeline_notebooks()
-    for position, notebook in enumerate([*steps, report_notebook], start=1):
-        started = time.perf_counter()
-        executed = execute_notebook(notebook, env=env, cwd=NOTEBOOKS)
-        _say(
-            f"[{position}/{len(steps) + 1}] {notebook.name} ({time.perf_counter() - started:.1f} s)"
-        )
+    total = len(steps) + 1
+    finished = []
+
+    def done(path: Path, seconds: float) -> None:
+        finished.append(path)
+        _say(f"[{len(finished)}/{total}] {path.name} ({seconds:.1f} s)")
+
+    # The analysis notebooks each read the raw list and write only their own files, so they run
+    # side by side, one per core; the report reads what they wrote, so it runs last.
+    parallel = os.cpu_count() or 1
+    asyncio.run(execute_notebooks(steps, env=env, cwd=NOTEBOOKS, parallel=parallel, on_done=done))
+    started = time.perf_counter()
+    executed = execute_notebook(report_notebook, env=env, cwd=NOTEBOOKS)
+    done(report_notebook, time.perf_counter() - started)
 
     write_figures_readme(out_root / "figures")
     report = write_report(executed, out_root / "reports" / "report.html", REPORT_TITLE)

@@ -1,23 +1,25 @@
 """One function saves every figure: PNG at 300 dpi and SVG, stable names, stable bytes.
 
-Each save also records the figure's caption and the notebook that made it in
-``figures/captions.json``; ``write_figures_readme`` turns that into ``figures/README.md``.
+The caption and the notebook that made a figure travel inside the files themselves (PNG text
+chunks, SVG Dublin Core metadata), so a figure lifted into a briefing keeps them, and notebooks
+running side by side never write to a shared index. ``write_figures_readme`` collects them into
+``figures/README.md``.
 """
 
-import json
 import re
 from pathlib import Path
 
 import matplotlib.pyplot as plt
+from PIL import Image
 
 from .paths import figures_dir
 
 DPI = 300
-CAPTIONS_FILE = "captions.json"
 _SNAKE_CASE = re.compile(r"^[a-z0-9]+(_[a-z0-9]+)*$")
 # No dates and no version strings: the same input gives the same bytes on every machine.
 _PNG_METADATA = {"Software": None}
 _SVG_METADATA = {"Date": None, "Creator": None}
+_NOTEBOOK_PREFIX = "notebooks/"
 
 
 def save_figure(
@@ -33,29 +35,31 @@ def save_figure(
     out_dir = Path(out_dir) if out_dir is not None else figures_dir()
     out_dir.mkdir(parents=True, exist_ok=True)
     paths = {"png": out_dir / f"{name}.png", "svg": out_dir / f"{name}.svg"}
-    fig.savefig(paths["png"], dpi=DPI, metadata=_PNG_METADATA)
-    fig.savefig(paths["svg"], metadata=_SVG_METADATA)
-    _record_caption(out_dir, name, caption, notebook)
+    described = {
+        "Title": name,
+        "Description": caption,
+        "Source": f"{_NOTEBOOK_PREFIX}{notebook}.py",
+    }
+    fig.savefig(paths["png"], dpi=DPI, metadata=_PNG_METADATA | described)
+    fig.savefig(paths["svg"], metadata=_SVG_METADATA | described)
     if close:
         plt.close(fig)
     return paths
 
 
-def _record_caption(out_dir: Path, name: str, caption: str, notebook: str) -> None:
-    path = out_dir / CAPTIONS_FILE
-    captions = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
-    captions[name] = {"caption": caption, "notebook": notebook}
-    path.write_text(
-        json.dumps(captions, ensure_ascii=False, indent=2, sort_keys=True) + "\n", encoding="utf-8"
-    )
-
-
 def figure_captions(out_dir: Path | None = None) -> dict[str, dict]:
-    """``{name: {"caption", "notebook"}}`` for every figure whose PNG exists, sorted by name."""
+    """``{name: {"caption", "notebook"}}`` for every PNG in the folder, sorted by name,
+    read from the metadata ``save_figure`` wrote into it."""
     out_dir = Path(out_dir) if out_dir is not None else figures_dir()
-    path = out_dir / CAPTIONS_FILE
-    captions = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
-    return {n: c for n, c in sorted(captions.items()) if (out_dir / f"{n}.png").exists()}
+    captions = {}
+    for png in sorted(out_dir.glob("*.png")):
+        with Image.open(png) as image:
+            text = image.text
+        if "Description" not in text:
+            raise ValueError(f"{png} has no caption: save figures with analysis.save.save_figure")
+        notebook = text.get("Source", "").removeprefix(_NOTEBOOK_PREFIX).removesuffix(".py")
+        captions[png.stem] = {"caption": text["Description"], "notebook": notebook}
+    return captions
 
 
 def write_figures_readme(out_dir: Path | None = None) -> Path:
