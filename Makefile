@@ -20,12 +20,15 @@ help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | \
 	  awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-8s %s\n", $$1, $$2}'
 
-$(STAMP): requirements.lock pyproject.toml
+$(STAMP): requirements.lock pyproject.toml src/analysis/resources/jupyterlab_overrides.json
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -r requirements.lock
 	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	$(BIN)/python -m ipykernel install --sys-prefix --name analysis --display-name "Python (analysis)" >/dev/null
+	# JupyterLab opens the notebooks' .py files as notebooks (jupytext), not as text.
+	mkdir -p $(VENV)/share/jupyter/lab/settings
+	cp src/analysis/resources/jupyterlab_overrides.json $(VENV)/share/jupyter/lab/settings/overrides.json
 	touch $(STAMP)
 
 venv: $(STAMP) ## Create .venv from requirements.lock (quick when nothing changed)
@@ -53,5 +56,5 @@ lock: ## Regenerate requirements.lock from pyproject.toml (needs the network)
 	  -o requirements.lock pyproject.toml
 
 clean: ## Remove generated files only (not the committed outputs)
-	rm -rf $(VENV) .cache .pytest_cache .ruff_cache build src/*.egg-info
+	rm -rf $(VENV) .cache .pytest_cache .ruff_cache build src/*.egg-info reports/report.html
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +

@@ -1,0 +1,203 @@
+"""``make bench``: performance as ratios measured side by side in one run.
+
+a. ``python -m analysis report`` on a warm environment, against the floor: executing as many
+   notebooks that only import pandas, matplotlib, jieba and the package.
+b. ``keyword_counts`` on the list replicated ``--scale`` times, against bare single-process
+   ``jieba.lcut`` over the same text; ``extract_regulations`` and ``extract_quantities`` too.
+c. The peak memory of b.
+
+Each measurement runs in a fresh process, so one cannot warm or weigh down another.
+"""
+
+import argparse
+import json
+import os
+import platform
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from .paths import ROOT
+
+TARGETS = {
+    "report_vs_floor": 1.5,
+    "keyword_counts_vs_jieba": 0.75,
+    "extraction_vs_jieba": 0.2,
+    "peak_memory_mb": 1536,
+}
+FLOOR_CELL = "import pandas, matplotlib, jieba, analysis\n"
+
+
+# --- workers: each runs in its own process and prints one JSON line -------------------------
+
+
+def _corpus(scale: int):
+    import pandas as pd
+
+    from .load import load_items
+
+    items = load_items()
+    corpus = pd.concat([items] * scale, ignore_index=True)
+    corpus["item_id"] = range(1, len(corpus) + 1)
+    return corpus
+
+
+def _peak_mb() -> float:
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return (own + children) / 1024  # ru_maxrss is in KiB on Linux
+
+
+def _worker(task: str, scale: int, jobs: int) -> dict:
+    import jieba
+
+    from .segment import configure_jieba, item_texts
+
+    configure_jieba()
+    corpus = _corpus(scale)
+    texts = item_texts(corpus)
+    jieba.initialize()
+    result = {"items": len(corpus), "characters": sum(map(len, texts))}
+    started = time.perf_counter()
+    if task == "jieba":
+        for text in texts:
+            jieba.lcut(text)
+    elif task == "keywords":
+        from .keywords import keyword_counts
+
+        result["terms"] = len(keyword_counts(corpus, n_jobs=jobs, progress=False))
+    elif task == "regulations":
+        from .regulations import extract_regulations
+
+        result["rows"] = len(extract_regulations(corpus))
+    elif task == "quantities":
+        from .quantities import extract_quantities
+
+        result["rows"] = len(extract_quantities(corpus))
+    else:
+        raise ValueError(task)
+    result["seconds"] = time.perf_counter() - started
+    result["peak_mb"] = _peak_mb()
+    return result
+
+
+def _floor_worker(notebooks: int) -> dict:
+    from .notebook_run import execute_notebook
+
+    with tempfile.TemporaryDirectory() as folder:
+        for index in range(notebooks):
+            path = Path(folder) / f"floor_{index}.py"
+            path.write_text("# %%\n" + FLOOR_CELL, encoding="utf-8")
+            execute_notebook(path)
+    return {}
+
+
+# --- driver -----------------------------------------------------------------------------------
+
+
+def _run(args: list[str], env=None) -> tuple[float, dict]:
+    started = time.perf_counter()
+    done = subprocess.run(
+        [sys.executable, *args], capture_output=True, text=True, env=env, cwd=ROOT, check=False
+    )
+    seconds = time.perf_counter() - started
+    if done.returncode != 0:
+        raise RuntimeError(f"{' '.join(args)} failed:\n{done.stderr[-2000:]}")
+    lines = [line for line in done.stdout.splitlines() if line.startswith("{")]
+    return seconds, (json.loads(lines[-1]) if lines else {})
+
+
+def _median_seconds(args: list[str], repeats: int, env=None) -> float:
+    return statistics.median(_run(args, env)[0] for _ in range(repeats))
+
+
+def bench_report(repeats: int) -> dict:
+    from .pipeline import pipeline_notebooks
+
+    steps, _ = pipeline_notebooks()
+    notebooks = len(steps) + 1
+    env = {**os.environ, "ANALYSIS_HEADLESS": "1"}
+    with tempfile.TemporaryDirectory() as out:
+        report_args = ["-m", "analysis", "report", "--out", out]
+        _run(report_args, env)  # warm-up: caches, compiled bytecode
+        report = _median_seconds(report_args, repeats, env)
+    floor = _median_seconds(["-m", "analysis.bench", "--floor", str(notebooks)], repeats, env)
+    return {
+        "notebooks": notebooks,
+        "report_seconds": round(report, 2),
+        "floor_seconds": round(floor, 2),
+        "report_vs_floor": round(report / floor, 3),
+    }
+
+
+def bench_scale(scale: int, jobs: int) -> dict:
+    results = {}
+    for task in ("jieba", "keywords", "regulations", "quantities"):
+        args = ["-m", "analysis.bench", "--worker", task, "--scale", str(scale), "--jobs", str(jobs)]
+        _, results[task] = _run(args)
+    jieba_seconds = results["jieba"]["seconds"]
+    extraction = results["regulations"]["seconds"] + results["quantities"]["seconds"]
+    return {
+        "scale": scale,
+        "items": results["jieba"]["items"],
+        "characters": results["jieba"]["characters"],
+        "jobs": jobs,
+        "jieba_lcut_seconds": round(jieba_seconds, 2),
+        "keyword_counts_seconds": round(results["keywords"]["seconds"], 2),
+        "extract_regulations_seconds": round(results["regulations"]["seconds"], 2),
+        "extract_quantities_seconds": round(results["quantities"]["seconds"], 2),
+        "keyword_counts_vs_jieba": round(results["keywords"]["seconds"] / jieba_seconds, 3),
+        "extraction_vs_jieba": round(extraction / jieba_seconds, 3),
+        "peak_memory_mb": round(results["keywords"]["peak_mb"], 1),
+    }
+
+
+def _verdicts(results: dict) -> dict:
+    measured = {**results.get("report", {}), **results.get("scale", {})}
+    return {
+        name: {"measured": measured[name], "target": target, "met": measured[name] <= target}
+        for name, target in TARGETS.items()
+        if name in measured
+    }
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m analysis.bench", description=__doc__)
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "benchmark_results.json")
+    parser.add_argument("--scale", type=int, default=1000)
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--skip-report", action="store_true")
+    parser.add_argument("--worker", help=argparse.SUPPRESS)
+    parser.add_argument("--floor", type=int, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+
+    if args.worker:
+        print(json.dumps(_worker(args.worker, args.scale, args.jobs)))
+        return 0
+    if args.floor:
+        print(json.dumps(_floor_worker(args.floor)))
+        return 0
+
+    results = {
+        "command": "make bench",
+        "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}",
+    }
+    if not args.skip_report:
+        print("a. report against the floor …", file=sys.stderr, flush=True)
+        results["report"] = bench_report(args.repeats)
+    print(f"b. keyword counting at {args.scale}× …", file=sys.stderr, flush=True)
+    results["scale"] = bench_scale(args.scale, args.jobs)
+    results["targets"] = _verdicts(results)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(results, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    print(json.dumps(results, ensure_ascii=False, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
