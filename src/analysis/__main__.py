@@ -19,10 +19,16 @@ def main(argv: list[str] | None = None) -> int:
     report.add_argument(
         "--out", type=Path, help="write data/processed, figures and reports under DIR"
     )
+    report.add_argument(
+        "--lang",
+        choices=["zh", "en"],
+        default="zh",
+        help="language of the figures' text (en: English, written to figures/en)",
+    )
     args = parser.parse_args(argv)
 
     try:
-        run_report(args.input, args.out)
+        run_report(args.input, args.out, lang=args.lang)
     except (ListFormatError, FileNotFoundError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

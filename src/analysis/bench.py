@@ -137,7 +137,16 @@ def bench_report(repeats: int) -> dict:
 def bench_scale(scale: int, jobs: int) -> dict:
     results = {}
     for task in ("jieba", "keywords", "regulations", "quantities"):
-        args = ["-m", "analysis.bench", "--worker", task, "--scale", str(scale), "--jobs", str(jobs)]
+        args = [
+            "-m",
+            "analysis.bench",
+            "--worker",
+            task,
+            "--scale",
+            str(scale),
+            "--jobs",
+            str(jobs),
+        ]
         _, results[task] = _run(args)
     jieba_seconds = results["jieba"]["seconds"]
     extraction = results["regulations"]["seconds"] + results["quantities"]["seconds"]
@@ -185,7 +194,8 @@ def main(argv=None) -> int:
 
     results = {
         "command": "make bench",
-        "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}",
+        "machine": f"{platform.machine()}, {os.cpu_count()} cores",
+        "python": platform.python_version(),
     }
     if not args.skip_report:
         print("a. report against the floor …", file=sys.stderr, flush=True)

@@ -30,7 +30,9 @@ def processed_dir() -> Path:
 
 
 def figures_dir() -> Path:
-    return out_root() / "figures"
+    """``figures/``; English figures (``ANALYSIS_LANG=en``) go to ``figures/en/`` beside them."""
+    figures = out_root() / "figures"
+    return figures / "en" if os.environ.get("ANALYSIS_LANG", "zh") == "en" else figures
 
 
 def reports_dir() -> Path:

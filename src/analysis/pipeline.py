@@ -7,6 +7,7 @@ import time
 from pathlib import Path
 
 from . import invariants
+from .labels import LANGUAGES
 from .load import load_items
 from .notebook_run import execute_notebook, execute_notebooks
 from .paths import NOTEBOOKS, ROOT, SOURCE, SOURCE_METADATA
@@ -30,9 +31,14 @@ def _say(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
 
-def run_report(input_path: Path | None = None, out_root: Path | None = None) -> Path:
+def run_report(
+    input_path: Path | None = None, out_root: Path | None = None, lang: str = "zh"
+) -> Path:
     """Run every step on ``input_path`` and write tables, figures and the report under
-    ``out_root``. Returns the path of the HTML report."""
+    ``out_root``. With ``lang="en"`` the figures carry English text and go to ``figures/en``,
+    and the report is ``reports/report_en.html``. Returns the path of the HTML report."""
+    if lang not in LANGUAGES:
+        raise ValueError(f"--lang must be one of {', '.join(LANGUAGES)}, not {lang!r}")
     input_path = Path(input_path or SOURCE).resolve()
     out_root = Path(out_root or ROOT).resolve()
 
@@ -48,6 +54,7 @@ def run_report(input_path: Path | None = None, out_root: Path | None = None) -> 
     env = {
         "ANALYSIS_INPUT": str(input_path),
         "ANALYSIS_OUT": str(out_root),
+        "ANALYSIS_LANG": lang,
         # The report runs headless: no progress bars, no interactive widgets.
         "ANALYSIS_HEADLESS": "1",
         "MPLBACKEND": "Agg",
@@ -72,7 +79,9 @@ def run_report(input_path: Path | None = None, out_root: Path | None = None) -> 
     executed = execute_notebook(report_notebook, env=env, cwd=NOTEBOOKS)
     done(report_notebook, time.perf_counter() - started)
 
-    write_figures_readme(out_root / "figures")
-    report = write_report(executed, out_root / "reports" / "report.html", REPORT_TITLE)
+    figures = out_root / "figures" / ("en" if lang == "en" else "")
+    write_figures_readme(figures)
+    name = "report.html" if lang == "zh" else f"report_{lang}.html"
+    report = write_report(executed, out_root / "reports" / name, REPORT_TITLE)
     _say(f"report: {report}")
     return report

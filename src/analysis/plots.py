@@ -3,11 +3,19 @@
 import pandas as pd
 
 from .counts import section_counts
+from .labels import current_language, label, section_name
 from .theme import BODY_SIZE, DARK, fit_layout, new_figure, section_colour, wrap_label
 
 
 def section_label(numeral: str, title: str, width: int = 16) -> str:
-    return wrap_label(f"{numeral}、{title}", width)
+    """A section's axis label in the current language, wrapped to fit beside a bar."""
+    return wrap_label(section_name(numeral, title), width)
+
+
+def _headline_name(section) -> str:
+    if current_language() == "zh":
+        return f"{section['section_numeral']}、{section['short_title']}"
+    return section_name(section["section_numeral"], section["section_title"], short=True)
 
 
 def plot_items_per_section(items: pd.DataFrame):
@@ -15,8 +23,8 @@ def plot_items_per_section(items: pd.DataFrame):
     counts = section_counts(items)
     top = counts.loc[counts["items"].idxmax()]
     fig, ax = new_figure(
-        f"{top['section_numeral']}、{top['short_title']}类举措最多：{top['items']} 项",
-        f"各方面的举措数量（项），共 {counts['items'].sum()} 项",
+        label("items_per_section.title", section=_headline_name(top), items=top["items"]),
+        label("items_per_section.subtitle", total=counts["items"].sum()),
     )
     labels = [
         section_label(n, t)

@@ -7,8 +7,8 @@ import matplotlib
 import matplotlib.pyplot as plt
 
 from .fonts import register_cjk_font
+from .labels import label
 
-SOURCE_LINE = "来源：深圳经济特区创新举措和经验做法清单"
 # Okabe–Ito, colour-blind safe. Section n always gets SECTION_COLOURS[n - 1].
 SECTION_COLOURS = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442"]
 GREY = "#9A9A9A"
@@ -54,12 +54,15 @@ def apply_theme() -> None:
 
 
 def wrap_label(text: str, width: int = 12) -> str:
-    """Chinese has no spaces to break at, so wrap by characters."""
+    """Chinese has no spaces to break at, so wrap by characters; English wraps at spaces, with
+    about twice as many (narrower) characters to a line."""
+    if text.isascii():
+        return "\n".join(textwrap.wrap(text, width=width * 2, break_long_words=False)) or text
     return "\n".join(textwrap.wrap(text, width=width, break_long_words=True)) or text
 
 
 def new_figure(
-    title: str, subtitle: str, *, size=SLIDE, nrows=1, ncols=1, source=SOURCE_LINE, **subplot_kw
+    title: str, subtitle: str, *, size=SLIDE, nrows=1, ncols=1, source=None, **subplot_kw
 ):
     """A figure with the title (the finding), subtitle (measure and unit) and source line in
     place. Returns ``(fig, ax)``, or ``(fig, axes)`` for a grid."""
@@ -67,6 +70,7 @@ def new_figure(
     fig, axes = plt.subplots(nrows, ncols, figsize=size, **subplot_kw)
     fig.text(0.012, 0.975, title, fontsize=TITLE_SIZE, color=DARK, ha="left", va="top")
     fig.text(0.012, 0.915, subtitle, fontsize=SUBTITLE_SIZE, color="#555555", ha="left", va="top")
+    source = source if source is not None else label("source")
     fig.text(0.012, 0.018, source, fontsize=SOURCE_SIZE, color="#666666", ha="left", va="bottom")
     return fig, axes
 

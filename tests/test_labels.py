@@ -1,0 +1,25 @@
+import pytest
+
+from analysis.counts import section_counts
+from analysis.labels import label, section_name
+
+
+def test_every_section_of_the_list_has_an_english_name(items):
+    for row in section_counts(items).itertuples():
+        english = section_name(row.section_numeral, row.section_title, lang="en")
+        assert english.isascii(), english
+        assert english.startswith(f"{row.section_id}. ")
+    assert section_name("五", "创新推动城市治理体系和治理能力现代化", "en", short=True) == (
+        "5. Urban governance"
+    )
+
+
+def test_untranslated_titles_keep_their_chinese():
+    assert section_name("二", "某个未翻译的方面", lang="en") == "二、某个未翻译的方面"
+
+
+def test_labels_in_both_languages():
+    assert label("source", "zh") == "来源：深圳经济特区创新举措和经验做法清单"
+    assert label("items_per_section.subtitle", "en", total=47).endswith("47 in all")
+    with pytest.raises(KeyError, match="no fr text"):
+        label("source", "fr")
