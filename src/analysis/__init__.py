@@ -1,7 +1,12 @@
 """Analysis kit for Chinese policy lists: the Shenzhen SEZ list of innovation measures first."""
 
-from .errors import ListFormatError
-from .load import load_items, parse_list_bytes, repairs_table, sections_table
+from .lean_imports import skip_unused_uri_checker
+
+# First, before anything can import jsonschema: see lean_imports.
+skip_unused_uri_checker()
+
+from .errors import ListFormatError  # noqa: E402
+from .load import load_items, parse_list_bytes, repairs_table, sections_table  # noqa: E402
 
 __all__ = [
     "ListFormatError",

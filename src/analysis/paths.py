@@ -25,6 +25,11 @@ def out_root() -> Path:
     return Path(os.environ.get("ANALYSIS_OUT", ROOT))
 
 
+def cache_dir() -> Path:
+    """Throw-away speed-ups (never results): ``ANALYSIS_CACHE_DIR`` or ``.cache/analysis``."""
+    return Path(os.environ.get("ANALYSIS_CACHE_DIR", ROOT / ".cache" / "analysis"))
+
+
 def processed_dir() -> Path:
     return out_root() / "data" / "processed"
 
