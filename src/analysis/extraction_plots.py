@@ -1,0 +1,258 @@
+"""Charts of what the extraction found: citations, key numbers, the forecast ladder, claims."""
+
+import matplotlib.patches as mpatches
+import pandas as pd
+
+from .counts import short_title
+from .headlines import forecast_ladder, headline_quantities, ladder_code
+from .plots import section_label
+from .theme import BODY_SIZE, DARK, fit_layout, new_figure, section_colour, wrap_label
+
+_VALUE_LABEL_SIZE = BODY_SIZE + 1
+
+
+def _sections(items: pd.DataFrame) -> pd.DataFrame:
+    return (
+        items[["section_id", "section_numeral", "section_title"]]
+        .drop_duplicates()
+        .sort_values("section_id", ignore_index=True)
+    )
+
+
+def _bare_axis(ax, limit: float) -> None:
+    ax.set_xlim(0, limit)
+    ax.xaxis.set_visible(False)
+    ax.spines["bottom"].set_visible(False)
+    ax.tick_params(axis="y", length=0)
+
+
+def plot_citations_by_type_and_section(regulations: pd.DataFrame, items: pd.DataFrame):
+    """Left: citations per instrument type, each bar split by section; right: per section."""
+    by_type = regulations.groupby(["doc_type", "section_id"]).size().unstack(fill_value=0)
+    by_type = by_type.loc[by_type.sum(axis=1).sort_values(ascending=True, kind="stable").index]
+    sections = _sections(items)
+    per_section = (
+        regulations.groupby("section_id").size().reindex(sections["section_id"], fill_value=0)
+    )
+    top_type = by_type.sum(axis=1).idxmax()
+    top_count = int(by_type.sum(axis=1).max())
+    sez = int((regulations["level"] == "sez_regulation").sum())
+    fig, (left, right) = new_figure(
+        f"清单引用法规文件 {len(regulations)} 次，{top_type}最多（{top_count} 次），"
+        f"其中经济特区法规 {sez} 次",
+        "按文件类型（左）和所在方面（右）统计的引用次数；同一举措内重复引用只计一次；"
+        "颜色表示所在方面",
+        ncols=2,
+        gridspec_kw={"width_ratios": [1, 1.25]},
+    )
+    limit = max(by_type.sum(axis=1).max(), per_section.max()) * 1.15
+    for row, counts in enumerate(by_type.to_numpy()):
+        offset = 0
+        for section_id, count in zip(by_type.columns, counts, strict=True):
+            if count:
+                left.barh(
+                    row,
+                    count,
+                    left=offset,
+                    color=section_colour(section_id),
+                    edgecolor="white",
+                    linewidth=1.5,
+                )
+                offset += count
+        left.text(
+            offset + limit * 0.02,
+            row,
+            f"{offset}",
+            va="center",
+            fontsize=_VALUE_LABEL_SIZE,
+            color=DARK,
+        )
+    left.set_yticks(range(len(by_type)), by_type.index)
+    _bare_axis(left, limit)
+    positions = range(len(sections))
+    bars = right.barh(
+        positions, per_section.values, color=[section_colour(s) for s in sections["section_id"]]
+    )
+    right.set_yticks(
+        list(positions),
+        [
+            section_label(n, short_title(t), 16)
+            for n, t in zip(sections["section_numeral"], sections["section_title"], strict=True)
+        ],
+    )
+    right.invert_yaxis()
+    for bar, value in zip(bars, per_section.values, strict=True):
+        right.text(
+            bar.get_width() + limit * 0.02,
+            bar.get_y() + bar.get_height() / 2,
+            f"{value}",
+            va="center",
+            fontsize=_VALUE_LABEL_SIZE,
+            color=DARK,
+        )
+    _bare_axis(right, limit)
+    fit_layout(fig, w_pad=3)
+    return fig
+
+
+def plot_key_numbers(quantities: pd.DataFrame, *, columns: int = 5):
+    """A panel of cards: each headline figure as written, what it measures, and its item."""
+    cards = headline_quantities(quantities)
+    rows = -(-len(cards) // columns)
+    largest = cards[cards["unit"] == "人"].sort_values("value").tail(1)
+    finding = f"清单给出的关键数字共 {len(cards)} 个"
+    if not largest.empty:
+        finding = f"{largest['subject'].iloc[0]}{largest['text'].iloc[0]}：{finding}"
+    fig, ax = new_figure(
+        finding,
+        "清单正文中的数量（原文写法），下为所计对象及举措序号；"
+        "数字颜色表示所在方面；不含时长、距离和口号",
+    )
+    ax.set_xlim(0, columns)
+    ax.set_ylim(rows, 0)
+    ax.axis("off")
+    for position, card in enumerate(cards.itertuples()):
+        row, column = divmod(position, columns)
+        ax.add_patch(
+            mpatches.FancyBboxPatch(
+                (column + 0.04, row + 0.05),
+                0.92,
+                0.9,
+                boxstyle="round,pad=0,rounding_size=0.04",
+                facecolor="#F3F3F3",
+                edgecolor="none",
+            )
+        )
+        ax.text(
+            column + 0.5,
+            row + 0.3,
+            card.text,
+            ha="center",
+            va="center",
+            fontsize=BODY_SIZE + 12,
+            color=section_colour(card.section_id),
+        )
+        ax.text(
+            column + 0.5,
+            row + 0.62,
+            _card_subject(card),
+            ha="center",
+            va="center",
+            fontsize=BODY_SIZE - 1,
+            color=DARK,
+            linespacing=1.15,
+        )
+        ax.text(
+            column + 0.5,
+            row + 0.86,
+            f"第{card.item_id}项",
+            ha="center",
+            va="center",
+            fontsize=BODY_SIZE - 2,
+            color="#666666",
+        )
+    fit_layout(fig, top=0.87, bottom=0.07)
+    return fig
+
+
+def _wrap_list(text: str, width: int) -> str:
+    """Wrap at 、 where the members fit, so 研发人员、研发资金 never breaks inside a word."""
+    lines, line = [], ""
+    for member in text.split("、"):
+        candidate = f"{line}、{member}" if line else member
+        if line and len(candidate) > width:
+            lines.append(line + "、")
+            line = member
+        else:
+            line = candidate
+    lines.append(line)
+    return "\n".join(wrap_label(part, width) for part in lines)
+
+
+def _card_subject(card) -> str:
+    # A bound read from earlier in the clause (最高…40%) is not in the card's text: say it.
+    bound = f"（{card.qualifier}）" if card.qualifier and card.qualifier not in card.text else ""
+    return _wrap_list(card.subject + bound, 11)
+
+
+def _lead_label(text: str) -> str:
+    return text.replace("提前", "")
+
+
+def plot_forecast_ladder(quantities: pd.DataFrame, terms: pd.DataFrame):
+    """The lead times of the forecasting ladder, longest first, each with what is issued then."""
+    ladder = forecast_ladder(quantities)
+    code = ladder_code(ladder, terms)
+    steps = "、".join(_lead_label(t) for t in ladder["text"])
+    name = f"“{code}”服务模式" if code else "预报预警"
+    fig, ax = new_figure(
+        f"{name}：提前{steps}逐级预报预警",
+        f"提前时间（小时），第{ladder['item_id'].iloc[0]}项原文；条上为该时点发布的内容",
+    )
+    positions = range(len(ladder))
+    colour = section_colour(_section_of(quantities, ladder["item_id"].iloc[0]))
+    ax.barh(list(positions), ladder["hours"], color=colour, height=0.62)
+    ax.set_yticks(list(positions), [f"提前{_lead_label(t)}" for t in ladder["text"]])
+    ax.invert_yaxis()
+    limit = ladder["hours"].max() * 1.02
+    for position, (hours, subject) in enumerate(
+        zip(ladder["hours"], ladder["subject"], strict=True)
+    ):
+        inside = hours > limit * 0.45
+        ax.text(
+            hours - limit * 0.01 if inside else hours + limit * 0.01,
+            position,
+            f"{hours:g} 小时 · {subject}",
+            va="center",
+            ha="right" if inside else "left",
+            fontsize=BODY_SIZE + 1,
+            color="white" if inside else DARK,
+        )
+    ax.set_xlim(0, limit)
+    ax.tick_params(axis="y", length=0, labelsize=BODY_SIZE + 2)
+    ax.set_xlabel("提前小时数")
+    ax.spines["left"].set_visible(False)
+    fit_layout(fig)
+    return fig
+
+
+def _section_of(table: pd.DataFrame, item_id: int) -> int:
+    return int(table.loc[table["item_id"] == item_id, "section_id"].iloc[0])
+
+
+def plot_first_mover_claims_by_section(per_section: pd.DataFrame):
+    """Items per section (grey) and the items among them that claim to be first (colour)."""
+    top = per_section.loc[per_section["items_with_claim"].idxmax()]
+    fig, ax = new_figure(
+        f"{top['section_numeral']}、{short_title(top['section_title'])}方面声称“率先”“首个”的举措最多："
+        f"{top['items']} 项中 {top['items_with_claim']} 项",
+        "各方面的举措数（灰）与其中含首创类表述（率先、首创、首个、首家、第一…）的举措数"
+        "（彩色）；右侧为表述次数",
+    )
+    positions = list(range(len(per_section)))
+    ax.barh(positions, per_section["items"], color="#E4E4E4", height=0.7)
+    ax.barh(
+        positions,
+        per_section["items_with_claim"],
+        height=0.7,
+        color=[section_colour(s) for s in per_section["section_id"]],
+    )
+    labels = [
+        section_label(n, short_title(t), 20)
+        for n, t in zip(per_section["section_numeral"], per_section["section_title"], strict=True)
+    ]
+    ax.set_yticks(positions, labels)
+    ax.invert_yaxis()
+    limit = per_section["items"].max() * 1.3
+    for position, row in zip(positions, per_section.itertuples(), strict=True):
+        ax.text(
+            row.items + limit * 0.015,
+            position,
+            f"{row.items_with_claim}/{row.items} 项 · {row.claims} 处",
+            va="center",
+            fontsize=_VALUE_LABEL_SIZE,
+            color=DARK,
+        )
+    _bare_axis(ax, limit)
+    fit_layout(fig)
+    return fig
