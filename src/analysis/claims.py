@@ -8,7 +8,7 @@ import re
 
 import pandas as pd
 
-from .text_spans import enclosing_quote, quote_spans, sentence_at
+from .text_spans import TextMarks
 
 FIELDS = ("name", "content")
 TERM_COLUMNS = [
@@ -38,40 +38,48 @@ _CODE = re.compile(r"^[0-9]+$")
 # 中国第一个. 首批 (a first batch) and 首办 (first-contact duty) are not claims to be first.
 _SCOPE = "在全国|在国内|全国|国内|中国|全球|全省"
 MARKERS = ("率先", "首创", "首个", "首家", "首例", "首次", "第一")
-_CLAIM = re.compile(
-    f"(?:{_SCOPE})?(?:(?P<marker>率先|首创|首个|首家|首例|首次)|(?P<ordinal>第一)[个家所座位例次])"
-)
+# The scan starts at the marker (a literal, which the regex engine finds fast); the scope
+# before it is read afterwards.
+_CLAIM = re.compile("(?P<marker>率先|首创|首个|首家|首例|首次)|(?P<ordinal>第一)[个家所座位例次]")
+_SCOPE_BEFORE = re.compile(f"(?:{_SCOPE})$")
+_SCOPE_WINDOW = 3
 # A claim the text makes as a goal, not as a fact: 力争率先实现, 提出“建设中国第一个…”目标.
 _ASPIRATION_BEFORE = re.compile("(?:力争|争取|努力|目标是)$")
 _ASPIRATION_WINDOW = 4
 
 
-def coined_terms(items: pd.DataFrame, fields: tuple[str, ...] = FIELDS) -> pd.DataFrame:
-    """Every “…” term, one row per occurrence, in item order then field order then text order.
+def _table(rows: dict[str, list], columns: list[str]) -> pd.DataFrame:
+    table = pd.DataFrame(rows, columns=columns)
+    return table.astype(
+        {"item_id": "int64", "section_id": "int64", "span_start": "int64", "span_end": "int64"}
+    )
 
-    ``kind`` is ``code`` for a quoted number (“12345”, “31631”), else ``term``.
-    """
-    rows = []
+
+def _texts(items: pd.DataFrame, fields: tuple[str, ...]):
+    """``(item_id, section_id, field, text)`` in item order, then in the order of ``fields``."""
     columns = [items["item_id"], items["section_id"]] + [items[f] for f in fields]
     for item_id, section_id, *texts in zip(*columns, strict=True):
         for field, text in zip(fields, texts, strict=True):
-            for match in _TERM.finditer(text):
-                term = match.group(1)
-                rows.append(
-                    {
-                        "item_id": item_id,
-                        "section_id": section_id,
-                        "field": field,
-                        "term": term,
-                        "kind": "code" if _CODE.match(term) else "term",
-                        "span_start": match.start(1),
-                        "span_end": match.end(1),
-                        "sentence": sentence_at(text, match.start()),
-                    }
-                )
-    return pd.DataFrame(rows, columns=TERM_COLUMNS).astype(
-        {"item_id": "int64", "section_id": "int64", "span_start": "int64", "span_end": "int64"}
-    )
+            yield item_id, section_id, field, text
+
+
+def coined_terms(items: pd.DataFrame, fields: tuple[str, ...] = FIELDS) -> pd.DataFrame:
+    """Every “…” term, one row per occurrence, in item order then field order then text order.
+
+    ``kind`` is ``code`` for a quoted number (“12345”, “31631”), else ``term``. The span
+    is the term without its quote marks.
+    """
+    rows = {column: [] for column in TERM_COLUMNS}
+    for item_id, section_id, field, text in _texts(items, fields):
+        marks = None
+        for match in _TERM.finditer(text):
+            marks = marks or TextMarks(text)
+            term = match.group(1)
+            values = (item_id, section_id, field, term, "code" if _CODE.match(term) else "term",
+                      match.start(1), match.end(1), marks.sentence_text(match.start()))  # fmt: skip
+            for column, value in zip(TERM_COLUMNS, values, strict=True):
+                rows[column].append(value)
+    return _table(rows, TERM_COLUMNS)
 
 
 def first_mover_claims(items: pd.DataFrame, fields: tuple[str, ...] = FIELDS) -> pd.DataFrame:
@@ -80,37 +88,28 @@ def first_mover_claims(items: pd.DataFrame, fields: tuple[str, ...] = FIELDS) ->
     ``kind`` is ``claim``, or ``aspiration`` when it is stated as a goal: after 力争 or inside a
     quoted 目标 (“建设中国第一个儿童友好城市”目标).
     """
-    rows = []
-    columns = [items["item_id"], items["section_id"]] + [items[f] for f in fields]
-    for item_id, section_id, *texts in zip(*columns, strict=True):
-        for field, text in zip(fields, texts, strict=True):
-            quotes = None
-            for match in _CLAIM.finditer(text):
-                if quotes is None:
-                    quotes = quote_spans(text)
-                start, end = match.span()
-                rows.append(
-                    {
-                        "item_id": item_id,
-                        "section_id": section_id,
-                        "field": field,
-                        "text": match.group(0),
-                        "marker": match.group("marker") or match.group("ordinal"),
-                        "kind": _claim_kind(text, start, end, quotes),
-                        "span_start": start,
-                        "span_end": end,
-                        "sentence": sentence_at(text, start),
-                    }
-                )
-    return pd.DataFrame(rows, columns=CLAIM_COLUMNS).astype(
-        {"item_id": "int64", "section_id": "int64", "span_start": "int64", "span_end": "int64"}
-    )
+    rows = {column: [] for column in CLAIM_COLUMNS}
+    for item_id, section_id, field, text in _texts(items, fields):
+        marks = None
+        for match in _CLAIM.finditer(text):
+            marks = marks or TextMarks(text)
+            start, end = match.span()
+            scope = _SCOPE_BEFORE.search(text, max(0, start - _SCOPE_WINDOW), start)
+            start = scope.start() if scope else start
+            values = (item_id, section_id, field, text[start:end],
+                      match.group("marker") or match.group("ordinal"),
+                      _claim_kind(marks, start, end), start, end,
+                      marks.sentence_text(start))  # fmt: skip
+            for column, value in zip(CLAIM_COLUMNS, values, strict=True):
+                rows[column].append(value)
+    return _table(rows, CLAIM_COLUMNS)
 
 
-def _claim_kind(text: str, start: int, end: int, quotes) -> str:
-    if _ASPIRATION_BEFORE.search(text[max(0, start - _ASPIRATION_WINDOW) : start]):
+def _claim_kind(marks: TextMarks, start: int, end: int) -> str:
+    text = marks.text
+    if _ASPIRATION_BEFORE.search(text, max(0, start - _ASPIRATION_WINDOW), start):
         return "aspiration"
-    quote = enclosing_quote(quotes, start, end)
+    quote = marks.enclosing_quote(start, end)
     if quote and text.startswith("目标", quote[1]):
         return "aspiration"
     return "claim"

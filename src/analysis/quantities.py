@@ -35,7 +35,7 @@ from fractions import Fraction
 import pandas as pd
 
 from .numerals import chinese_numeral_value
-from .text_spans import clause_bounds, enclosing_quote, quote_spans
+from .text_spans import TextMarks
 
 COLUMNS = [
     "item_id",
@@ -95,26 +95,27 @@ def _alternation(words) -> str:
 
 
 _UNIT = _alternation(list(UNITS) + list(COUNTERS))
-_TIME_OR_LENGTH = _alternation(["个月", "小时", "天", "年", "米", "公里", "千米"])
-_COUNTER = _alternation(COUNTERS)
-_BEFORE = "不低于|不少于|不超过|不高于|超过|多达|达到|最高|最多|最低|至少|提前|将近|超|近|约|逾|达"
-_AFTER = "以上|以下|以内|左右|内"
-_APPROXIMATE = "超过|将近|多达|超|近|约|逾"
-_CN = "[一二两三四五六七八九十百千万]"
+_TIME_OR_LENGTH = frozenset(["个月", "小时", "天", "日", "年", "米", "公里", "千米"])
+_CN_DIGITS = "一二两三四五六七八九十百千万"
+# The scan starts with a character class, so the regex engine skips ahead to the next numeral
+# instead of trying every position: this keeps extraction far faster than segmentation.
+# A unit or a fraction is required, so bare codes (12345, “146”, “31631”) never match.
 _QUANTITY = re.compile(
-    # Arabic digits: a unit or a fraction is required, so bare codes (12345, 146) never match.
-    f"(?<![第A-Za-z0-9.])(?P<d_pre>{_BEFORE})?"
-    f"(?P<d_times>[一二两三四五六七八九十]个)?"  # “四个90%”: four times 90 %
-    r"(?P<d_num>\d+(?:\.\d+)?)"
-    r"(?:/(?P<d_den>\d+)|"
-    f"(?P<d_mag>[万亿千百])?(?P<d_more>多|余)?(?P<d_unit>{_UNIT})(?P<d_post>{_AFTER})?)"
-    "(?![A-Za-z0-9])"
-    # Chinese numerals with a unit of time or length: 六个月内, 近两年, 一米.
-    f"|(?<![第每{_CN[1:-1]}])(?P<t_pre>{_APPROXIMATE})?(?P<t_num>{_CN}+)"
-    f"(?P<t_unit>{_TIME_OR_LENGTH})(?P<t_more>多|余)?(?P<t_post>{_AFTER})?"
-    # Chinese numerals before a counter only after a word of approximation: 超千间.
-    f"|(?P<c_pre>{_APPROXIMATE})(?P<c_num>{_CN}+)(?P<c_more>多|余)?(?P<c_unit>{_COUNTER})"
+    f"(?P<num>[0-9{_CN_DIGITS}][0-9.{_CN_DIGITS}]*?)"
+    f"(?:/(?P<den>[0-9]+)|(?P<more>多|余)?(?P<unit>{_UNIT})(?P<post>以上|以下|以内|左右|内)?)"
 )
+_DIGIT_NUMBER = re.compile(r"^(?P<digits>[0-9]+(?:\.[0-9]+)?)(?P<magnitude>[万亿千百])?$")
+_CN_NUMBER = re.compile(f"^[{_CN_DIGITS}]+$")
+_BEFORE = re.compile(
+    "(?:不低于|不少于|不超过|不高于|超过|多达|达到|最高|最多|最低|至少|提前|将近|超|近|约|逾|达)$"
+)
+# Only these words let a Chinese numeral count things: 超千间, but not 一个平台 or 第一家.
+_APPROXIMATE = frozenset(["超过", "将近", "多达", "超", "近", "约", "逾"])
+_TIMES_BEFORE = re.compile(f"[{_CN_DIGITS}]个$")  # “四个90%”: four times 90 %
+_NOT_BEFORE_DIGITS = frozenset("第.ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+_NOT_BEFORE_NUMERALS = frozenset("第每")
+_NOT_AFTER_DIGITS = re.compile("[A-Za-z0-9]")
+_CONTEXT = 3
 # A bound stated earlier in the clause: 最高承担子基金在一个具体项目上40%的投资风险.
 _CLAUSE_BOUND = re.compile("不超过|最高|最多|最低|至少")
 _YEAR_DIGITS = 4
@@ -126,35 +127,36 @@ _SUBJECT_TAIL = re.compile(r"(?:的|已|为|是)+$")
 _SUBJECT_STOP = re.compile("集中|来源|设立|来自|整合|建设|全部|执行|成为|使|下沉|参与")
 
 
-def _value(match: re.Match, kind: str) -> float:
-    group = match.group
-    if kind == "d":
-        if group("d_den"):
-            return float(Fraction(int(group("d_num")), int(group("d_den"))))
-        return float(group("d_num")) * _MAGNITUDE.get(group("d_mag") or "", 1)
-    return float(chinese_numeral_value(group(f"{kind}_num")))
+def _read(text: str, match: re.Match) -> tuple[int, float, str, str] | None:
+    """``(start, value, unit, before)`` for a real quantity, None for an identifier or a
+    numeral that counts no amount. ``start`` moves back over a qualifier before the number."""
+    number, unit, start = match.group("num"), match.group("unit"), match.start()
+    previous = text[start - 1] if start else ""
+    before_match = _BEFORE.search(text, max(0, start - _CONTEXT), start)
+    before = before_match.group(0) if before_match else ""
+    if digits := _DIGIT_NUMBER.match(number):
+        if previous in _NOT_BEFORE_DIGITS or _NOT_AFTER_DIGITS.match(text, match.end()):
+            return None
+        if match.group("den"):
+            value = float(Fraction(int(digits.group("digits")), int(match.group("den"))))
+            return start - len(before), value, "ratio", before
+        if unit == "年" and len(number) == _YEAR_DIGITS:
+            return None  # a calendar year
+        value = float(digits.group("digits")) * _MAGNITUDE.get(digits.group("magnitude"), 1)
+        if not before and (times := _TIMES_BEFORE.search(text, max(0, start - 2), start)):
+            start = times.start()
+        return start - len(before), value, UNITS.get(unit, unit), before
+    if not _CN_NUMBER.match(number) or match.group("den") or previous in _NOT_BEFORE_NUMERALS:
+        return None
+    if unit not in _TIME_OR_LENGTH and before not in _APPROXIMATE:
+        return None
+    return start - len(before), float(chinese_numeral_value(number)), UNITS.get(unit, unit), before
 
 
-def _unit(match: re.Match, kind: str) -> str:
-    if kind == "d" and match.group("d_den"):
-        return "ratio"
-    unit = match.group(f"{kind}_unit")
-    return UNITS.get(unit, unit)
-
-
-def _is_identifier(match: re.Match, kind: str) -> bool:
-    return (
-        kind == "d" and match.group("d_unit") == "年" and len(match.group("d_num")) == _YEAR_DIGITS
-    )
-
-
-def _qualifier(match: re.Match, kind: str, text: str, clause_start: int) -> str:
-    group = match.groupdict()
-    words = [group.get(f"{kind}_pre"), group.get(f"{kind}_more"), group.get(f"{kind}_post")]
-    words = [w for w in words if w]
+def _qualifier(match: re.Match, before: str, text: str, clause_start: int, start: int) -> str:
+    words = [w for w in (before, match.group("more"), match.group("post")) if w]
     if not words:
-        bounds = _CLAUSE_BOUND.findall(text, clause_start, match.start())
-        words = bounds[-1:]
+        words = _CLAUSE_BOUND.findall(text, clause_start, start)[-1:]
     return "+".join(words)
 
 
@@ -166,10 +168,11 @@ def _clean_subject(phrase: str, *, after: bool) -> str:
     return _SUBJECT_TAIL.sub("", phrase)
 
 
-def subject_of(text: str, start: int, end: int) -> str:
+def subject_of(marks: TextMarks, start: int, end: int) -> str:
     """What the number at ``text[start:end]`` measures: the noun after it (3万多场|应急演练),
     else the noun before it (生活垃圾回收率|达42%), else the rest of its clause."""
-    first, stop = clause_bounds(text, start, end)
+    text = marks.text
+    first, stop = marks.clause(start, end)
     after = _clean_subject(text[end:stop], after=True)
     if after:
         return after
@@ -182,26 +185,26 @@ def subject_of(text: str, start: int, end: int) -> str:
 def find_quantities(text: str) -> list[dict]:
     """Every quantity in one text: the row fields except ``item_id`` and ``section_id``."""
     found = []
-    quotes = None
+    marks = TextMarks(text)
     for match in _QUANTITY.finditer(text):
-        kind = "d" if match.group("d_num") else ("t" if match.group("t_num") else "c")
-        if _is_identifier(match, kind):
+        read = _read(text, match)
+        if read is None:
             continue
-        if quotes is None:
-            quotes = quote_spans(text)
-        start, end = match.span()
-        quote = enclosing_quote(quotes, start, end)
+        start, value, unit, before = read
+        end = match.end()
+        quote = marks.enclosing_quote(start, end)
         # A slogan is read from outside its quote marks: 打通…的“最后100米”.
         outer_start, outer_end = quote if quote else (start, end)
+        clause_start = marks.clause(start, end)[0]
         found.append(
             {
-                "text": match.group(0),
+                "text": text[start:end],
                 "span_start": start,
                 "span_end": end,
-                "value": _value(match, kind),
-                "unit": _unit(match, kind),
-                "qualifier": _qualifier(match, kind, text, clause_bounds(text, start, end)[0]),
-                "subject": subject_of(text, outer_start, outer_end),
+                "value": value,
+                "unit": unit,
+                "qualifier": _qualifier(match, before, text, clause_start, start),
+                "subject": subject_of(marks, outer_start, outer_end),
                 "kind": "slogan" if quote else "amount",
             }
         )
