@@ -1,0 +1,54 @@
+"""The extraction figures: built from the data, titles that state what the data say."""
+
+import matplotlib.pyplot as plt
+import pytest
+
+from analysis import load_items
+from analysis.claims import claims_per_section, coined_terms, first_mover_claims
+from analysis.extraction_plots import (
+    plot_citations_by_type_and_section,
+    plot_first_mover_claims_by_section,
+    plot_forecast_ladder,
+    plot_key_numbers,
+)
+from analysis.quantities import extract_quantities
+from analysis.regulations import extract_regulations
+
+
+@pytest.fixture(scope="module")
+def items():
+    return load_items()
+
+
+def _title(fig) -> str:
+    return fig.texts[0].get_text()
+
+
+def test_citations_figure(items):
+    fig = plot_citations_by_type_and_section(extract_regulations(items), items)
+    assert _title(fig) == "清单引用法规文件 19 次，条例最多（6 次），其中经济特区法规 5 次"
+    plt.close(fig)
+
+
+def test_key_numbers_figure(items):
+    fig = plot_key_numbers(extract_quantities(items))
+    assert _title(fig) == "志愿者达208万人：清单给出的关键数字共 15 个"
+    card_texts = {t.get_text() for t in fig.axes[0].texts}
+    assert {"达208万人", "达42%", "270平方公里", "3万多场"} <= card_texts
+    plt.close(fig)
+
+
+def test_forecast_ladder_figure(items):
+    fig = plot_forecast_ladder(extract_quantities(items), coined_terms(items))
+    assert _title(fig) == "“31631”服务模式：提前3天、1天、6小时、3小时、1小时逐级预报预警"
+    widths = [bar.get_width() for bar in fig.axes[0].patches]
+    assert widths == [72, 24, 6, 3, 1]
+    plt.close(fig)
+
+
+def test_first_mover_figure(items):
+    per_section = claims_per_section(first_mover_claims(items), items)
+    fig = plot_first_mover_claims_by_section(per_section)
+    assert _title(fig).endswith("的举措最多：12 项中 5 项")
+    assert _title(fig).startswith("五、")
+    plt.close(fig)
