@@ -238,7 +238,7 @@ def plot_first_mover_claims_by_section(per_section: pd.DataFrame):
         color=[section_colour(s) for s in per_section["section_id"]],
     )
     labels = [
-        section_label(n, short_title(t), 20)
+        section_label(n, short_title(t), 22)
         for n, t in zip(per_section["section_numeral"], per_section["section_title"], strict=True)
     ]
     ax.set_yticks(positions, labels)

@@ -1,0 +1,204 @@
+# ---
+# jupyter:
+#   jupytext:
+#     formats: py:percent
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#   kernelspec:
+#     display_name: Python (analysis)
+#     language: python
+#     name: analysis
+# ---
+
+# %% [markdown]
+# # 03 · Extraction: the instruments the list cites and the numbers it states
+#
+# **Reads** the list through `analysis.load_items()` (the raw source, or the file in
+# `ANALYSIS_INPUT`).
+# **Writes** to `data/processed/`: `regulations.csv`, `quantities.csv`, `coined_terms.csv`,
+# `first_mover_claims.csv`; to `figures/`: `citations_by_type_and_section`, `key_numbers`,
+# `forecast_ladder_31631`, `first_mover_claims_by_section` (PNG and SVG).
+# **Shows** every legal instrument the list cites, every quantity it states (with the exact
+# span of the source, so each row can be cited), the terms it coins in “…”, and its claims to
+# be first. Everything is found with regular expressions in one pass over the text: no
+# segmentation is needed.
+
+# %%
+import pandas as pd
+from IPython.display import display
+
+import analysis
+from analysis.claims import claims_per_item, claims_per_section, coined_terms, first_mover_claims
+from analysis.extraction_plots import (
+    plot_citations_by_type_and_section,
+    plot_first_mover_claims_by_section,
+    plot_forecast_ladder,
+    plot_key_numbers,
+)
+from analysis.headlines import forecast_ladder, headline_quantities
+from analysis.paths import processed_dir
+from analysis.quantities import extract_quantities
+from analysis.regulations import LEVELS, extract_regulations
+from analysis.save import save_figure
+
+pd.set_option("display.max_colwidth", 50)
+pd.set_option("display.max_rows", 200)
+NOTEBOOK = "03_extraction"
+OUT = processed_dir()
+OUT.mkdir(parents=True, exist_ok=True)
+items = analysis.load_items()
+
+
+def write(table: pd.DataFrame, name: str) -> None:
+    path = OUT / name
+    table.to_csv(path, index=False, encoding="utf-8")
+    print(f"wrote {path.name}: {len(table)} rows")
+
+
+# %% [markdown]
+# ## 1 · Regulations and other instruments
+#
+# Two kinds of mention are found:
+#
+# - **titles in 《》**, including titles with quotes inside (《深圳市重点产业链“链长制”工作方案》);
+# - **instruments named in running text**: the object of an issuing verb (出台, 制定, 颁布,
+#   印发, 编制, 首创) that ends in an instrument word (条例, 办法, 措施, 方案, 指引, 标准, 清单, …),
+#   such as 颁布实施全民阅读促进条例 or 制定轻微违法行为不予处罚清单. Generic phrases
+#   (对标国际标准, 开发课程标准) are not the object of an issuing verb and are left out.
+#
+# Item names are scanned too (item 27's name is 率先出台《深圳经济特区健康条例》). A title
+# counts once per item; `mentions` says how often the item names it, and `field`/`span_start`/
+# `span_end` point at its first place in the content (or in the name, if only the name has it).
+
+# %%
+regulations = extract_regulations(items)
+display(regulations.drop(columns=["section_id"]))
+
+# %% [markdown]
+# `level` is read from the title and from the verb before it:
+
+# %%
+display(pd.DataFrame({"level": list(LEVELS), "meaning": list(LEVELS.values())}))
+display(regulations.groupby(["level", "doc_type"]).size().rename("citations").reset_index())
+
+# %% [markdown]
+# Item 35's 全民阅读促进条例 is named without its issuer, so the table labels it `other`
+# rather than guessing that it is an SEZ regulation.
+
+# %%
+write(regulations, "regulations.csv")
+fig = plot_citations_by_type_and_section(regulations, items)
+save_figure(
+    fig,
+    "citations_by_type_and_section",
+    caption="清单引用的法规文件：按文件类型和所在方面统计",
+    notebook=NOTEBOOK,
+    close=False,
+)
+
+# %% [markdown]
+# ## 2 · Quantities
+#
+# One row per number with a unit (or a fraction). `text` is the exact span, qualifiers that
+# touch the number included; `value` is normalised (万 × 10,000, 1/3 → 0.333…); `unit` is
+# canonical (`%`, `km2`, `m`, `km`, `h`, `天`, `年`, `月`, `ratio`) or the counter word itself.
+#
+# Not quantities: identifiers (5G, the “12345” hotline, the coded names “146” and “31631”),
+# calendar dates (每年8月), ordinals (第一家), and Chinese numerals that count the parts of a
+# scheme (一个平台、二层架构, 四个基本原则, 五大方面). A Chinese numeral counts only with a unit of
+# time or length (六个月内, 近两年) or after a word of approximation (超千间). Numbers inside a
+# “…” slogan are kept but marked `kind = slogan`.
+
+# %%
+quantities = extract_quantities(items)
+display(quantities.drop(columns=["section_id"]))
+
+# %%
+display(quantities[quantities["kind"] == "slogan"][["item_id", "text", "subject"]])
+display(quantities.groupby("unit").size().rename("quantities").sort_values(ascending=False))
+
+# %%
+write(quantities, "quantities.csv")
+
+# %% [markdown]
+# ### Key numbers for a briefing
+#
+# The headline figures are the amounts of things counted, shared or measured in area. Durations
+# and distances (提前3天, 500米可达) describe how a measure works and are left to the ladder
+# below; a figure the list gives for several subjects at once (item 7's four 90%以上) is one card.
+
+# %%
+display(headline_quantities(quantities).drop(columns=["section_id", "span_start"]))
+fig = plot_key_numbers(quantities)
+save_figure(
+    fig,
+    "key_numbers",
+    caption="清单给出的关键数字（原文写法）及所计对象",
+    notebook=NOTEBOOK,
+    close=False,
+)
+
+# %% [markdown]
+# ### The forecasting ladder
+#
+# The lead times are the quantities qualified by 提前, taken from the item that states the
+# most of them. The ladder's code name is the quoted number in that item whose digits spell
+# the lead times in order.
+
+# %%
+terms = coined_terms(items)
+display(forecast_ladder(quantities))
+fig = plot_forecast_ladder(quantities, terms)
+save_figure(
+    fig,
+    "forecast_ladder_31631",
+    caption="“31631”服务模式：逐级缩短的预报预警提前时间",
+    notebook=NOTEBOOK,
+    close=False,
+)
+
+# %% [markdown]
+# ## 3 · Coined terms
+#
+# Every “…” stretch in a name or a content, one row per occurrence, with its sentence.
+# Quoted numbers (“12345”, “146”, “31631”) are kept as `kind = code`.
+
+# %%
+display(terms.head(20))
+repeated = (
+    terms[terms["kind"] == "term"]
+    .groupby("term")
+    .agg(occurrences=("item_id", "size"), items=("item_id", "nunique"))
+)
+display(repeated[repeated["items"] > 1].sort_values(["items", "occurrences"], ascending=False))
+write(terms, "coined_terms.csv")
+
+# %% [markdown]
+# ## 4 · First-mover claims
+#
+# 率先, 首创, 首个, 首家 and 第一个/家, read together with the scope before them (在全国率先,
+# 全国首家). A claim made as a goal (力争率先, “建设中国第一个儿童友好城市”目标) is kept as
+# `kind = aspiration` and not counted. 首批 (a first batch) and 首办 (first-contact duty) are not
+# claims.
+
+# %%
+claims = first_mover_claims(items)
+display(claims)
+write(claims, "first_mover_claims.csv")
+
+# %%
+per_item = claims_per_item(claims, items)
+display(per_item[per_item["claims"] > 0])
+per_section = claims_per_section(claims, items)
+display(per_section)
+
+# %%
+fig = plot_first_mover_claims_by_section(per_section)
+save_figure(
+    fig,
+    "first_mover_claims_by_section",
+    caption="各方面含首创类表述（率先、首个、首家…）的举措数",
+    notebook=NOTEBOOK,
+    close=False,
+)
