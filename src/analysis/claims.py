@@ -57,7 +57,8 @@ def _table(rows: dict[str, list], columns: list[str]) -> pd.DataFrame:
 
 def _texts(items: pd.DataFrame, fields: tuple[str, ...]):
     """``(item_id, section_id, field, text)`` in item order, then in the order of ``fields``."""
-    columns = [items["item_id"], items["section_id"]] + [items[f] for f in fields]
+    # Plain lists: iterating them is several times faster than iterating pandas columns.
+    columns = [items[c].tolist() for c in ("item_id", "section_id", *fields)]
     for item_id, section_id, *texts in zip(*columns, strict=True):
         for field, text in zip(fields, texts, strict=True):
             yield item_id, section_id, field, text

@@ -215,7 +215,7 @@ def extract_quantities(items: pd.DataFrame, field: str = "content") -> pd.DataFr
     """One row per quantity mentioned in ``items[field]``, in item order then text order."""
     rows = []
     for item_id, section_id, text in zip(
-        items["item_id"], items["section_id"], items[field], strict=True
+        items["item_id"].tolist(), items["section_id"].tolist(), items[field].tolist(), strict=True
     ):
         for found in find_quantities(text):
             rows.append({"item_id": item_id, "section_id": section_id, **found})

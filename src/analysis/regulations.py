@@ -120,7 +120,8 @@ def find_instruments(text: str) -> list[tuple[str, int, int, bool, bool]]:
 def extract_regulations(items: pd.DataFrame, fields: tuple[str, ...] = FIELDS) -> pd.DataFrame:
     """One row per (item, instrument), in item order then text order (content before name)."""
     rows = []
-    columns = [items["item_id"], items["section_id"]] + [items[f] for f in fields]
+    # Plain lists: iterating them is several times faster than iterating pandas columns.
+    columns = [items[c].tolist() for c in ("item_id", "section_id", *fields)]
     for item_id, section_id, *texts in zip(*columns, strict=True):
         seen: dict[str, dict] = {}
         for field, text in zip(fields, texts, strict=True):
