@@ -18,7 +18,7 @@
 # `ANALYSIS_INPUT`).
 # **Writes** to `data/processed/`: `regulations.csv`, `quantities.csv`, `coined_terms.csv`,
 # `first_mover_claims.csv`; to `figures/`: `citations_by_type_and_section`, `key_numbers`,
-# `forecast_ladder_31631`, `first_mover_claims_by_section` (PNG and SVG).
+# `forecast_ladder`, `first_mover_claims_by_section` (PNG and SVG).
 # **Shows** every legal instrument the list cites, every quantity it states (with the exact
 # span of the source, so each row can be cited), the terms it coins in “…”, and its claims to
 # be first. Everything is found with regular expressions in one pass over the text: no
@@ -36,7 +36,7 @@ from analysis.extraction_plots import (
     plot_forecast_ladder,
     plot_key_numbers,
 )
-from analysis.headlines import forecast_ladder, headline_quantities
+from analysis.headlines import forecast_ladder, headline_quantities, ladder_code
 from analysis.paths import processed_dir
 from analysis.quantities import extract_quantities
 from analysis.regulations import LEVELS, extract_regulations
@@ -88,14 +88,16 @@ display(regulations.groupby(["level", "doc_type"]).size().rename("citations").re
 
 # %%
 write(regulations, "regulations.csv")
-fig = plot_citations_by_type_and_section(regulations, items)
-save_figure(
-    fig,
-    "citations_by_type_and_section",
-    caption="清单引用的法规文件：按文件类型和所在方面统计",
-    notebook=NOTEBOOK,
-    close=False,
-)
+# Another list (ANALYSIS_INPUT) may cite nothing, state no lead times or claim nothing.
+if not regulations.empty:
+    fig = plot_citations_by_type_and_section(regulations, items)
+    save_figure(
+        fig,
+        "citations_by_type_and_section",
+        caption="清单引用的法规文件：按文件类型和所在方面统计",
+        notebook=NOTEBOOK,
+        close=False,
+    )
 
 # %% [markdown]
 # ## 2 · Quantities
@@ -129,15 +131,18 @@ write(quantities, "quantities.csv")
 # below; a figure the list gives for several subjects at once (item 7's four 90%以上) is one card.
 
 # %%
-display(headline_quantities(quantities).drop(columns=["section_id", "span_start"]))
-fig = plot_key_numbers(quantities)
-save_figure(
-    fig,
-    "key_numbers",
-    caption="清单给出的关键数字（原文写法）及所计对象",
-    notebook=NOTEBOOK,
-    close=False,
-)
+headlines = headline_quantities(quantities)
+display(headlines.drop(columns=["section_id", "span_start"]))
+# No key numbers, no panel.
+if not headlines.empty:
+    fig = plot_key_numbers(quantities)
+    save_figure(
+        fig,
+        "key_numbers",
+        caption="清单给出的关键数字（原文写法）及所计对象",
+        notebook=NOTEBOOK,
+        close=False,
+    )
 
 # %% [markdown]
 # ### The forecasting ladder
@@ -148,15 +153,20 @@ save_figure(
 
 # %%
 terms = coined_terms(items)
-display(forecast_ladder(quantities))
-fig = plot_forecast_ladder(quantities, terms)
-save_figure(
-    fig,
-    "forecast_ladder_31631",
-    caption="“31631”服务模式：逐级缩短的预报预警提前时间",
-    notebook=NOTEBOOK,
-    close=False,
-)
+ladder = forecast_ladder(quantities)
+code = ladder_code(ladder, terms)
+display(ladder)
+print(f"code name: {code}")
+# No lead times, no ladder.
+if not ladder.empty:
+    fig = plot_forecast_ladder(quantities, terms)
+    save_figure(
+        fig,
+        "forecast_ladder",
+        caption=f"“{code}”服务模式：逐级缩短的预报预警提前时间",
+        notebook=NOTEBOOK,
+        close=False,
+    )
 
 # %% [markdown]
 # ## 3 · Coined terms
@@ -194,11 +204,13 @@ per_section = claims_per_section(claims, items)
 display(per_section)
 
 # %%
-fig = plot_first_mover_claims_by_section(per_section)
-save_figure(
-    fig,
-    "first_mover_claims_by_section",
-    caption="各方面含首创类表述（率先、首个、首家…）的举措数",
-    notebook=NOTEBOOK,
-    close=False,
-)
+# No claims, no chart.
+if per_section["claims"].sum() > 0:
+    fig = plot_first_mover_claims_by_section(per_section)
+    save_figure(
+        fig,
+        "first_mover_claims_by_section",
+        caption="各方面含首创类表述（率先、首个、首家…）的举措数",
+        notebook=NOTEBOOK,
+        close=False,
+    )

@@ -49,10 +49,10 @@ _ASPIRATION_WINDOW = 4
 
 
 def _table(rows: dict[str, list], columns: list[str]) -> pd.DataFrame:
-    table = pd.DataFrame(rows, columns=columns)
-    return table.astype(
-        {"item_id": "int64", "section_id": "int64", "span_start": "int64", "span_end": "int64"}
-    )
+    # Integer offsets and ids, text everywhere else, also when no row was found.
+    integers = {"item_id", "section_id", "span_start", "span_end"}
+    dtypes = {c: "int64" if c in integers else "str" for c in columns}
+    return pd.DataFrame(rows, columns=columns).astype(dtypes)
 
 
 def _texts(items: pd.DataFrame, fields: tuple[str, ...]):

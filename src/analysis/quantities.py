@@ -49,6 +49,9 @@ COLUMNS = [
     "subject",
     "kind",
 ]
+DTYPES = {"item_id": "int64", "section_id": "int64", "text": "str", "span_start": "int64",
+          "span_end": "int64", "value": "float64", "unit": "str", "qualifier": "str",
+          "subject": "str", "kind": "str"}  # fmt: skip
 UNITS = {
     "%": "%",
     "％": "%",
@@ -220,15 +223,7 @@ def extract_quantities(items: pd.DataFrame, field: str = "content") -> pd.DataFr
         for found in find_quantities(text):
             rows.append({"item_id": item_id, "section_id": section_id, **found})
     table = pd.DataFrame(rows, columns=COLUMNS)
-    return table.astype(
-        {
-            "item_id": "int64",
-            "section_id": "int64",
-            "span_start": "int64",
-            "span_end": "int64",
-            "value": "float64",
-        }
-    )
+    return table.astype(DTYPES)
 
 
 def is_time(unit: str) -> bool:

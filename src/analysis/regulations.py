@@ -35,6 +35,9 @@ COLUMNS = [
     "level",
     "mentions",
 ]
+DTYPES = {"item_id": "int64", "section_id": "int64", "field": "str", "title": "str", "text": "str",
+          "span_start": "int64", "span_end": "int64", "bracketed": "bool", "doc_type": "str",
+          "level": "str", "mentions": "int64"}  # fmt: skip
 FIELDS = ("content", "name")
 # The word an instrument's title ends with. 法 comes last: 办法 ends with it too.
 DOC_TYPES = (
@@ -144,13 +147,4 @@ def extract_regulations(items: pd.DataFrame, fields: tuple[str, ...] = FIELDS) -
                 }
         rows.extend(seen.values())
     table = pd.DataFrame(rows, columns=COLUMNS)
-    return table.astype(
-        {
-            "item_id": "int64",
-            "section_id": "int64",
-            "span_start": "int64",
-            "span_end": "int64",
-            "bracketed": "bool",
-            "mentions": "int64",
-        }
-    )
+    return table.astype(DTYPES)
