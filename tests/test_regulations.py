@@ -165,3 +165,11 @@ def test_counts_by_type_and_level(regulations):
         "other": 1,
     }
     assert regulations["bracketed"].sum() == 13
+
+
+@pytest.mark.parametrize(
+    "content",
+    ["出台相关政策措施，", "制定工作方案。", "制定实施细则，", "印发管理办法。", "出台配套措施。"],
+)
+def test_kinds_of_document_are_not_titles(content):
+    assert extract_regulations(_one_item("测试", content)).empty

@@ -74,9 +74,12 @@ _ISSUING_VERB = "颁布实施|制定出台|制定|出台|颁布|印发|发布|�
 # (适用《…仲裁规则》的程序指引) or list several (儿童友好社区、学校…等建设指引), but it never
 # starts with 《: that is a bracketed title, found above.
 _UNBRACKETED_TYPES = "|".join(t for t in DOC_TYPES if t != "法")
+# An object that starts like this names a kind of document, not one document:
+# 出台相关政策措施, 制定工作方案, 制定实施细则.
+_GENERIC_START = "实施|出台|制定|相关|有关|配套|一系列|系列|若干|各项|多项|一批|专项|工作|管理"
 _UNBRACKETED = re.compile(
     f"(?:{_ISSUING_VERB})(?:国内首个|全国首个|首个)?"
-    f"(?P<title>(?!《|实施|出台|制定)[^，。；：！？\\n“”]{{2,40}}?(?:{_UNBRACKETED_TYPES}))"
+    f"(?P<title>(?!《|{_GENERIC_START})[^，。；：！？\\n“”]{{3,40}}?(?:{_UNBRACKETED_TYPES}))"
     "(?=[，。；：、等\\n]|$)"
 )
 # A verb, then any run of titles, right before this one: 出台《A》《B》《C》 issues all three.
