@@ -30,6 +30,7 @@ from IPython.display import display
 
 import analysis
 from analysis.claims import claims_per_item, claims_per_section, coined_terms, first_mover_claims
+from analysis.export import write_csv
 from analysis.extraction_plots import (
     plot_citations_by_type_and_section,
     plot_first_mover_claims_by_section,
@@ -46,13 +47,11 @@ pd.set_option("display.max_colwidth", 50)
 pd.set_option("display.max_rows", 200)
 NOTEBOOK = "03_extraction"
 OUT = processed_dir()
-OUT.mkdir(parents=True, exist_ok=True)
 items = analysis.load_items()
 
 
 def write(table: pd.DataFrame, name: str) -> None:
-    path = OUT / name
-    table.to_csv(path, index=False, encoding="utf-8")
+    path = write_csv(table, OUT / name)
     print(f"wrote {path.name}: {len(table)} rows")
 
 

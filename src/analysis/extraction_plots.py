@@ -1,12 +1,46 @@
-"""Charts of what the extraction found: citations, key numbers, the forecast ladder, claims."""
+"""Charts of what the extraction found: citations, key numbers, the forecast ladder, claims.
+
+Figure text comes from ``resources/labels.json`` (keys ``extraction.…``), so ``--lang en``
+gives English figures; quoted source text (subjects, spans) stays as the list writes it.
+"""
+
+import csv
+from functools import cache
+from pathlib import Path
 
 import matplotlib.patches as mpatches
 import pandas as pd
 
 from .counts import short_title
 from .headlines import forecast_ladder, headline_quantities, ladder_code
-from .plots import section_label
+from .labels import current_language, label, section_name
 from .theme import BODY_SIZE, DARK, fit_layout, new_figure, section_colour, wrap_label
+
+_RESOURCES = Path(__file__).parent / "resources"
+
+
+def _text(key: str, **values) -> str:
+    return label(f"extraction.{key}", **values)
+
+
+@cache
+def _doc_types_en() -> dict[str, str]:
+    with open(_RESOURCES / "doc_types_en.csv", encoding="utf-8", newline="") as handle:
+        return {row["doc_type"]: row["en"] for row in csv.DictReader(handle)}
+
+
+def doc_type_label(doc_type: str) -> str:
+    """``条例`` in Chinese figures, ``Regulation (条例)`` in English ones."""
+    english = _doc_types_en().get(doc_type, doc_type)
+    return _text("doc_type", doc_type=doc_type, english=english)
+
+
+def section_short_name(numeral: str, title: str) -> str:
+    """``五、城市治理体系和治理能力现代化`` or ``5. Urban governance``."""
+    if current_language() == "zh":
+        return f"{numeral}、{short_title(title)}"
+    return section_name(numeral, title, short=True)
+
 
 _VALUE_LABEL_SIZE = BODY_SIZE + 1
 
@@ -38,10 +72,14 @@ def plot_citations_by_type_and_section(regulations: pd.DataFrame, items: pd.Data
     top_count = int(by_type.sum(axis=1).max())
     sez = int((regulations["level"] == "sez_regulation").sum())
     fig, (left, right) = new_figure(
-        f"清单引用法规文件 {len(regulations)} 次，{top_type}最多（{top_count} 次），"
-        f"其中经济特区法规 {sez} 次",
-        "按文件类型（左）和所在方面（右）统计的引用次数；同一举措内重复引用只计一次；"
-        "颜色表示所在方面",
+        _text(
+            "citations.title",
+            total=len(regulations),
+            top_type=doc_type_label(top_type),
+            top_count=top_count,
+            sez=sez,
+        ),
+        _text("citations.subtitle"),
         ncols=2,
         gridspec_kw={"width_ratios": [1, 1.25]},
     )
@@ -67,7 +105,7 @@ def plot_citations_by_type_and_section(regulations: pd.DataFrame, items: pd.Data
             fontsize=_VALUE_LABEL_SIZE,
             color=DARK,
         )
-    left.set_yticks(range(len(by_type)), by_type.index)
+    left.set_yticks(range(len(by_type)), [doc_type_label(t) for t in by_type.index])
     _bare_axis(left, limit)
     positions = range(len(sections))
     bars = right.barh(
@@ -76,7 +114,7 @@ def plot_citations_by_type_and_section(regulations: pd.DataFrame, items: pd.Data
     right.set_yticks(
         list(positions),
         [
-            section_label(n, short_title(t), 16)
+            wrap_label(section_short_name(n, t), 16)
             for n, t in zip(sections["section_numeral"], sections["section_title"], strict=True)
         ],
     )
@@ -100,14 +138,18 @@ def plot_key_numbers(quantities: pd.DataFrame, *, columns: int = 5):
     cards = headline_quantities(quantities)
     rows = -(-len(cards) // columns)
     largest = cards[cards["unit"] == "人"].sort_values("value").tail(1)
-    finding = f"清单给出的关键数字共 {len(cards)} 个"
-    if not largest.empty:
-        finding = f"{largest['subject'].iloc[0]}{largest['text'].iloc[0]}：{finding}"
-    fig, ax = new_figure(
-        finding,
-        "清单正文中的数量（原文写法），下为所计对象及举措序号；"
-        "数字颜色表示所在方面；不含时长、距离和口号",
-    )
+    if largest.empty:
+        finding = _text("key_numbers.title_plain", count=len(cards))
+    else:
+        top = largest.iloc[0]
+        finding = _text(
+            "key_numbers.title",
+            count=len(cards),
+            subject=top["subject"],
+            text=top["text"],
+            value=f"{top['value']:,.0f}",
+        )
+    fig, ax = new_figure(finding, _text("key_numbers.subtitle"))
     ax.set_xlim(0, columns)
     ax.set_ylim(rows, 0)
     ax.axis("off")
@@ -145,7 +187,7 @@ def plot_key_numbers(quantities: pd.DataFrame, *, columns: int = 5):
         ax.text(
             column + 0.5,
             row + 0.86,
-            f"第{card.item_id}项",
+            _text("key_numbers.item", item=card.item_id),
             ha="center",
             va="center",
             fontsize=BODY_SIZE - 2,
@@ -175,24 +217,35 @@ def _card_subject(card) -> str:
     return _wrap_list(card.subject + bound, 11)
 
 
-def _lead_label(text: str) -> str:
-    return text.replace("提前", "")
+def _list_separator() -> str:
+    return "、" if current_language() == "zh" else ", "
+
+
+def _unit_label(unit: str) -> str:
+    return _text(f"unit.{unit}")
 
 
 def plot_forecast_ladder(quantities: pd.DataFrame, terms: pd.DataFrame):
     """The lead times of the forecasting ladder, longest first, each with what is issued then."""
     ladder = forecast_ladder(quantities)
     code = ladder_code(ladder, terms)
-    steps = "、".join(_lead_label(t) for t in ladder["text"])
-    name = f"“{code}”服务模式" if code else "预报预警"
+    steps = _list_separator().join(
+        _text("ladder.step", value=v, unit=_unit_label(u))
+        for v, u in zip(ladder["value"], ladder["unit"], strict=True)
+    )
+    name = _text("ladder.name", code=code) if code else _text("ladder.name_plain")
     fig, ax = new_figure(
-        f"{name}：提前{steps}逐级预报预警",
-        f"提前时间（小时），第{ladder['item_id'].iloc[0]}项原文；条上为该时点发布的内容",
+        _text("ladder.title", name=name, steps=steps),
+        _text("ladder.subtitle", item=ladder["item_id"].iloc[0]),
     )
     positions = range(len(ladder))
     colour = section_colour(_section_of(quantities, ladder["item_id"].iloc[0]))
     ax.barh(list(positions), ladder["hours"], color=colour, height=0.62)
-    ax.set_yticks(list(positions), [f"提前{_lead_label(t)}" for t in ladder["text"]])
+    ticks = [
+        _text("ladder.tick", value=v, unit=_unit_label(u))
+        for v, u in zip(ladder["value"], ladder["unit"], strict=True)
+    ]
+    ax.set_yticks(list(positions), ticks)
     ax.invert_yaxis()
     limit = ladder["hours"].max() * 1.02
     for position, (hours, subject) in enumerate(
@@ -202,7 +255,7 @@ def plot_forecast_ladder(quantities: pd.DataFrame, terms: pd.DataFrame):
         ax.text(
             hours - limit * 0.01 if inside else hours + limit * 0.01,
             position,
-            f"{hours:g} 小时 · {subject}",
+            _text("ladder.bar", hours=hours, subject=subject),
             va="center",
             ha="right" if inside else "left",
             fontsize=BODY_SIZE + 1,
@@ -210,7 +263,7 @@ def plot_forecast_ladder(quantities: pd.DataFrame, terms: pd.DataFrame):
         )
     ax.set_xlim(0, limit)
     ax.tick_params(axis="y", length=0, labelsize=BODY_SIZE + 2)
-    ax.set_xlabel("提前小时数")
+    ax.set_xlabel(_text("ladder.xlabel"))
     ax.spines["left"].set_visible(False)
     fit_layout(fig)
     return fig
@@ -224,10 +277,13 @@ def plot_first_mover_claims_by_section(per_section: pd.DataFrame):
     """Items per section (grey) and the items among them that claim to be first (colour)."""
     top = per_section.loc[per_section["items_with_claim"].idxmax()]
     fig, ax = new_figure(
-        f"{top['section_numeral']}、{short_title(top['section_title'])}方面声称“率先”“首个”的举措最多："
-        f"{top['items']} 项中 {top['items_with_claim']} 项",
-        "各方面的举措数（灰）与其中含首创类表述（率先、首创、首个、首家、第一…）的举措数"
-        "（彩色）；右侧为表述次数",
+        _text(
+            "claims.title",
+            section=section_short_name(top["section_numeral"], top["section_title"]),
+            items=top["items"],
+            with_claim=top["items_with_claim"],
+        ),
+        _text("claims.subtitle"),
     )
     positions = list(range(len(per_section)))
     ax.barh(positions, per_section["items"], color="#E4E4E4", height=0.7)
@@ -238,7 +294,7 @@ def plot_first_mover_claims_by_section(per_section: pd.DataFrame):
         color=[section_colour(s) for s in per_section["section_id"]],
     )
     labels = [
-        section_label(n, short_title(t), 22)
+        wrap_label(section_short_name(n, t), 22)
         for n, t in zip(per_section["section_numeral"], per_section["section_title"], strict=True)
     ]
     ax.set_yticks(positions, labels)
@@ -248,7 +304,9 @@ def plot_first_mover_claims_by_section(per_section: pd.DataFrame):
         ax.text(
             row.items + limit * 0.015,
             position,
-            f"{row.items_with_claim}/{row.items} 项 · {row.claims} 处",
+            _text(
+                "claims.bar", with_claim=row.items_with_claim, items=row.items, claims=row.claims
+            ),
             va="center",
             fontsize=_VALUE_LABEL_SIZE,
             color=DARK,
