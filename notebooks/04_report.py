@@ -54,6 +54,39 @@ rc.show_markdown(
 shown = rc.show_figures(figures, "01_")
 
 # %% [markdown]
+# ## 法规与数字 Instruments and numbers
+# The legal instruments the list cites and the quantities it states, each with its exact span in
+# the source (`data/processed/regulations.csv`, `quantities.csv`, `coined_terms.csv`,
+# `first_mover_claims.csv`).
+
+# %%
+regulations = rc.read_table(processed, "regulations.csv")
+quantities = rc.read_table(processed, "quantities.csv")
+claims = rc.read_table(processed, "first_mover_claims.csv")
+amounts = quantities[quantities["kind"] == "amount"]
+claiming = claims.loc[claims["kind"] == "claim", "item_id"].nunique()
+rc.show_markdown(
+    f"清单引用法规文件 **{len(regulations)}** 次（其中经济特区法规 "
+    f"**{(regulations['level'] == 'sez_regulation').sum()}** 次，不带书名号的 "
+    f"**{(~regulations['bracketed']).sum()}** 次），给出数量 **{len(amounts)}** 个"
+    f"（另有口号中的数字 **{len(quantities) - len(amounts)}** 个）；"
+    f"**{claiming}** 项举措自称“率先”“首个”等。"
+)
+shown += rc.show_figures(figures, "03_")
+rc.interactive_table(
+    regulations[["item_id", "title", "doc_type", "level", "bracketed", "span_start", "span_end"]],
+    long_text=("title",),
+    pageLength=10,
+    maxBytes=0,
+)
+rc.interactive_table(
+    quantities[["item_id", "text", "value", "unit", "qualifier", "subject", "kind"]],
+    long_text=("subject",),
+    pageLength=10,
+    maxBytes=0,
+)
+
+# %% [markdown]
 # ## 全部举措 All items
 # Search the table, or sort by any column. `line_start` is the line of the source file.
 
