@@ -3,7 +3,6 @@
 import pandas as pd
 import pytest
 
-from analysis import load_items
 from analysis.claims import (
     claims_per_item,
     claims_per_section,
@@ -40,11 +39,6 @@ EXPECTED_CLAIMS = {
     (43, "content", "全国首个", "claim"),  # 全国首个“志愿者之城”
     (44, "content", "在全国首创", "claim"),  # 在全国首创国际化街区建设体系
 }
-
-
-@pytest.fixture(scope="module")
-def items():
-    return load_items()
 
 
 @pytest.fixture(scope="module")

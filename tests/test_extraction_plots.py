@@ -1,9 +1,7 @@
 """The extraction figures: built from the data, titles that state what the data say."""
 
 import matplotlib.pyplot as plt
-import pytest
 
-from analysis import load_items
 from analysis.claims import claims_per_section, coined_terms, first_mover_claims
 from analysis.extraction_plots import (
     plot_citations_by_type_and_section,
@@ -13,11 +11,6 @@ from analysis.extraction_plots import (
 )
 from analysis.quantities import extract_quantities
 from analysis.regulations import extract_regulations
-
-
-@pytest.fixture(scope="module")
-def items():
-    return load_items()
 
 
 def _title(fig) -> str:

@@ -5,7 +5,6 @@ Each expected row quotes its source words; values are worked out by hand (208万
 
 import pytest
 
-from analysis import load_items
 from analysis.claims import coined_terms
 from analysis.headlines import forecast_ladder, headline_quantities, ladder_code
 from analysis.quantities import extract_quantities, find_quantities
@@ -45,11 +44,6 @@ EXPECTED = [
     (47, "3年", 3, "年", "", "amount"),  # 分3年使全市662个社区全部成为…
     (47, "662个", 662, "个", "", "amount"),  # 全市662个社区
 ]
-
-
-@pytest.fixture(scope="module")
-def items():
-    return load_items()
 
 
 @pytest.fixture(scope="module")

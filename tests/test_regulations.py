@@ -7,7 +7,6 @@ the comment after each row quotes the words around it.
 import pandas as pd
 import pytest
 
-from analysis import load_items
 from analysis.regulations import doc_type, extract_regulations, instrument_level
 
 # (item_id, title, bracketed, doc_type, level)
@@ -35,11 +34,6 @@ EXPECTED = {
     (47, "深圳经济特区自然灾害防治条例", True, "条例", "sez_regulation"),  # 制定出台《…》等法规
     (47, "深圳市综合减灾区创建实施方案", True, "方案", "municipal"),  # 印发《…》
 }
-
-
-@pytest.fixture(scope="module")
-def items():
-    return load_items()
 
 
 @pytest.fixture(scope="module")
