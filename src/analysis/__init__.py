@@ -5,11 +5,18 @@ from .lean_imports import skip_unused_uri_checker
 # First, before anything can import jsonschema: see lean_imports.
 skip_unused_uri_checker()
 
+from .claims import coined_terms, first_mover_claims  # noqa: E402
 from .errors import ListFormatError  # noqa: E402
 from .load import load_items, parse_list_bytes, repairs_table, sections_table  # noqa: E402
+from .quantities import extract_quantities  # noqa: E402
+from .regulations import extract_regulations  # noqa: E402
 
 __all__ = [
     "ListFormatError",
+    "coined_terms",
+    "extract_quantities",
+    "extract_regulations",
+    "first_mover_claims",
     "load_items",
     "parse_list_bytes",
     "repairs_table",
