@@ -11,6 +11,8 @@ Counts below were taken by reading data/raw/shenzhen_sez_innovation_measures_202
   破产法庭 and 破产事务管理署, so the term 破产 is counted 8 times.
 - 社区 occurs 22 times in section 五 (items 38, 41, 42, 43, 46, 47); one is inside the coined
   “全国综合减灾示范社区” (item 47), so the term counts 21 there. Sections 一–三 never use it.
+- 企业 occurs 51 times in names and content; four are inside longer words
+  (《关于支持企业提升竞争力的若干措施》, 企业家, “僵尸企业”, 大中小企业), so the term counts 47.
 - 秒批 appears once on its own (item 18: 审批端“秒批”) and once inside “秒报秒批一体化”
   (item 18's name).
 """
@@ -115,6 +117,7 @@ def test_top_50_are_content_words(counts):
 
 def test_counts_match_the_source(list_items, counts):
     assert count_of(counts, "率先") == 17
+    assert count_of(counts, "企业") == 47
     assert count_of(counts, "破产") == 8
     assert count_of(counts, "破产", "section_2") == 8
     assert count_of(counts, "社区", "section_5") == 21
