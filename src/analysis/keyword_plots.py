@@ -25,7 +25,7 @@ def _sections(items: pd.DataFrame) -> pd.DataFrame:
     return section_counts(items)[["section_id", "section_numeral", "section_title", "short_title"]]
 
 
-def _panel_title(row, width: int = 16) -> str:
+def _panel_title(row, width: int = 14) -> str:
     return wrap_label(f"{row.section_numeral}、{row.short_title}", width)
 
 

@@ -78,7 +78,7 @@ def plot_chars_per_item(items: pd.DataFrame):
         ax.text(
             middle,
             ymax * 1.03,
-            wrap_label(f"{row.section_numeral}、{row.short_title}", 8),
+            wrap_label(f"{row.section_numeral}、{row.short_title}", 10),
             ha="center",
             va="bottom",
             fontsize=BODY_SIZE,
