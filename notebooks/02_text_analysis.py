@@ -114,8 +114,8 @@ display(
 
 # %% [markdown]
 # ## Keyword counts
-# One row per term; `count` is over all items (name and content), `section_1` … `section_5`
-# are the counts in sections 一 … 五.
+# One row per term; `count` is over all items (name and content), then one count column per
+# section, named by its number: `section_1` for 一, `section_2` for 二, and so on.
 
 # %%
 counts = keyword_counts(items, progress=False)
@@ -141,7 +141,8 @@ paths = save_figure(
 # %% [markdown]
 # ## Distinctive terms per section
 # Keyness by log-likelihood (Dunning's G²): how much more a section uses a term than the rest
-# of the list does. Positive G² only, terms seen at least twice in the section.
+# of the list does. Only terms a section uses more than expected, and at least `min_count`
+# times (see `analysis.keyness.keyness`).
 
 # %%
 key_terms = keyness(counts=counts, top=10)
@@ -201,8 +202,9 @@ if has_widget_frontend():
 
 # %% [markdown]
 # ## Which terms travel together
-# The most frequent terms, linked when they occur in the same item; an edge needs at least
-# four shared items. Each term is coloured by the section where it is most distinctive.
+# The most frequent terms, linked when they occur in the same item; an edge needs a minimum
+# number of shared items (`min_items` of `cooccurrence_graph`). Each term is coloured by the
+# section where it is most distinctive.
 
 # %%
 graph = cooccurrence_graph(items, counts=counts)
