@@ -51,7 +51,6 @@ CURATED_FILE = "user_dict_curated.txt"
 
 _QUOTED = re.compile(r"“([^“”\n]+)”")
 _ENUMERATION = re.compile(r"[、，,；;]")
-_HAN_ONLY = re.compile(r"[\u4e00-\u9fff]+")
 _DIGITS_ONLY = re.compile(r"[0-9０-９]+")
 # A place or state prefix, then the shortest run of Han characters up to an institution word.
 _NAMED_BODY = re.compile(
@@ -194,7 +193,8 @@ class Segmenter:
         self._jieba.initialized = True
         for word in self.words:
             self._jieba.add_word(word, freq=USER_WORD_FREQ)
-        # Terms jieba would break apart at a character it treats as punctuation.
+        # Cut out before jieba: terms with a character jieba breaks at (—, @), and terms with
+        # digits, which the quantity pattern would otherwise split (“四个90%”). Longest first.
         protected = sorted(
             (w for w in self.words if not jieba.re_han_default.fullmatch(w) or re.search(r"\d", w)),
             key=lambda w: (-len(w), w),
