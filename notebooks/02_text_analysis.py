@@ -1,0 +1,223 @@
+# ---
+# jupyter:
+#   jupytext:
+#     formats: py:percent
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#   kernelspec:
+#     display_name: Python (analysis)
+#     language: python
+#     name: analysis
+# ---
+
+# %% [markdown]
+# # 02 · Text analysis: what the list talks about, section by section
+#
+# **Reads** the list through `analysis.load_items()` (the raw source, or the file in
+# `ANALYSIS_INPUT`).
+# **Writes** to `data/processed/`: `keywords.csv` (term counts, overall and per section),
+# `keyness.csv` (distinctive terms per section), `kwic.csv` (率先 and 首 in context) and
+# `cooccurrence_edges.csv`; to `figures/`: `chars_per_section`, `chars_per_item`, `top_terms`,
+# `top_terms_by_section`, `keyness_by_section`, `wordcloud`, `wordclouds_by_section` and
+# `cooccurrence_network` (each PNG and SVG).
+# **Shows** how long each section and item is, which terms dominate the list and each section,
+# the claims of being first (率先, 首) in context, and which terms travel together.
+
+# %%
+import pandas as pd
+from IPython.display import Markdown, display
+
+import analysis
+from analysis import keyword_plots, length_plots, network_plots, segment
+from analysis.cooccurrence import cooccurrence_graph, edges_table
+from analysis.counts import section_counts
+from analysis.keyness import keyness
+from analysis.keywords import keyword_counts
+from analysis.kwic import kwic
+from analysis.kwic_widget import has_widget_frontend, kwic_explorer
+from analysis.paths import processed_dir
+from analysis.save import save_figure
+
+NOTEBOOK = "02_text_analysis"
+pd.set_option("display.max_colwidth", 40)
+out = processed_dir()
+out.mkdir(parents=True, exist_ok=True)
+
+
+def write_table(table: pd.DataFrame, name: str) -> None:
+    table.to_csv(out / name, index=False, encoding="utf-8", lineterminator="\n")
+
+
+items = analysis.load_items()
+
+# %% [markdown]
+# ## Counts per category
+# Characters are those of each item's content (具体内容), after the loader's recorded repairs.
+
+# %%
+sections = section_counts(items)
+display(
+    sections[["section_numeral", "short_title", "items", "content_chars", "mean_content_chars"]]
+)
+
+# %%
+fig = length_plots.plot_chars_per_section(items)
+paths = save_figure(
+    fig,
+    "chars_per_section",
+    caption="各方面举措具体内容的字数与每项平均字数",
+    notebook=NOTEBOOK,
+    close=False,
+)
+
+# %%
+fig = length_plots.plot_chars_per_item(items)
+paths = save_figure(
+    fig,
+    "chars_per_item",
+    caption="每项举措具体内容的字数，按清单顺序、按方面着色",
+    notebook=NOTEBOOK,
+    close=False,
+)
+
+# %% [markdown]
+# ## Segmentation
+# jieba with a user dictionary generated from the list: every term it sets in “…”, the named
+# bodies jieba would split, and a short curated file for what the list does not mark.
+# Titles 《…》 are cut out before jieba and kept whole; number-plus-unit spans (270平方公里, 42%)
+# are cut out and dropped, since they are quantities, not terms. Dropped as well: punctuation,
+# bare numbers, single characters, function words and **generic policy verbs** (建立, 推动,
+# 实施, 打造 …), which every measure uses and which say nothing about what a section is about.
+# 创新 and 率先 are kept: they are the list's subject and its claim. The full list and its
+# reasons are in `src/analysis/resources/stopwords_policy_zh.txt`.
+
+# %%
+texts = segment.distinct_texts(items)
+origins = pd.DataFrame(
+    {
+        "source": ["set in “…” in the list", "named bodies jieba splits", "curated file"],
+        "terms": [
+            len(segment.coined_terms(texts)),
+            len(segment.named_bodies(texts)),
+            len(segment.curated_terms()),
+        ],
+    }
+)
+display(origins)
+example = items.iloc[1]
+display(
+    Markdown(
+        f"Item {example['item_id']}, segmented: " + " · ".join(segment.tokenize(example["content"]))
+    )
+)
+
+# %% [markdown]
+# ## Keyword counts
+# One row per term; `count` is over all items (name and content), then one count column per
+# section, named by its number: `section_1` for 一, `section_2` for 二, and so on.
+
+# %%
+counts = keyword_counts(items, progress=False)
+write_table(counts, "keywords.csv")
+display(counts.head(30))
+
+# %%
+fig = keyword_plots.plot_top_terms(counts, items)
+paths = save_figure(
+    fig,
+    "top_terms",
+    caption="全部举措中出现次数最多的词，按所在方面分段",
+    notebook=NOTEBOOK,
+    close=False,
+)
+
+# %%
+fig = keyword_plots.plot_top_terms_by_section(counts, items)
+paths = save_figure(
+    fig, "top_terms_by_section", caption="每个方面出现次数最多的词", notebook=NOTEBOOK, close=False
+)
+
+# %% [markdown]
+# ## Distinctive terms per section
+# Keyness by log-likelihood (Dunning's G²): how much more a section uses a term than the rest
+# of the list does. Only terms a section uses more than expected, and at least `min_count`
+# times (see `analysis.keyness.keyness`).
+
+# %%
+key_terms = keyness(counts=counts, top=10)
+write_table(key_terms, "keyness.csv")
+display(key_terms[key_terms["rank"] <= 5])
+
+# %%
+fig = keyword_plots.plot_keyness(key_terms, items)
+paths = save_figure(
+    fig,
+    "keyness_by_section",
+    caption="各方面最具特色的词（对数似然比 G²）",
+    notebook=NOTEBOOK,
+    close=False,
+)
+
+# %% [markdown]
+# ## Word clouds
+
+# %%
+fig = keyword_plots.plot_wordcloud(counts, items)
+paths = save_figure(
+    fig,
+    "wordcloud",
+    caption="全部举措的高频词词云，颜色为该词最具特色的方面",
+    notebook=NOTEBOOK,
+    close=False,
+)
+
+# %%
+fig = keyword_plots.plot_wordclouds_by_section(counts, items)
+paths = save_figure(
+    fig, "wordclouds_by_section", caption="各方面的高频词词云", notebook=NOTEBOOK, close=False
+)
+
+# %% [markdown]
+# ## Keyword in context: 率先 and 首
+# The search runs on the content text itself, so 首 is found inside 首个, 首家 and 首创.
+
+# %%
+examples = pd.concat(
+    [kwic(items, term, window=12).assign(term=term) for term in ("率先", "首")], ignore_index=True
+)
+examples = examples[["term", *examples.columns.drop("term")]]
+write_table(examples, "kwic.csv")
+for term, hits in examples.groupby("term", sort=False):
+    display(Markdown(f"**{term}**: {len(hits)} occurrences in {hits['item_id'].nunique()} items"))
+    display(hits.drop(columns=["term", "section_title"]))
+
+# %% [markdown]
+# In JupyterLab the box below lets you pick any term and a section. The rendered report has no
+# live kernel, so it shows the tables above instead.
+
+# %%
+if has_widget_frontend():
+    display(kwic_explorer(items, term="率先"))
+
+# %% [markdown]
+# ## Which terms travel together
+# The most frequent terms, linked when they occur in the same item; an edge needs a minimum
+# number of shared items (`min_items` of `cooccurrence_graph`). Each term is coloured by the
+# section where it is most distinctive.
+
+# %%
+graph = cooccurrence_graph(items, counts=counts)
+edges = edges_table(graph)
+write_table(edges, "cooccurrence_edges.csv")
+display(edges.head(10))
+
+# %%
+fig = network_plots.plot_cooccurrence_network(graph, items)
+paths = save_figure(
+    fig,
+    "cooccurrence_network",
+    caption="高频词在同一项举措中的共现网络",
+    notebook=NOTEBOOK,
+    close=False,
+)

@@ -1,0 +1,88 @@
+"""Charts of how long the list is: characters of content per section and per item."""
+
+import pandas as pd
+
+from .counts import section_counts
+from .plots import section_label
+from .theme import BODY_SIZE, DARK, fit_layout, new_figure, section_colour, wrap_label
+
+
+def plot_chars_per_section(items: pd.DataFrame):
+    """Characters of content per section, in the document's order, with the mean per item."""
+    counts = section_counts(items)
+    top = counts.loc[counts["content_chars"].idxmax()]
+    fig, ax = new_figure(
+        f"{top['section_numeral']}、{top['short_title']}篇幅最长：{top['content_chars']:,} 字",
+        f"各方面举措“具体内容”的字数（字），括号内为每项平均字数；"
+        f"共 {counts['content_chars'].sum():,} 字",
+    )
+    labels = [
+        section_label(n, t)
+        for n, t in zip(counts["section_numeral"], counts["section_title"], strict=True)
+    ]
+    positions = range(len(counts))
+    bars = ax.barh(
+        positions, counts["content_chars"], color=[section_colour(s) for s in counts["section_id"]]
+    )
+    ax.set_yticks(list(positions), labels)
+    ax.invert_yaxis()
+    ax.tick_params(axis="y", length=0)
+    ax.set_xlim(0, counts["content_chars"].max() * 1.25)
+    ax.xaxis.set_visible(False)
+    ax.spines["bottom"].set_visible(False)
+    for bar, total, mean in zip(
+        bars, counts["content_chars"], counts["mean_content_chars"], strict=True
+    ):
+        ax.text(
+            bar.get_width() + counts["content_chars"].max() * 0.01,
+            bar.get_y() + bar.get_height() / 2,
+            f"{total:,}（{mean:.0f}）",
+            va="center",
+            ha="left",
+            fontsize=BODY_SIZE + 2,
+            color=DARK,
+        )
+    fit_layout(fig)
+    return fig
+
+
+def plot_chars_per_item(items: pd.DataFrame):
+    """Characters of content per item, in item order, coloured and labelled by section."""
+    longest = items.loc[items["content_chars"].idxmax()]
+    shortest = items.loc[items["content_chars"].idxmin()]
+    fig, ax = new_figure(
+        f"最长的第 {longest['item_id']} 项有 {longest['content_chars']} 字，"
+        f"是最短的第 {shortest['item_id']} 项（{shortest['content_chars']} 字）的 "
+        f"{longest['content_chars'] / shortest['content_chars']:.0f} 倍",
+        "每项举措“具体内容”的字数（字），按清单顺序；颜色表示所属方面",
+    )
+    ax.bar(
+        items["item_id"],
+        items["content_chars"],
+        width=0.75,
+        color=[section_colour(s) for s in items["section_id"]],
+    )
+    ax.set_xlim(items["item_id"].min() - 0.7, items["item_id"].max() + 0.7)
+    ymax = items["content_chars"].max()
+    ax.set_ylim(0, ymax * 1.3)
+    ax.set_yticks([t for t in ax.get_yticks() if 0 <= t <= ymax])
+    ax.set_xticks(items["item_id"], [str(i) for i in items["item_id"]], fontsize=BODY_SIZE - 2)
+    ax.tick_params(axis="x", length=0)
+    ax.set_xlabel("序号", fontsize=BODY_SIZE)
+    ax.set_ylabel("字数", fontsize=BODY_SIZE)
+    ax.grid(axis="y", color="#E6E6E6")
+    # Each section named over its own run of bars: the key is on the data.
+    for row in section_counts(items).itertuples():
+        group = items[items["section_id"] == row.section_id]
+        middle = (group["item_id"].min() + group["item_id"].max()) / 2
+        ax.text(
+            middle,
+            ymax * 1.03,
+            wrap_label(f"{row.section_numeral}、{row.short_title}", 10),
+            ha="center",
+            va="bottom",
+            fontsize=BODY_SIZE,
+            color=section_colour(row.section_id),
+        )
+    fit_layout(fig)
+    return fig
