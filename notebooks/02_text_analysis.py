@@ -32,6 +32,7 @@ import analysis
 from analysis import keyword_plots, length_plots, network_plots, segment
 from analysis.cooccurrence import cooccurrence_graph, edges_table
 from analysis.counts import section_counts
+from analysis.export import write_csv
 from analysis.keyness import keyness
 from analysis.keywords import keyword_counts
 from analysis.kwic import kwic
@@ -42,13 +43,6 @@ from analysis.save import save_figure
 NOTEBOOK = "02_text_analysis"
 pd.set_option("display.max_colwidth", 40)
 out = processed_dir()
-out.mkdir(parents=True, exist_ok=True)
-
-
-def write_table(table: pd.DataFrame, name: str) -> None:
-    table.to_csv(out / name, index=False, encoding="utf-8", lineterminator="\n")
-
-
 items = analysis.load_items()
 
 # %% [markdown]
@@ -119,7 +113,7 @@ display(
 
 # %%
 counts = keyword_counts(items, progress=False)
-write_table(counts, "keywords.csv")
+write_csv(counts, out / "keywords.csv")
 display(counts.head(30))
 
 # %%
@@ -146,7 +140,7 @@ paths = save_figure(
 
 # %%
 key_terms = keyness(counts=counts, top=10)
-write_table(key_terms, "keyness.csv")
+write_csv(key_terms, out / "keyness.csv")
 display(key_terms[key_terms["rank"] <= 5])
 
 # %%
@@ -187,7 +181,7 @@ examples = pd.concat(
     [kwic(items, term, window=12).assign(term=term) for term in ("率先", "首")], ignore_index=True
 )
 examples = examples[["term", *examples.columns.drop("term")]]
-write_table(examples, "kwic.csv")
+write_csv(examples, out / "kwic.csv")
 for term, hits in examples.groupby("term", sort=False):
     display(Markdown(f"**{term}**: {len(hits)} occurrences in {hits['item_id'].nunique()} items"))
     display(hits.drop(columns=["term", "section_title"]))
@@ -209,7 +203,7 @@ if has_widget_frontend():
 # %%
 graph = cooccurrence_graph(items, counts=counts)
 edges = edges_table(graph)
-write_table(edges, "cooccurrence_edges.csv")
+write_csv(edges, out / "cooccurrence_edges.csv")
 display(edges.head(10))
 
 # %%

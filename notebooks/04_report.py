@@ -54,6 +54,35 @@ rc.show_markdown(
 shown = rc.show_figures(figures, "01_")
 
 # %% [markdown]
+# ## 用词 What the list talks about
+# Terms counted after segmentation with jieba and a dictionary generated from the list
+# (`data/processed/keywords.csv`); distinctive terms by log-likelihood against the rest of the
+# list (`keyness.csv`); 率先 and 首 in context (`kwic.csv`).
+
+# %%
+keywords = rc.read_table(processed, "keywords.csv")
+key_terms = rc.read_table(processed, "keyness.csv")
+contexts = rc.read_table(processed, "kwic.csv")
+top = keywords.iloc[0]
+distinctive = key_terms[key_terms["rank"] == 1].sort_values("section_id")
+rc.show_markdown(
+    f"分词后共有 **{len(keywords):,}** 个不同的词，出现最多的是“{rc.escape(top['term'])}”"
+    f"（**{top['count']}** 次）。各方面最具特色的词："
+    + "，".join(
+        f"{rc.escape(numeral)} “{rc.escape(term)}”"
+        for numeral, term in zip(
+            sections.set_index("section_id").loc[distinctive["section_id"], "section_numeral"],
+            distinctive["term"],
+            strict=True,
+        )
+    )
+    + "。"
+)
+shown += rc.show_figures(figures, "02_")
+rc.show_markdown("**Keyword in context** (率先, 首): the static view of the notebook's widget.")
+rc.interactive_table(contexts, pageLength=10, maxBytes=0)
+
+# %% [markdown]
 # ## 法规与数字 Instruments and numbers
 # The legal instruments the list cites and the quantities it states, each with its exact span in
 # the source (`data/processed/regulations.csv`, `quantities.csv`, `coined_terms.csv`,

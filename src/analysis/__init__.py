@@ -7,9 +7,13 @@ skip_unused_uri_checker()
 
 from .claims import coined_terms, first_mover_claims  # noqa: E402
 from .errors import ListFormatError  # noqa: E402
+from .keyness import keyness  # noqa: E402
+from .keywords import keyword_counts  # noqa: E402
+from .kwic import kwic  # noqa: E402
 from .load import load_items, parse_list_bytes, repairs_table, sections_table  # noqa: E402
 from .quantities import extract_quantities  # noqa: E402
 from .regulations import extract_regulations  # noqa: E402
+from .segment import tokenize  # noqa: E402
 
 __all__ = [
     "ListFormatError",
@@ -17,8 +21,12 @@ __all__ = [
     "extract_quantities",
     "extract_regulations",
     "first_mover_claims",
+    "keyness",
+    "keyword_counts",
+    "kwic",
     "load_items",
     "parse_list_bytes",
     "repairs_table",
     "sections_table",
+    "tokenize",
 ]

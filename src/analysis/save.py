@@ -54,7 +54,8 @@ def figure_captions(out_dir: Path | None = None) -> dict[str, dict]:
     captions = {}
     for png in sorted(out_dir.glob("*.png")):
         with Image.open(png) as image:
-            text = image.text
+            # .info holds the text chunks written before the pixels; .text would decode them all.
+            text = image.info
         if "Description" not in text:
             raise ValueError(f"{png} has no caption: save figures with analysis.save.save_figure")
         notebook = text.get("Source", "").removeprefix(_NOTEBOOK_PREFIX).removesuffix(".py")
