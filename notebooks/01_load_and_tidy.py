@@ -57,7 +57,6 @@ save_figure(
     "items_per_section",
     caption="各方面的举措数量，按清单原有顺序排列",
     notebook="01_load_and_tidy",
-    close=False,
 )
 
 # %% [markdown]

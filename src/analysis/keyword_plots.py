@@ -1,14 +1,19 @@
 """Charts of the keyword counts: top terms overall and per section, keyness, word clouds."""
 
+import hashlib
+import json
+
 import matplotlib.colors as mcolors
 import numpy as np
 import pandas as pd
+import wordcloud
 from wordcloud import WordCloud
 
 from .counts import section_counts
 from .fonts import cjk_font_path
 from .keyness import G2_P05, most_distinctive_section
 from .keywords import section_column
+from .paths import cache_dir
 from .theme import BODY_SIZE, DARK, fit_layout, new_figure, section_colour, wrap_label
 
 WORDCLOUD_SEED = 2021
@@ -225,7 +230,36 @@ def _shade(colour: str, weight: float) -> str:
 
 def _wordcloud_image(frequencies: dict[str, int], colour_of, *, width_in: float, height_in: float):
     """Laid out at 100 px per inch of the panel, so ``min_font_size`` 17 px is 12 pt on the
-    slide, then drawn at four times that resolution."""
+    slide, then drawn at four times that resolution.
+
+    The image is a pure function of the words, their counts and colours, the size, the seed and
+    the font, so it is kept on disk under a hash of those and reused when none has changed:
+    laying out a cloud is the slowest part of the text figures."""
+    colours = {word: colour_of(word) for word in frequencies}
+    key = hashlib.sha256(
+        json.dumps(
+            [
+                sorted(frequencies.items()),
+                sorted(colours.items()),
+                width_in,
+                height_in,
+                WORDCLOUD_SEED,
+                cjk_font_path().name,
+                wordcloud.__version__,
+            ],
+            ensure_ascii=False,
+        ).encode()
+    ).hexdigest()
+    cached = cache_dir() / "wordcloud" / f"{key}.npy"
+    if cached.exists():
+        return np.load(cached)
+    image = _draw_wordcloud(frequencies, colours, width_in=width_in, height_in=height_in)
+    cached.parent.mkdir(parents=True, exist_ok=True)
+    np.save(cached, image)
+    return image
+
+
+def _draw_wordcloud(frequencies, colours, *, width_in: float, height_in: float):
     cloud = WordCloud(
         font_path=str(cjk_font_path()),
         random_state=WORDCLOUD_SEED,
@@ -238,7 +272,7 @@ def _wordcloud_image(frequencies: dict[str, int], colour_of, *, width_in: float,
         max_words=len(frequencies),
         min_font_size=17,
         relative_scaling=0.5,
-        color_func=lambda word, **_: colour_of(word),
+        color_func=lambda word, **_: colours[word],
     )
     return cloud.generate_from_frequencies(frequencies).to_array()
 

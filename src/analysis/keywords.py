@@ -16,6 +16,7 @@ from concurrent.futures import ProcessPoolExecutor
 import pandas as pd
 from tqdm.auto import tqdm
 
+from .interactive import show_progress
 from .segment import (
     dictionary_words,
     distinct_texts,
@@ -88,13 +89,15 @@ def keyword_counts(items: pd.DataFrame, *, n_jobs: int = 1, progress: bool | Non
     The text of an item is its name and its content (``segment.item_texts``); terms come from
     ``segment.Segmenter.tokenize`` with the user dictionary generated from ``items``.
     ``n_jobs`` > 1 segments in that many processes (worth it from a few thousand items on);
-    the result is identical. ``progress``: a tqdm bar; None shows one only on a terminal.
+    the result is identical. ``progress``: a tqdm bar; None shows one on a terminal or in
+    JupyterLab, never in the rendered report (``interactive.show_progress``).
     """
     section_ids = sorted(int(s) for s in items["section_id"].unique())
     pairs = list(zip(items["section_id"].astype(int).tolist(), item_texts(items), strict=True))
     chunks = list(_chunks(pairs, max(1, n_jobs) * CHUNKS_PER_JOB))
-    disable = None if progress is None else not progress
-    bar = tqdm(total=len(pairs), desc="keyword counts", unit="item", disable=disable)
+    bar = tqdm(
+        total=len(pairs), desc="keyword counts", unit="item", disable=not show_progress(progress)
+    )
 
     totals: dict[int, Counter] = {}
 

@@ -9,6 +9,7 @@ import os
 
 import pandas as pd
 
+from .interactive import headless, in_jupyter_frontend
 from .kwic import kwic
 
 ALL_SECTIONS = 0
@@ -21,7 +22,7 @@ def has_widget_frontend() -> bool:
     override = os.environ.get("ANALYSIS_WIDGETS")
     if override in {"0", "1"}:
         return override == "1"
-    return bool(os.environ.get("JPY_SESSION_NAME"))
+    return in_jupyter_frontend() and not headless()
 
 
 def section_options(items: pd.DataFrame) -> list[tuple[str, int]]:

@@ -8,6 +8,7 @@ import jupytext
 import nbformat
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
+from nbclient.util import ensure_async
 
 KERNEL = "python3"
 TIMEOUT_SECONDS = 600
@@ -37,10 +38,20 @@ def stderr_outputs(notebook: nbformat.NotebookNode) -> list[tuple[int, str]]:
     return found
 
 
+SETUP_TAG = "setup"
+
+
 async def execute_notebook_async(
-    path: Path, env: dict[str, str] | None = None, cwd: Path | None = None
+    path: Path,
+    env: dict[str, str] | None = None,
+    cwd: Path | None = None,
+    inputs_ready: asyncio.Event | None = None,
 ) -> nbformat.NotebookNode:
-    """Run every cell of ``path`` in a fresh kernel whose environment is ours plus ``env``."""
+    """Run every cell of ``path`` in a fresh kernel whose environment is ours plus ``env``.
+
+    With ``inputs_ready``, the kernel starts and runs the cells tagged ``setup`` (imports) at
+    once, then waits for the event before the first cell that reads other notebooks' outputs.
+    """
     notebook = read_notebook(path)
     client = NotebookClient(
         notebook,
@@ -50,8 +61,16 @@ async def execute_notebook_async(
         # The kernel binds to localhost only; its warning about unencrypted TCP is noise.
         extra_arguments=["--IPKernelApp.log_level=ERROR"],
     )
+    client.reset_execution_trackers()
     try:
-        await client.async_execute(env={**os.environ, **(env or {})})
+        async with client.async_setup_kernel(env={**os.environ, **(env or {})}):
+            info = await client.async_wait_for_reply(await ensure_async(client.kc.kernel_info()))
+            notebook.metadata["language_info"] = info["content"]["language_info"]
+            for index, cell in enumerate(notebook.cells):
+                if inputs_ready is not None and SETUP_TAG not in cell.metadata.get("tags", []):
+                    await inputs_ready.wait()
+                    inputs_ready = None
+                await client.async_execute_cell(cell, index)
     except CellExecutionError as exc:
         raise NotebookFailed(f"{path.name} failed:\n{exc}") from None
     problems = stderr_outputs(notebook)

@@ -6,15 +6,11 @@ import sys
 import time
 from pathlib import Path
 
-from . import invariants
 from .labels import LANGUAGES
-from .load import load_items
-from .notebook_run import execute_notebook, execute_notebooks
+from .notebook_run import execute_notebook_async, execute_notebooks
 from .paths import NOTEBOOKS, ROOT, SOURCE, SOURCE_METADATA
-from .report import write_report
-from .save import write_figures_readme
 
-REPORT_NOTEBOOK_PREFIX = "04_report"
+REPORT_NOTEBOOK_PREFIX = "05_report"
 REPORT_TITLE = "深圳经济特区创新举措和经验做法清单：分析报告"
 
 
@@ -25,6 +21,22 @@ def pipeline_notebooks(notebook_dir: Path = NOTEBOOKS) -> tuple[list[Path], Path
     if len(report) != 1:
         raise FileNotFoundError(f"expected one {REPORT_NOTEBOOK_PREFIX}*.py in {notebook_dir}")
     return [p for p in numbered if p not in report], report[0]
+
+
+def check_input(input_path: Path) -> str:
+    """Load the list and check the pipeline's invariants; a one-line summary for the log.
+    Raises ListFormatError for a malformed list."""
+    from . import invariants
+    from .load import load_items
+
+    items = load_items(input_path)
+    invariants.check_items(items)
+    own_source = invariants.check_against_metadata(items, SOURCE_METADATA)
+    return (
+        f"{input_path.name}: {items['section_id'].nunique()} sections, {len(items)} items, "
+        f"{len(items.attrs['repairs'])} repairs"
+        + (" (counts match data/raw/source.json)" if own_source else "")
+    )
 
 
 def _say(message: str) -> None:
@@ -42,15 +54,6 @@ def run_report(
     input_path = Path(input_path or SOURCE).resolve()
     out_root = Path(out_root or ROOT).resolve()
 
-    items = load_items(input_path)
-    invariants.check_items(items)
-    own_source = invariants.check_against_metadata(items, SOURCE_METADATA)
-    _say(
-        f"{input_path.name}: {items['section_id'].nunique()} sections, {len(items)} items, "
-        f"{len(items.attrs['repairs'])} repairs"
-        + (" (counts match data/raw/source.json)" if own_source else "")
-    )
-
     env = {
         "ANALYSIS_INPUT": str(input_path),
         "ANALYSIS_OUT": str(out_root),
@@ -66,18 +69,43 @@ def run_report(
     steps, report_notebook = pipeline_notebooks()
     total = len(steps) + 1
     finished = []
+    started = time.perf_counter()
 
     def done(path: Path, seconds: float) -> None:
         finished.append(path)
         _say(f"[{len(finished)}/{total}] {path.name} ({seconds:.1f} s)")
 
-    # The analysis notebooks each read the raw list and write only their own files, so they run
-    # side by side, one per core; the report reads what they wrote, so it runs last.
-    parallel = os.cpu_count() or 1
-    asyncio.run(execute_notebooks(steps, env=env, cwd=NOTEBOOKS, parallel=parallel, on_done=done))
-    started = time.perf_counter()
-    executed = execute_notebook(report_notebook, env=env, cwd=NOTEBOOKS)
+    async def run_all():
+        # The kernels start first; the list is checked while they boot, and a malformed list
+        # stops everything with its ListFormatError. The analysis notebooks each read the raw
+        # list and write only their own files, so they run side by side, one per core. The
+        # report reads what they wrote: its kernel starts and imports meanwhile, and its first
+        # reading cell waits for them.
+        inputs_ready = asyncio.Event()
+        report = asyncio.create_task(
+            execute_notebook_async(report_notebook, env, NOTEBOOKS, inputs_ready=inputs_ready)
+        )
+        parallel = os.cpu_count() or 1
+        analysis = asyncio.create_task(
+            execute_notebooks(steps, env, NOTEBOOKS, parallel=parallel, on_done=done)
+        )
+        try:
+            _say(await asyncio.to_thread(check_input, input_path))
+            await analysis
+            inputs_ready.set()
+            return await report
+        finally:
+            for task in (analysis, report):
+                task.cancel()
+            await asyncio.gather(analysis, report, return_exceptions=True)
+
+    executed = asyncio.run(run_all())
     done(report_notebook, time.perf_counter() - started)
+
+    # Imported only now: nbconvert and fontTools are needed for the last step alone, and the
+    # notebooks' kernels should not wait for them to load.
+    from .report import write_report
+    from .save import write_figures_readme
 
     figures = out_root / "figures" / ("en" if lang == "en" else "")
     write_figures_readme(figures)

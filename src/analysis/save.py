@@ -6,13 +6,17 @@ running side by side never write to a shared index. ``write_figures_readme`` col
 ``figures/README.md``.
 """
 
+import hashlib
+import io
 import re
 from pathlib import Path
 
+import matplotlib
 import matplotlib.pyplot as plt
 from PIL import Image
 
-from .paths import figures_dir
+from .interactive import headless
+from .paths import cache_dir, figures_dir
 
 DPI = 300
 _SNAKE_CASE = re.compile(r"^[a-z0-9]+(_[a-z0-9]+)*$")
@@ -23,12 +27,20 @@ _NOTEBOOK_PREFIX = "notebooks/"
 
 
 def save_figure(
-    fig, name: str, *, caption: str, notebook: str, out_dir: Path | None = None, close: bool = True
+    fig,
+    name: str,
+    *,
+    caption: str,
+    notebook: str,
+    out_dir: Path | None = None,
+    close: bool | None = None,
 ) -> dict[str, Path]:
     """Write ``<name>.png`` (300 dpi) and ``<name>.svg`` and record the caption.
 
     ``name`` must be snake_case; ``notebook`` is the notebook that makes the figure
-    (for example ``"02_text_analysis"``). Returns the paths written.
+    (for example ``"02_text_terms"``). ``close``: close the figure after saving; by default it
+    stays open for the notebook to show, except in a headless run, whose outputs nobody sees.
+    Returns the paths written.
     """
     if not _SNAKE_CASE.match(name):
         raise ValueError(f"figure names are snake_case ASCII, not {name!r}")
@@ -40,11 +52,40 @@ def save_figure(
         "Description": caption,
         "Source": f"{_NOTEBOOK_PREFIX}{notebook}.py",
     }
-    fig.savefig(paths["png"], dpi=DPI, metadata=_PNG_METADATA | described)
     fig.savefig(paths["svg"], metadata=_SVG_METADATA | described)
-    if close:
+    png = _render_png(fig, paths["svg"].read_bytes(), _PNG_METADATA | described)
+    paths["png"].write_bytes(png)
+    if close or (close is None and headless()):
         plt.close(fig)
     return paths
+
+
+def _render_png(fig, svg: bytes, metadata: dict) -> bytes:
+    """The 300 dpi PNG, rendered once per distinct figure.
+
+    The SVG is a complete, deterministic description of what the figure draws (vector content,
+    text and embedded rasters), so the same SVG bytes with the same matplotlib and metadata
+    give the same PNG. Rendering the PNG is the slowest step of a run; a figure whose SVG has
+    not changed since the last run is copied from the cache instead of drawn again.
+    """
+    key = hashlib.sha256(
+        b"\0".join(
+            [
+                svg,
+                matplotlib.__version__.encode(),
+                str(DPI).encode(),
+                repr(sorted(metadata.items())).encode(),
+            ]
+        )
+    ).hexdigest()
+    cached = cache_dir() / "png" / f"{key}.png"
+    if cached.exists():
+        return cached.read_bytes()
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=DPI, metadata=metadata)
+    cached.parent.mkdir(parents=True, exist_ok=True)
+    cached.write_bytes(buffer.getvalue())
+    return buffer.getvalue()
 
 
 def figure_captions(out_dir: Path | None = None) -> dict[str, dict]:

@@ -21,13 +21,15 @@
 #
 # <!-- table of contents -->
 
-# %%
+# %% tags=["setup"]
 from itables import init_notebook_mode
 
 from analysis import report_cells as rc
 from analysis.paths import SOURCE_METADATA, figures_dir, processed_dir
 
 init_notebook_mode(all_interactive=False, connected=False)
+
+# %%
 processed, figures = processed_dir(), figures_dir()
 items = rc.read_table(processed, "items.csv")
 sections = rc.read_table(processed, "sections.csv")
@@ -79,6 +81,7 @@ rc.show_markdown(
     + "。"
 )
 shown += rc.show_figures(figures, "02_")
+shown += rc.show_figures(figures, "03_")
 rc.show_markdown("**Keyword in context** (率先, 首): the static view of the notebook's widget.")
 rc.interactive_table(contexts, pageLength=10, maxBytes=0)
 
@@ -101,7 +104,7 @@ rc.show_markdown(
     f"（另有口号中的数字 **{len(quantities) - len(amounts)}** 个）；"
     f"**{claiming}** 项举措自称“率先”“首个”等。"
 )
-shown += rc.show_figures(figures, "03_")
+shown += rc.show_figures(figures, "04_")
 rc.interactive_table(
     regulations[["item_id", "title", "doc_type", "level", "bracketed", "span_start", "span_end"]],
     long_text=("title",),

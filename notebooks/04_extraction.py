@@ -12,7 +12,7 @@
 # ---
 
 # %% [markdown]
-# # 03 · Extraction: the instruments the list cites and the numbers it states
+# # 04 · Extraction: the instruments the list cites and the numbers it states
 #
 # **Reads** the list through `analysis.load_items()` (the raw source, or the file in
 # `ANALYSIS_INPUT`).
@@ -45,7 +45,7 @@ from analysis.save import save_figure
 
 pd.set_option("display.max_colwidth", 50)
 pd.set_option("display.max_rows", 200)
-NOTEBOOK = "03_extraction"
+NOTEBOOK = "04_extraction"
 OUT = processed_dir()
 items = analysis.load_items()
 
@@ -95,7 +95,6 @@ if not regulations.empty:
         "citations_by_type_and_section",
         caption="清单引用的法规文件：按文件类型和所在方面统计",
         notebook=NOTEBOOK,
-        close=False,
     )
 
 # %% [markdown]
@@ -140,7 +139,6 @@ if not headlines.empty:
         "key_numbers",
         caption="清单给出的关键数字（原文写法）及所计对象",
         notebook=NOTEBOOK,
-        close=False,
     )
 
 # %% [markdown]
@@ -164,7 +162,6 @@ if not ladder.empty:
         "forecast_ladder",
         caption=f"“{code}”服务模式：逐级缩短的预报预警提前时间",
         notebook=NOTEBOOK,
-        close=False,
     )
 
 # %% [markdown]
@@ -211,5 +208,4 @@ if per_section["claims"].sum() > 0:
         "first_mover_claims_by_section",
         caption="各方面含首创类表述（率先、首个、首家…）的举措数",
         notebook=NOTEBOOK,
-        close=False,
     )

@@ -17,20 +17,19 @@
 # **Reads** the list through `analysis.load_items()` (the raw source, or the file in
 # `ANALYSIS_INPUT`).
 # **Writes** to `data/processed/`: `keywords.csv` (term counts, overall and per section),
-# `keyness.csv` (distinctive terms per section), `kwic.csv` (率先 and 首 in context) and
-# `cooccurrence_edges.csv`; to `figures/`: `chars_per_section`, `chars_per_item`, `top_terms`,
-# `top_terms_by_section`, `keyness_by_section`, `wordcloud`, `wordclouds_by_section` and
-# `cooccurrence_network` (each PNG and SVG).
+# `keyness.csv` (distinctive terms per section) and `kwic.csv` (率先 and 首 in context); to
+# `figures/`: `chars_per_section`, `chars_per_item`, `top_terms`, `top_terms_by_section` and
+# `keyness_by_section` (each PNG and SVG).
 # **Shows** how long each section and item is, which terms dominate the list and each section,
-# the claims of being first (率先, 首) in context, and which terms travel together.
+# and the claims of being first (率先, 首) in context. Word clouds and the co-occurrence
+# network follow in `03_text_clouds_and_network`.
 
 # %%
 import pandas as pd
 from IPython.display import Markdown, display
 
 import analysis
-from analysis import keyword_plots, length_plots, network_plots, segment
-from analysis.cooccurrence import cooccurrence_graph, edges_table
+from analysis import keyword_plots, length_plots, segment
 from analysis.counts import section_counts
 from analysis.export import write_csv
 from analysis.keyness import keyness
@@ -40,7 +39,7 @@ from analysis.kwic_widget import has_widget_frontend, kwic_explorer
 from analysis.paths import processed_dir
 from analysis.save import save_figure
 
-NOTEBOOK = "02_text_analysis"
+NOTEBOOK = "02_text_terms"
 pd.set_option("display.max_colwidth", 40)
 out = processed_dir()
 items = analysis.load_items()
@@ -62,7 +61,6 @@ paths = save_figure(
     "chars_per_section",
     caption="各方面举措具体内容的字数与每项平均字数",
     notebook=NOTEBOOK,
-    close=False,
 )
 
 # %%
@@ -72,7 +70,6 @@ paths = save_figure(
     "chars_per_item",
     caption="每项举措具体内容的字数，按清单顺序、按方面着色",
     notebook=NOTEBOOK,
-    close=False,
 )
 
 # %% [markdown]
@@ -123,13 +120,12 @@ paths = save_figure(
     "top_terms",
     caption="全部举措中出现次数最多的词，按所在方面分段",
     notebook=NOTEBOOK,
-    close=False,
 )
 
 # %%
 fig = keyword_plots.plot_top_terms_by_section(counts, items)
 paths = save_figure(
-    fig, "top_terms_by_section", caption="每个方面出现次数最多的词", notebook=NOTEBOOK, close=False
+    fig, "top_terms_by_section", caption="每个方面出现次数最多的词", notebook=NOTEBOOK
 )
 
 # %% [markdown]
@@ -150,26 +146,6 @@ paths = save_figure(
     "keyness_by_section",
     caption="各方面最具特色的词（对数似然比 G²）",
     notebook=NOTEBOOK,
-    close=False,
-)
-
-# %% [markdown]
-# ## Word clouds
-
-# %%
-fig = keyword_plots.plot_wordcloud(counts, items)
-paths = save_figure(
-    fig,
-    "wordcloud",
-    caption="全部举措的高频词词云，颜色为该词最具特色的方面",
-    notebook=NOTEBOOK,
-    close=False,
-)
-
-# %%
-fig = keyword_plots.plot_wordclouds_by_section(counts, items)
-paths = save_figure(
-    fig, "wordclouds_by_section", caption="各方面的高频词词云", notebook=NOTEBOOK, close=False
 )
 
 # %% [markdown]
@@ -193,25 +169,3 @@ for term, hits in examples.groupby("term", sort=False):
 # %%
 if has_widget_frontend():
     display(kwic_explorer(items, term="率先"))
-
-# %% [markdown]
-# ## Which terms travel together
-# The most frequent terms, linked when they occur in the same item; an edge needs a minimum
-# number of shared items (`min_items` of `cooccurrence_graph`). Each term is coloured by the
-# section where it is most distinctive.
-
-# %%
-graph = cooccurrence_graph(items, counts=counts)
-edges = edges_table(graph)
-write_csv(edges, out / "cooccurrence_edges.csv")
-display(edges.head(10))
-
-# %%
-fig = network_plots.plot_cooccurrence_network(graph, items)
-paths = save_figure(
-    fig,
-    "cooccurrence_network",
-    caption="高频词在同一项举措中的共现网络",
-    notebook=NOTEBOOK,
-    close=False,
-)

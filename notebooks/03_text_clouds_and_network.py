@@ -1,0 +1,75 @@
+# ---
+# jupyter:
+#   jupytext:
+#     formats: py:percent
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#   kernelspec:
+#     display_name: Python (analysis)
+#     language: python
+#     name: analysis
+# ---
+
+# %% [markdown]
+# # 03 · Text analysis: word clouds and the terms that travel together
+#
+# **Reads** the list through `analysis.load_items()` (the raw source, or the file in
+# `ANALYSIS_INPUT`), and counts its terms exactly as `02_text_terms` does (same package call).
+# **Writes** `data/processed/cooccurrence_edges.csv`; to `figures/`: `wordcloud`,
+# `wordclouds_by_section` and `cooccurrence_network` (each PNG and SVG).
+# **Shows** the most frequent terms as word clouds, overall and per section, and which of the
+# top terms occur in the same items.
+
+# %%
+from IPython.display import display
+
+import analysis
+from analysis import keyword_plots, network_plots
+from analysis.cooccurrence import cooccurrence_graph, edges_table
+from analysis.export import write_csv
+from analysis.keywords import keyword_counts
+from analysis.paths import processed_dir
+from analysis.save import save_figure
+
+NOTEBOOK = "03_text_clouds_and_network"
+out = processed_dir()
+items = analysis.load_items()
+counts = keyword_counts(items, progress=False)
+
+# %% [markdown]
+# ## Word clouds
+
+# %%
+fig = keyword_plots.plot_wordcloud(counts, items)
+paths = save_figure(
+    fig,
+    "wordcloud",
+    caption="全部举措的高频词词云，颜色为该词最具特色的方面",
+    notebook=NOTEBOOK,
+)
+
+# %%
+fig = keyword_plots.plot_wordclouds_by_section(counts, items)
+paths = save_figure(fig, "wordclouds_by_section", caption="各方面的高频词词云", notebook=NOTEBOOK)
+
+# %% [markdown]
+# ## Which terms travel together
+# The most frequent terms, linked when they occur in the same item; an edge needs a minimum
+# number of shared items (`min_items` of `cooccurrence_graph`). Each term is coloured by the
+# section where it is most distinctive.
+
+# %%
+graph = cooccurrence_graph(items, counts=counts)
+edges = edges_table(graph)
+write_csv(edges, out / "cooccurrence_edges.csv")
+display(edges.head(10))
+
+# %%
+fig = network_plots.plot_cooccurrence_network(graph, items)
+paths = save_figure(
+    fig,
+    "cooccurrence_network",
+    caption="高频词在同一项举措中的共现网络",
+    notebook=NOTEBOOK,
+)
