@@ -6,6 +6,9 @@ import sys
 import time
 from pathlib import Path
 
+from tqdm import tqdm
+
+from .interactive import show_progress
 from .labels import LANGUAGES
 from .notebook_run import execute_notebook_async, execute_notebooks
 from .paths import NOTEBOOKS, ROOT, SOURCE, SOURCE_METADATA
@@ -40,7 +43,7 @@ def check_input(input_path: Path) -> str:
 
 
 def _say(message: str) -> None:
-    print(message, file=sys.stderr, flush=True)
+    tqdm.write(message, file=sys.stderr)
 
 
 def run_report(
@@ -71,8 +74,11 @@ def run_report(
     finished = []
     started = time.perf_counter()
 
+    bar = tqdm(total=total, unit="notebook", disable=not show_progress(), file=sys.stderr)
+
     def done(path: Path, seconds: float) -> None:
         finished.append(path)
+        bar.update()
         _say(f"[{len(finished)}/{total}] {path.name} ({seconds:.1f} s)")
 
     async def run_all():
@@ -99,8 +105,11 @@ def run_report(
                 task.cancel()
             await asyncio.gather(analysis, report, return_exceptions=True)
 
-    executed = asyncio.run(run_all())
-    done(report_notebook, time.perf_counter() - started)
+    try:
+        executed = asyncio.run(run_all())
+        done(report_notebook, time.perf_counter() - started)
+    finally:
+        bar.close()
 
     # Imported only now: nbconvert and fontTools are needed for the last step alone, and the
     # notebooks' kernels should not wait for them to load.
