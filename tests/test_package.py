@@ -1,5 +1,3 @@
-
-
 def test_public_functions_are_functions_not_their_modules():
     """``analysis.kwic`` and ``analysis.keyness`` share their module's name: importing the
     module must not shadow the function."""
