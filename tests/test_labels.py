@@ -1,7 +1,13 @@
+import json
+from pathlib import Path
+
 import pytest
 
+import analysis.labels
 from analysis.counts import section_counts
-from analysis.labels import label, section_name
+from analysis.labels import LANGUAGES, label, section_name
+
+LABELS_FILE = Path(analysis.labels.__file__).parent / "resources" / "labels.json"
 
 
 def test_every_section_of_the_list_has_an_english_name(items):
@@ -23,3 +29,10 @@ def test_labels_in_both_languages():
     assert label("items_per_section.subtitle", "en", total=47).endswith("47 in all")
     with pytest.raises(KeyError, match="no fr text"):
         label("source", "fr")
+
+
+def test_every_label_has_text_in_every_language():
+    templates = json.loads(LABELS_FILE.read_text(encoding="utf-8"))
+    for key, texts in templates.items():
+        assert set(texts) == set(LANGUAGES), key
+        assert all(texts[lang].strip() for lang in LANGUAGES), key

@@ -1,5 +1,7 @@
 """The text-analysis figures draw without a missing-glyph warning (pyproject turns matplotlib's
-UserWarnings into errors) and state findings computed from the data."""
+UserWarnings into errors) and state findings computed from the data, in Chinese and in English."""
+
+import re
 
 import matplotlib
 import matplotlib.pyplot as plt
@@ -9,6 +11,7 @@ from analysis import keyword_plots, length_plots, load_items, network_plots
 from analysis.cooccurrence import cooccurrence_graph
 from analysis.keyness import keyness
 from analysis.keywords import keyword_counts
+from analysis.labels import section_short_name
 
 matplotlib.use("Agg")
 
@@ -50,3 +53,76 @@ def test_figures_draw_with_their_findings(list_items, counts):
     assert "第 17 项（61 字）" in _title(figures["chars_per_item"])
     assert _title(figures["top_terms"]).startswith("“企业”出现最多（47 次）")
     plt.close("all")
+
+
+# Han characters and CJK punctuation (、，（）“”…): none may be left in an English figure's text.
+_CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")
+_QUOTED = re.compile(r'"[^"]*"')
+_COUNT_IN_BRACKETS = re.compile(r" \(\d+\)$")
+
+
+def _untranslated(text: str, terms: set[str]) -> str:
+    """The Chinese in ``text`` that is not a term: quoted terms and a bare term (the label of a
+    bar or a node, maybe with its count in brackets) are data and stay in Chinese."""
+    if _COUNT_IN_BRACKETS.sub("", text) in terms:
+        return ""
+    return "".join(_CJK.findall(_QUOTED.sub("", text)))
+
+
+def _all_text(fig) -> list[str]:
+    texts = [t.get_text() for t in fig.texts]
+    for ax in fig.axes:
+        texts += [ax.get_title(loc="left"), ax.get_xlabel(), ax.get_ylabel()]
+        texts += [t.get_text() for t in ax.texts]
+        if ax.axison:
+            texts += [t.get_text() for t in ax.get_yticklabels() + ax.get_xticklabels()]
+    return [t for t in texts if t]
+
+
+@pytest.fixture
+def english(monkeypatch):
+    monkeypatch.setenv("ANALYSIS_LANG", "en")
+
+
+def test_english_figures_keep_only_the_terms_in_chinese(english, list_items, counts):
+    figures = {
+        "chars_per_section": length_plots.plot_chars_per_section(list_items),
+        "chars_per_item": length_plots.plot_chars_per_item(list_items),
+        "top_terms": keyword_plots.plot_top_terms(counts, list_items),
+        "by_section": keyword_plots.plot_top_terms_by_section(counts, list_items),
+        "keyness": keyword_plots.plot_keyness(keyness(counts=counts), list_items),
+        "wordcloud": keyword_plots.plot_wordcloud(counts, list_items),
+        "wordclouds": keyword_plots.plot_wordclouds_by_section(counts, list_items),
+        "network": network_plots.plot_cooccurrence_network(
+            cooccurrence_graph(list_items, counts=counts), list_items
+        ),
+    }
+    terms = set(counts["term"])
+    for name, fig in figures.items():
+        fig.canvas.draw()
+        title = _title(fig)
+        assert _QUOTED.sub("", title).isascii(), (name, title)
+        leftovers = {t: _untranslated(t, terms) for t in _all_text(fig)}
+        assert not {t: c for t, c in leftovers.items() if c}, name
+    # The same findings as the Chinese figures (see test_figures_draw_with_their_findings).
+    assert _title(figures["top_terms"]).startswith('"企业" is the commonest term (47 times)')
+    assert _title(figures["chars_per_section"]) == (
+        "5. Urban governance has the longest text: 2,236 characters"
+    )
+    assert "Item 35 is the longest at 292 characters" in _title(figures["chars_per_item"])
+    assert "item 17 (61)" in _title(figures["chars_per_item"])
+    plt.close("all")
+
+
+def test_the_check_finds_chinese_left_in_a_title():
+    assert _untranslated("五、城市治理篇幅最长", {"城市"}) == "五、城市治理篇幅最长"
+    assert _untranslated('"企业" is the commonest term', {"企业"}) == ""
+    assert _untranslated("基金 (8)", {"基金"}) == ""
+
+
+def test_section_names_are_short_in_both_languages(monkeypatch):
+    title = "创新推动城市治理体系和治理能力现代化"
+    assert section_short_name("五", title, lang="zh") == "五、城市治理体系和治理能力现代化"
+    assert section_short_name("五", title, lang="en") == "5. Urban governance"
+    monkeypatch.setenv("ANALYSIS_LANG", "en")
+    assert section_short_name("五", title) == "5. Urban governance"

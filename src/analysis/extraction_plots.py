@@ -11,9 +11,8 @@ from pathlib import Path
 import matplotlib.patches as mpatches
 import pandas as pd
 
-from .counts import short_title
 from .headlines import forecast_ladder, headline_quantities, ladder_code
-from .labels import current_language, label, section_name
+from .labels import current_language, label, section_short_name
 from .theme import BODY_SIZE, DARK, fit_layout, new_figure, section_colour, wrap_label
 
 _RESOURCES = Path(__file__).parent / "resources"
@@ -33,13 +32,6 @@ def doc_type_label(doc_type: str) -> str:
     """``条例`` in Chinese figures, ``Regulation (条例)`` in English ones."""
     english = _doc_types_en().get(doc_type, doc_type)
     return _text("doc_type", doc_type=doc_type, english=english)
-
-
-def section_short_name(numeral: str, title: str) -> str:
-    """``五、城市治理体系和治理能力现代化`` or ``5. Urban governance``."""
-    if current_language() == "zh":
-        return f"{numeral}、{short_title(title)}"
-    return section_name(numeral, title, short=True)
 
 
 _VALUE_LABEL_SIZE = BODY_SIZE + 1

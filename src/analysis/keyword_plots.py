@@ -1,4 +1,7 @@
-"""Charts of the keyword counts: top terms overall and per section, keyness, word clouds."""
+"""Charts of the keyword counts: top terms overall and per section, keyness, word clouds.
+
+Figure text comes from ``resources/labels.json`` (keys ``text.…``), so ``--lang en`` gives
+English figures; the terms themselves stay in Chinese, since they are the data."""
 
 import hashlib
 import json
@@ -13,17 +16,33 @@ from .counts import section_counts
 from .fonts import cjk_font_path
 from .keyness import G2_P05, most_distinctive_section
 from .keywords import section_column
+from .labels import label, section_short_name
 from .paths import cache_dir
 from .theme import BODY_SIZE, DARK, fit_layout, new_figure, section_colour, wrap_label
 
 WORDCLOUD_SEED = 2021
-STOPWORD_NOTE = "已去除虚词、通用政策动词、标点和数字"
-KEYNESS_NOTE = (
-    "怎么读：G² 越大，\n这个词越集中在该方面。\n"
-    f"G² > {G2_P05} 约相当于 p < 0.05\n"
-    "（自由度 1）；清单只有 {n_items} 项，\n这一门槛只作参考。\n"
-    "只列出在该方面至少出现\n{min_count} 次的词。"
-)
+
+
+def _text(key: str, **values) -> str:
+    return label(f"text.{key}", **values)
+
+
+def _stopword_note() -> str:
+    return _text("common.stopword_note")
+
+
+def section_terms(pairs) -> str:
+    """``一“企业”、二“企业”…`` or ``1 “企业”, 2 “企业”…``: one term per section, for a title.
+
+    ``pairs`` are ``(section row, term)``; the row needs ``section_id`` and ``section_numeral``."""
+    return _text("common.list_separator").join(
+        _text("common.section_term", numeral=row.section_numeral, number=row.section_id, term=term)
+        for row, term in pairs
+    )
+
+
+def _section_name(row) -> str:
+    return section_short_name(row.section_numeral, row.section_title)
 
 
 def _sections(items: pd.DataFrame) -> pd.DataFrame:
@@ -31,7 +50,7 @@ def _sections(items: pd.DataFrame) -> pd.DataFrame:
 
 
 def _panel_title(row, width: int = 14) -> str:
-    return wrap_label(f"{row.section_numeral}、{row.short_title}", width)
+    return wrap_label(_section_name(row), width)
 
 
 def _section_panels(title: str, subtitle: str, sections: pd.DataFrame, ncols: int = 3):
@@ -59,7 +78,7 @@ def _section_key(ax, sections: pd.DataFrame, *, x: float = 0.55, y: float = 0.5)
         ax.text(
             x,
             y - i * 0.065,
-            f"■ {row.section_numeral}、{row.short_title}",
+            f"■ {_section_name(row)}",
             color=section_colour(row.section_id),
             fontsize=BODY_SIZE,
             ha="left",
@@ -73,18 +92,18 @@ def section_key_column(
 ) -> None:
     """The sections named in their own colours down the right-hand side of a figure."""
     for row in sections.itertuples():
-        label = wrap_label(f"{row.section_numeral}、{row.short_title}", width)
+        name = wrap_label(_section_name(row), width)
         fig.text(
             x,
             y,
-            "■ " + label.replace("\n", "\n   "),
+            "■ " + name.replace("\n", "\n   "),
             color=section_colour(row.section_id),
             fontsize=BODY_SIZE,
             ha="left",
             va="top",
             linespacing=1.3,
         )
-        y -= 0.045 + 0.04 * (label.count("\n") + 1)
+        y -= 0.045 + 0.04 * (name.count("\n") + 1)
 
 
 def plot_top_terms(counts: pd.DataFrame, items: pd.DataFrame, *, top: int = 20):
@@ -93,10 +112,14 @@ def plot_top_terms(counts: pd.DataFrame, items: pd.DataFrame, *, top: int = 20):
     head = counts.head(top).iloc[::-1]
     first, second = counts.iloc[0], counts.iloc[1]
     fig, ax = new_figure(
-        f"“{first['term']}”出现最多（{first['count']} 次），"
-        f"其次是“{second['term']}”（{second['count']} 次）",
-        f"全部 {len(items)} 项举措（名称和具体内容）中出现次数最多的 {top} 个词（次），"
-        f"按所在方面分段；{STOPWORD_NOTE}",
+        _text(
+            "top_terms.title",
+            first=first["term"],
+            first_count=first["count"],
+            second=second["term"],
+            second_count=second["count"],
+        ),
+        _text("top_terms.subtitle", items=len(items), top=top, note=_stopword_note()),
     )
     left = np.zeros(len(head))
     for row in sections.itertuples():
@@ -139,10 +162,10 @@ def plot_top_terms_by_section(counts: pd.DataFrame, items: pd.DataFrame, *, top:
     for row in sections.itertuples():
         column = section_column(row.section_id)
         best = counts.sort_values([column, "term"], ascending=[False, True]).iloc[0]
-        leaders.append(f"{row.section_numeral}“{best['term']}”")
+        leaders.append((row, best["term"]))
     fig, axes, _ = _section_panels(
-        "各方面最常见的词：" + "、".join(leaders),
-        f"每个方面出现次数最多的 {top} 个词（次）；{STOPWORD_NOTE}",
+        _text("top_terms_by_section.title", leaders=section_terms(leaders)),
+        _text("top_terms_by_section.subtitle", top=top, note=_stopword_note()),
         sections,
     )
     xmax = max(counts[section_column(s)].max() for s in sections["section_id"])
@@ -177,14 +200,19 @@ def plot_keyness(table: pd.DataFrame, items: pd.DataFrame, *, top: int = 8):
     for row in sections.itertuples():
         first = table[(table["section_id"] == row.section_id) & (table["rank"] == 1)]
         if len(first):
-            leaders.append(f"{row.section_numeral}“{first['term'].iloc[0]}”")
+            leaders.append((row, first["term"].iloc[0]))
     fig, axes, spare = _section_panels(
-        "各方面最具特色的词：" + "、".join(leaders),
-        "对数似然比 G²：该方面比清单其余方面多用这个词的程度；括号内为该词在该方面出现的次数",
+        _text("keyness.title", leaders=section_terms(leaders)),
+        _text("keyness.subtitle"),
         sections,
     )
     if spare:
-        note = KEYNESS_NOTE.format(n_items=len(items), min_count=table.attrs.get("min_count", 1))
+        note = _text(
+            "keyness.note",
+            g2_p05=G2_P05,
+            n_items=len(items),
+            min_count=table.attrs.get("min_count", 1),
+        )
         spare[0].text(
             0.05,
             0.5,
@@ -200,7 +228,10 @@ def plot_keyness(table: pd.DataFrame, items: pd.DataFrame, *, top: int = 8):
     for ax, row in zip(axes, sections.itertuples(), strict=True):
         head = table[(table["section_id"] == row.section_id) & (table["rank"] <= top)]
         head = head.iloc[::-1]
-        labels = [f"{t}（{c}）" for t, c in zip(head["term"], head["count"], strict=True)]
+        labels = [
+            _text("keyness.bar", term=t, count=c)
+            for t, c in zip(head["term"], head["count"], strict=True)
+        ]
         ax.barh(labels, head["g2"], color=section_colour(row.section_id), height=0.7)
         for y, value in enumerate(head["g2"]):
             ax.text(
@@ -285,9 +316,8 @@ def plot_wordcloud(counts: pd.DataFrame, items: pd.DataFrame, *, top: int = 120)
     section_of = most_distinctive_section(counts)
     first = head.iloc[0]
     fig, ax = new_figure(
-        f"清单的高频词：“{first['term']}”最突出",
-        f"出现次数最多的 {len(head)} 个词，字号随次数增大；"
-        f"颜色为该词最具特色的方面；{STOPWORD_NOTE}",
+        _text("wordcloud.title", term=first["term"]),
+        _text("wordcloud.subtitle", top=len(head), note=_stopword_note()),
     )
     image = _wordcloud_image(
         dict(zip(head["term"], head["count"], strict=True)),
@@ -306,12 +336,13 @@ def plot_wordclouds_by_section(counts: pd.DataFrame, items: pd.DataFrame, *, top
     """Small multiples: one word cloud per section, in the section's colour."""
     sections = _sections(items)
     fig, axes, _ = _section_panels(
-        "各方面的词云："
-        + "、".join(
-            f"{r.section_numeral}“{_top_term(counts, r.section_id)}”" for r in sections.itertuples()
-        )
-        + " 最突出",
-        f"每个方面出现次数最多的 {top} 个词，字号随次数增大；{STOPWORD_NOTE}",
+        _text(
+            "wordclouds_by_section.title",
+            leaders=section_terms(
+                (r, _top_term(counts, r.section_id)) for r in sections.itertuples()
+            ),
+        ),
+        _text("wordclouds_by_section.subtitle", top=top, note=_stopword_note()),
         sections,
     )
     for ax, row in zip(axes, sections.itertuples(), strict=True):
@@ -329,7 +360,7 @@ def plot_wordclouds_by_section(counts: pd.DataFrame, items: pd.DataFrame, *, top
         )
         ax.imshow(image, interpolation="none")
         ax.set_title(
-            wrap_label(f"{row.section_numeral}、{row.short_title}", 16),
+            wrap_label(_section_name(row), 16),
             loc="left",
             fontsize=BODY_SIZE,
             color=colour,

@@ -53,3 +53,16 @@ def section_name(numeral: str, title: str, lang: str | None = None, short: bool 
 
     english = translation["short_en"] if short else translation["title_en"]
     return f"{chinese_numeral_value(numeral)}. {english}"
+
+
+def section_short_name(numeral: str, title: str, lang: str | None = None) -> str:
+    """``五、城市治理体系和治理能力现代化`` in Chinese; ``5. Urban governance`` in English.
+
+    For figures where space is tight: the Chinese drops the title's leading verb (建立, 创新推动…),
+    the English is the short name."""
+    lang = lang or current_language()
+    if lang == "zh":
+        from .counts import short_title
+
+        return f"{numeral}、{short_title(title)}"
+    return section_name(numeral, title, lang, short=True)

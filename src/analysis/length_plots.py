@@ -1,10 +1,17 @@
-"""Charts of how long the list is: characters of content per section and per item."""
+"""Charts of how long the list is: characters of content per section and per item.
+
+Figure text comes from ``resources/labels.json`` (keys ``text.chars_per_…``)."""
 
 import pandas as pd
 
 from .counts import section_counts
+from .labels import label, section_short_name
 from .plots import section_label
 from .theme import BODY_SIZE, DARK, fit_layout, new_figure, section_colour, wrap_label
+
+
+def _text(key: str, **values) -> str:
+    return label(f"text.{key}", **values)
 
 
 def plot_chars_per_section(items: pd.DataFrame):
@@ -12,9 +19,12 @@ def plot_chars_per_section(items: pd.DataFrame):
     counts = section_counts(items)
     top = counts.loc[counts["content_chars"].idxmax()]
     fig, ax = new_figure(
-        f"{top['section_numeral']}、{top['short_title']}篇幅最长：{top['content_chars']:,} 字",
-        f"各方面举措“具体内容”的字数（字），括号内为每项平均字数；"
-        f"共 {counts['content_chars'].sum():,} 字",
+        _text(
+            "chars_per_section.title",
+            section=section_short_name(top["section_numeral"], top["section_title"]),
+            chars=top["content_chars"],
+        ),
+        _text("chars_per_section.subtitle", total=counts["content_chars"].sum()),
     )
     labels = [
         section_label(n, t)
@@ -36,7 +46,7 @@ def plot_chars_per_section(items: pd.DataFrame):
         ax.text(
             bar.get_width() + counts["content_chars"].max() * 0.01,
             bar.get_y() + bar.get_height() / 2,
-            f"{total:,}（{mean:.0f}）",
+            _text("chars_per_section.bar", total=total, mean=mean),
             va="center",
             ha="left",
             fontsize=BODY_SIZE + 2,
@@ -51,10 +61,15 @@ def plot_chars_per_item(items: pd.DataFrame):
     longest = items.loc[items["content_chars"].idxmax()]
     shortest = items.loc[items["content_chars"].idxmin()]
     fig, ax = new_figure(
-        f"最长的第 {longest['item_id']} 项有 {longest['content_chars']} 字，"
-        f"是最短的第 {shortest['item_id']} 项（{shortest['content_chars']} 字）的 "
-        f"{longest['content_chars'] / shortest['content_chars']:.0f} 倍",
-        "每项举措“具体内容”的字数（字），按清单顺序；颜色表示所属方面",
+        _text(
+            "chars_per_item.title",
+            longest=longest["item_id"],
+            longest_chars=longest["content_chars"],
+            shortest=shortest["item_id"],
+            shortest_chars=shortest["content_chars"],
+            ratio=longest["content_chars"] / shortest["content_chars"],
+        ),
+        _text("chars_per_item.subtitle"),
     )
     ax.bar(
         items["item_id"],
@@ -68,8 +83,8 @@ def plot_chars_per_item(items: pd.DataFrame):
     ax.set_yticks([t for t in ax.get_yticks() if 0 <= t <= ymax])
     ax.set_xticks(items["item_id"], [str(i) for i in items["item_id"]], fontsize=BODY_SIZE - 2)
     ax.tick_params(axis="x", length=0)
-    ax.set_xlabel("序号", fontsize=BODY_SIZE)
-    ax.set_ylabel("字数", fontsize=BODY_SIZE)
+    ax.set_xlabel(_text("chars_per_item.xlabel"), fontsize=BODY_SIZE)
+    ax.set_ylabel(_text("chars_per_item.ylabel"), fontsize=BODY_SIZE)
     ax.grid(axis="y", color="#E6E6E6")
     # Each section named over its own run of bars: the key is on the data.
     for row in section_counts(items).itertuples():
@@ -78,7 +93,7 @@ def plot_chars_per_item(items: pd.DataFrame):
         ax.text(
             middle,
             ymax * 1.03,
-            wrap_label(f"{row.section_numeral}、{row.short_title}", 10),
+            wrap_label(section_short_name(row.section_numeral, row.section_title), 10),
             ha="center",
             va="bottom",
             fontsize=BODY_SIZE,

@@ -1,5 +1,6 @@
 """The co-occurrence network drawn with networkx: a fixed-seed layout, nodes coloured by the
-section where each term is most distinctive, labels on the nodes."""
+section where each term is most distinctive, labels on the nodes (the terms, in Chinese in
+every language: they are the data)."""
 
 import networkx as nx
 import numpy as np
@@ -7,6 +8,7 @@ import pandas as pd
 
 from .counts import section_counts
 from .keyword_plots import section_key_column
+from .labels import label
 from .theme import BODY_SIZE, DARK, GREY, fit_layout, new_figure, section_colour
 
 LAYOUT_SEED = 2021
@@ -18,10 +20,14 @@ def plot_cooccurrence_network(graph: nx.Graph, items: pd.DataFrame):
     hub = max(sorted(degree), key=lambda n: degree[n])
     strongest = max(sorted(graph.edges(data=True)), key=lambda e: e[2]["weight"])
     fig, ax = new_figure(
-        f"“{hub}”是词语网络的中心；“{strongest[0]}”与“{strongest[1]}”"
-        f"同时出现在 {strongest[2]['weight']} 项举措中",
-        f"高频词在同一项举措中共同出现的关系（{graph.number_of_nodes()} 个词）；"
-        "线越粗共现的举措越多，圆越大词越常见；颜色为该词最具特色的方面",
+        label(
+            "text.network.title",
+            hub=hub,
+            first=strongest[0],
+            second=strongest[1],
+            shared=strongest[2]["weight"],
+        ),
+        label("text.network.subtitle", terms=graph.number_of_nodes()),
     )
     position = nx.spring_layout(
         graph,

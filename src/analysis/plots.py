@@ -3,7 +3,7 @@
 import pandas as pd
 
 from .counts import section_counts
-from .labels import current_language, label, section_name
+from .labels import label, section_name, section_short_name
 from .theme import BODY_SIZE, DARK, fit_layout, new_figure, section_colour, wrap_label
 
 
@@ -12,18 +12,16 @@ def section_label(numeral: str, title: str, width: int = 16) -> str:
     return wrap_label(section_name(numeral, title), width)
 
 
-def _headline_name(section) -> str:
-    if current_language() == "zh":
-        return f"{section['section_numeral']}、{section['short_title']}"
-    return section_name(section["section_numeral"], section["section_title"], short=True)
-
-
 def plot_items_per_section(items: pd.DataFrame):
     """Horizontal bars in the document's section order, one colour per section."""
     counts = section_counts(items)
     top = counts.loc[counts["items"].idxmax()]
     fig, ax = new_figure(
-        label("items_per_section.title", section=_headline_name(top), items=top["items"]),
+        label(
+            "items_per_section.title",
+            section=section_short_name(top["section_numeral"], top["section_title"]),
+            items=top["items"],
+        ),
         label("items_per_section.subtitle", total=counts["items"].sum()),
     )
     labels = [
