@@ -28,6 +28,7 @@ from IPython.display import display
 import analysis
 from analysis.counts import section_counts
 from analysis.export import write_csv, write_xlsx
+from analysis.labels import label
 from analysis.paths import input_path, processed_dir
 from analysis.plots import plot_items_per_section
 from analysis.save import save_figure
@@ -55,7 +56,7 @@ fig = plot_items_per_section(items)
 save_figure(
     fig,
     "items_per_section",
-    caption="各方面的举措数量，按清单原有顺序排列",
+    caption=label("caption.items_per_section"),
     notebook="01_load_and_tidy",
 )
 

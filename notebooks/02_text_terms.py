@@ -36,6 +36,7 @@ from analysis.keyness import keyness
 from analysis.keywords import keyword_counts
 from analysis.kwic import kwic
 from analysis.kwic_widget import has_widget_frontend, kwic_explorer
+from analysis.labels import label
 from analysis.paths import processed_dir
 from analysis.save import save_figure
 
@@ -59,7 +60,7 @@ fig = length_plots.plot_chars_per_section(items)
 paths = save_figure(
     fig,
     "chars_per_section",
-    caption="各方面举措具体内容的字数与每项平均字数",
+    caption=label("caption.chars_per_section"),
     notebook=NOTEBOOK,
 )
 
@@ -68,7 +69,7 @@ fig = length_plots.plot_chars_per_item(items)
 paths = save_figure(
     fig,
     "chars_per_item",
-    caption="每项举措具体内容的字数，按清单顺序、按方面着色",
+    caption=label("caption.chars_per_item"),
     notebook=NOTEBOOK,
 )
 
@@ -118,14 +119,14 @@ fig = keyword_plots.plot_top_terms(counts, items)
 paths = save_figure(
     fig,
     "top_terms",
-    caption="全部举措中出现次数最多的词，按所在方面分段",
+    caption=label("caption.top_terms"),
     notebook=NOTEBOOK,
 )
 
 # %%
 fig = keyword_plots.plot_top_terms_by_section(counts, items)
 paths = save_figure(
-    fig, "top_terms_by_section", caption="每个方面出现次数最多的词", notebook=NOTEBOOK
+    fig, "top_terms_by_section", caption=label("caption.top_terms_by_section"), notebook=NOTEBOOK
 )
 
 # %% [markdown]
@@ -144,7 +145,7 @@ fig = keyword_plots.plot_keyness(key_terms, items)
 paths = save_figure(
     fig,
     "keyness_by_section",
-    caption="各方面最具特色的词（对数似然比 G²）",
+    caption=label("caption.keyness_by_section"),
     notebook=NOTEBOOK,
 )
 

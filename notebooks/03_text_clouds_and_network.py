@@ -29,6 +29,7 @@ from analysis import keyword_plots, network_plots
 from analysis.cooccurrence import cooccurrence_graph, edges_table
 from analysis.export import write_csv
 from analysis.keywords import keyword_counts
+from analysis.labels import label
 from analysis.paths import processed_dir
 from analysis.save import save_figure
 
@@ -45,13 +46,15 @@ fig = keyword_plots.plot_wordcloud(counts, items)
 paths = save_figure(
     fig,
     "wordcloud",
-    caption="全部举措的高频词词云，颜色为该词最具特色的方面",
+    caption=label("caption.wordcloud"),
     notebook=NOTEBOOK,
 )
 
 # %%
 fig = keyword_plots.plot_wordclouds_by_section(counts, items)
-paths = save_figure(fig, "wordclouds_by_section", caption="各方面的高频词词云", notebook=NOTEBOOK)
+paths = save_figure(
+    fig, "wordclouds_by_section", caption=label("caption.wordclouds_by_section"), notebook=NOTEBOOK
+)
 
 # %% [markdown]
 # ## Which terms travel together
@@ -70,6 +73,6 @@ fig = network_plots.plot_cooccurrence_network(graph, items)
 paths = save_figure(
     fig,
     "cooccurrence_network",
-    caption="高频词在同一项举措中的共现网络",
+    caption=label("caption.cooccurrence_network"),
     notebook=NOTEBOOK,
 )

@@ -38,6 +38,7 @@ from analysis.extraction_plots import (
     plot_key_numbers,
 )
 from analysis.headlines import forecast_ladder, headline_quantities, ladder_code
+from analysis.labels import label
 from analysis.paths import processed_dir
 from analysis.quantities import extract_quantities
 from analysis.regulations import LEVELS, extract_regulations
@@ -93,7 +94,7 @@ if not regulations.empty:
     save_figure(
         fig,
         "citations_by_type_and_section",
-        caption="清单引用的法规文件：按文件类型和所在方面统计",
+        caption=label("caption.citations_by_type_and_section"),
         notebook=NOTEBOOK,
     )
 
@@ -137,7 +138,7 @@ if not headlines.empty:
     save_figure(
         fig,
         "key_numbers",
-        caption="清单给出的关键数字（原文写法）及所计对象",
+        caption=label("caption.key_numbers"),
         notebook=NOTEBOOK,
     )
 
@@ -160,7 +161,7 @@ if not ladder.empty:
     save_figure(
         fig,
         "forecast_ladder",
-        caption=f"“{code}”服务模式：逐级缩短的预报预警提前时间",
+        caption=label("caption.forecast_ladder", code=code),
         notebook=NOTEBOOK,
     )
 
@@ -206,6 +207,6 @@ if per_section["claims"].sum() > 0:
     save_figure(
         fig,
         "first_mover_claims_by_section",
-        caption="各方面含首创类表述（率先、首个、首家…）的举措数",
+        caption=label("caption.first_mover_claims_by_section"),
         notebook=NOTEBOOK,
     )

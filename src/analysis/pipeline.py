@@ -69,6 +69,12 @@ def run_report(
     for key in ("MPLCONFIGDIR", "JIEBA_CACHE_DIR"):
         if key in os.environ:
             env[key] = os.environ[key]
+    # The kernels run in notebooks/; a relative PYTHONPATH (say src, to try a worktree's code)
+    # must keep pointing where the caller meant.
+    if os.environ.get("PYTHONPATH"):
+        env["PYTHONPATH"] = os.pathsep.join(
+            str(Path(part).resolve()) for part in os.environ["PYTHONPATH"].split(os.pathsep) if part
+        )
     steps, report_notebook = pipeline_notebooks()
     total = len(steps) + 1
     finished = []
