@@ -6,8 +6,8 @@ import pandas as pd
 
 from .counts import section_counts
 from .labels import label, section_short_name
-from .plots import section_label
-from .theme import BODY_SIZE, DARK, fit_layout, new_figure, section_colour, wrap_label
+from .plots import section_bars
+from .theme import BODY_SIZE, fit_layout, new_figure, section_colour, wrap_label
 
 
 def _text(key: str, **values) -> str:
@@ -26,32 +26,19 @@ def plot_chars_per_section(items: pd.DataFrame):
         ),
         _text("chars_per_section.subtitle", total=counts["content_chars"].sum()),
     )
-    labels = [
-        section_label(n, t)
-        for n, t in zip(counts["section_numeral"], counts["section_title"], strict=True)
-    ]
-    positions = range(len(counts))
-    bars = ax.barh(
-        positions, counts["content_chars"], color=[section_colour(s) for s in counts["section_id"]]
+    section_bars(
+        ax,
+        counts,
+        counts["content_chars"],
+        [
+            _text("chars_per_section.bar", total=total, mean=mean)
+            for total, mean in zip(
+                counts["content_chars"], counts["mean_content_chars"], strict=True
+            )
+        ],
+        headroom=1.25,
+        label_gap=counts["content_chars"].max() * 0.01,
     )
-    ax.set_yticks(list(positions), labels)
-    ax.invert_yaxis()
-    ax.tick_params(axis="y", length=0)
-    ax.set_xlim(0, counts["content_chars"].max() * 1.25)
-    ax.xaxis.set_visible(False)
-    ax.spines["bottom"].set_visible(False)
-    for bar, total, mean in zip(
-        bars, counts["content_chars"], counts["mean_content_chars"], strict=True
-    ):
-        ax.text(
-            bar.get_width() + counts["content_chars"].max() * 0.01,
-            bar.get_y() + bar.get_height() / 2,
-            _text("chars_per_section.bar", total=total, mean=mean),
-            va="center",
-            ha="left",
-            fontsize=BODY_SIZE + 2,
-            color=DARK,
-        )
     fit_layout(fig)
     return fig
 

@@ -12,6 +12,35 @@ def section_label(numeral: str, title: str, width: int = 16) -> str:
     return wrap_label(section_name(numeral, title), width)
 
 
+def section_bars(ax, counts: pd.DataFrame, values, bar_labels, *, headroom: float, label_gap):
+    """One horizontal bar per section of ``counts`` (a ``section_counts`` table), in the
+    document's order from the top, in the section's colour and labelled at its end. The value
+    axis is hidden: the labels carry the numbers. ``headroom`` scales the axis past the longest
+    bar to leave room for its label; ``label_gap`` is the gap in data units."""
+    labels = [
+        section_label(n, t)
+        for n, t in zip(counts["section_numeral"], counts["section_title"], strict=True)
+    ]
+    positions = range(len(counts))
+    bars = ax.barh(positions, values, color=[section_colour(s) for s in counts["section_id"]])
+    ax.set_yticks(list(positions), labels)
+    ax.invert_yaxis()  # the document's order, top to bottom
+    ax.tick_params(axis="y", length=0)
+    ax.set_xlim(0, values.max() * headroom)
+    ax.xaxis.set_visible(False)
+    ax.spines["bottom"].set_visible(False)
+    for bar, text in zip(bars, bar_labels, strict=True):
+        ax.text(
+            bar.get_width() + label_gap,
+            bar.get_y() + bar.get_height() / 2,
+            text,
+            va="center",
+            ha="left",
+            fontsize=BODY_SIZE + 2,
+            color=DARK,
+        )
+
+
 def plot_items_per_section(items: pd.DataFrame):
     """Horizontal bars in the document's section order, one colour per section."""
     counts = section_counts(items)
@@ -24,29 +53,13 @@ def plot_items_per_section(items: pd.DataFrame):
         ),
         label("items_per_section.subtitle", total=counts["items"].sum()),
     )
-    labels = [
-        section_label(n, t)
-        for n, t in zip(counts["section_numeral"], counts["section_title"], strict=True)
-    ]
-    positions = range(len(counts))
-    bars = ax.barh(
-        positions, counts["items"], color=[section_colour(s) for s in counts["section_id"]]
+    section_bars(
+        ax,
+        counts,
+        counts["items"],
+        [f"{value}" for value in counts["items"]],
+        headroom=1.12,
+        label_gap=0.15,
     )
-    ax.set_yticks(list(positions), labels)
-    ax.invert_yaxis()  # the document's order, top to bottom
-    ax.tick_params(axis="y", length=0)
-    ax.set_xlim(0, counts["items"].max() * 1.12)
-    ax.xaxis.set_visible(False)
-    ax.spines["bottom"].set_visible(False)
-    for bar, value in zip(bars, counts["items"], strict=True):
-        ax.text(
-            bar.get_width() + 0.15,
-            bar.get_y() + bar.get_height() / 2,
-            f"{value}",
-            va="center",
-            ha="left",
-            fontsize=BODY_SIZE + 2,
-            color=DARK,
-        )
     fit_layout(fig)
     return fig
