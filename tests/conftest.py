@@ -1,6 +1,6 @@
 import pytest
 
-from analysis import load_items
+from analysis import keyword_counts, load_items
 from analysis.paths import SOURCE
 
 
@@ -18,3 +18,9 @@ def source_lines(source_bytes) -> list[str]:
 @pytest.fixture(scope="session")
 def items():
     return load_items()
+
+
+@pytest.fixture(scope="session")
+def counts(items):
+    """The keyword table of the project's own list."""
+    return keyword_counts(items)

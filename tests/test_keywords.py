@@ -24,7 +24,7 @@ from collections import Counter
 import pandas as pd
 import pytest
 
-from analysis import keywords, load_items, segment
+from analysis import keywords, segment
 from analysis.cooccurrence import cooccurrence_graph
 from analysis.keyness import keyness, most_distinctive_section, signed_g2
 from analysis.keywords import item_terms, keyword_counts
@@ -57,16 +57,6 @@ FUNCTION_WORDS = {
 }
 
 
-@pytest.fixture(scope="module")
-def list_items():
-    return load_items()
-
-
-@pytest.fixture(scope="module")
-def counts(list_items):
-    return keyword_counts(list_items)
-
-
 def count_of(counts: pd.DataFrame, term: str, column: str = "count") -> int:
     row = counts[counts["term"] == term]
     return int(row[column].iloc[0]) if len(row) else 0
@@ -81,12 +71,12 @@ def test_columns_and_order(counts):
     pd.testing.assert_frame_equal(counts, expected)
 
 
-def test_coined_terms_are_intact(list_items, counts):
+def test_coined_terms_are_intact(items, counts):
     terms = set(counts["term"])
     # Derived from the source independently of the module: every short quoted part. A term
     # quoted only inside a title (“链长制” in 《深圳市重点产业链“链长制”工作方案》) is counted
     # as part of the title, so titles are taken out first.
-    raw = "\n".join(list_items["name"] + "\n" + list_items["content"])
+    raw = "\n".join(items["name"] + "\n" + items["content"])
     raw = re.sub("《[^》]*》", "", raw)
     quoted = {p for span in re.findall("“(.*?)”", raw) for p in re.split("[、，]", span)}
     coined = {q for q in quoted if 2 <= len(q) <= segment.MAX_COINED_CHARS and not q.isdigit()}
@@ -115,7 +105,7 @@ def test_top_50_are_content_words(counts):
         assert re.search(r"[\u4e00-\u9fffA-Za-z]", term), term
 
 
-def test_counts_match_the_source(list_items, counts):
+def test_counts_match_the_source(items, counts):
     assert count_of(counts, "率先") == 17
     assert count_of(counts, "企业") == 47
     assert count_of(counts, "破产") == 8
@@ -125,9 +115,7 @@ def test_counts_match_the_source(list_items, counts):
     assert count_of(counts, "秒批") == 1
     assert count_of(counts, "秒报秒批一体化") == 1
     items_with = [
-        i
-        for i, terms in zip(list_items["item_id"], item_terms(list_items), strict=True)
-        if "率先" in terms
+        i for i, terms in zip(items["item_id"], item_terms(items), strict=True) if "率先" in terms
     ]
     assert items_with == [1, 13, 15, 20, 21, 27, 29, 30, 34, 38, 39]
 
@@ -136,19 +124,19 @@ def test_titles_counted_whole(counts):
     assert count_of(counts, "《深圳经济特区健康条例》") == 2  # item 27: name and content
 
 
-def test_kwic_finds_every_occurrence(list_items):
-    first = kwic(list_items, "率先")
+def test_kwic_finds_every_occurrence(items):
+    first = kwic(items, "率先")
     assert list(first.columns) == KWIC_COLUMNS
     assert len(first) == 12
     assert sorted(set(first["item_id"])) == [13, 15, 20, 21, 27, 29, 34, 38, 39]
-    shou = kwic(list_items, "首")
+    shou = kwic(items, "首")
     assert Counter(shou["item_id"]) == {15: 2, 20: 1, 33: 1, 34: 1, 36: 2, 43: 1, 44: 2}
     assert set(shou["keyword"]) == {"首"}
 
 
-def test_kwic_context_is_the_text_around_the_hit(list_items):
-    hits = kwic(list_items, "率先", window=6)
-    content = dict(zip(list_items["item_id"], list_items["content"], strict=True))
+def test_kwic_context_is_the_text_around_the_hit(items):
+    hits = kwic(items, "率先", window=6)
+    content = dict(zip(items["item_id"], items["content"], strict=True))
     for row in hits.itertuples():
         assert len(row.left) <= 6 and len(row.right) <= 6
         assert row.left + row.keyword + row.right in content[row.item_id]
@@ -156,24 +144,24 @@ def test_kwic_context_is_the_text_around_the_hit(list_items):
     assert hits.loc[hits["item_id"] == 13, "left"].iloc[0] == ""
 
 
-def test_kwic_section_filter_and_no_hits(list_items):
-    assert set(kwic(list_items, "率先", section_id=5)["item_id"]) == {38, 39}
-    assert kwic(list_items, "不存在的词").empty
-    assert kwic(list_items, "").empty
+def test_kwic_section_filter_and_no_hits(items):
+    assert set(kwic(items, "率先", section_id=5)["item_id"]) == {38, 39}
+    assert kwic(items, "不存在的词").empty
+    assert kwic(items, "").empty
 
 
-def test_parallel_is_identical_to_serial(list_items):
-    corpus = pd.concat([list_items] * 12, ignore_index=True)
+def test_parallel_is_identical_to_serial(items):
+    corpus = pd.concat([items] * 12, ignore_index=True)
     serial = keyword_counts(corpus, n_jobs=1)
     parallel = keyword_counts(corpus, n_jobs=2)
     pd.testing.assert_frame_equal(parallel, serial)
     assert count_of(serial, "率先") == 17 * 12
 
 
-def test_spawned_workers_give_the_same_table(list_items, monkeypatch):
+def test_spawned_workers_give_the_same_table(items, monkeypatch):
     """The path a Jupyter kernel takes (spawn, since it runs threads)."""
     monkeypatch.setattr(keywords, "_start_method", lambda: "spawn")
-    corpus = pd.concat([list_items] * 3, ignore_index=True)
+    corpus = pd.concat([items] * 3, ignore_index=True)
     pd.testing.assert_frame_equal(
         keyword_counts(corpus, n_jobs=2), keyword_counts(corpus, n_jobs=1)
     )
@@ -209,9 +197,9 @@ def test_g2_sign_and_zero_for_an_even_spread():
     assert (section["乙"], section["丙"]) == (2, 1)
 
 
-def test_cooccurrence_weights_are_shared_items(list_items, counts):
-    graph = cooccurrence_graph(list_items, counts=counts, top=30, min_items=4)
-    sets = item_terms(list_items)
+def test_cooccurrence_weights_are_shared_items(items, counts):
+    graph = cooccurrence_graph(items, counts=counts, top=30, min_items=4)
+    sets = item_terms(items)
     for a, b, data in graph.edges(data=True):
         assert data["weight"] == sum(1 for s in sets if a in s and b in s) >= 4
     assert set(graph.nodes) <= set(counts["term"].head(30))

@@ -11,22 +11,17 @@ import re
 
 import pytest
 
-from analysis import load_items, segment
+from analysis import segment
 
 
 @pytest.fixture(scope="module")
-def list_items():
-    return load_items()
+def texts(items):
+    return segment.distinct_texts(items)
 
 
 @pytest.fixture(scope="module")
-def texts(list_items):
-    return segment.distinct_texts(list_items)
-
-
-@pytest.fixture(scope="module")
-def segmenter(list_items):
-    return segment.segmenter_for(segment.user_dictionary(list_items))
+def segmenter(items):
+    return segment.segmenter_for(segment.user_dictionary(items))
 
 
 def test_cache_dir_comes_from_the_environment(tmp_path, monkeypatch):
@@ -92,8 +87,8 @@ def test_curated_entries_each_give_a_reason():
         assert term.strip() and len(reason.strip()) > 10, line
 
 
-def test_no_user_dictionary_word_is_a_stopword(list_items):
-    assert not set(segment.user_dictionary(list_items)) & segment.stopwords()
+def test_no_user_dictionary_word_is_a_stopword(items):
+    assert not set(segment.user_dictionary(items)) & segment.stopwords()
 
 
 def test_coined_terms_survive_segmentation(segmenter):

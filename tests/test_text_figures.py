@@ -7,38 +7,27 @@ import matplotlib
 import matplotlib.pyplot as plt
 import pytest
 
-from analysis import keyword_plots, length_plots, load_items, network_plots
+from analysis import keyword_plots, length_plots, network_plots
 from analysis.cooccurrence import cooccurrence_graph
 from analysis.keyness import keyness
-from analysis.keywords import keyword_counts
 from analysis.labels import section_short_name
 
 matplotlib.use("Agg")
-
-
-@pytest.fixture(scope="module")
-def list_items():
-    return load_items()
-
-
-@pytest.fixture(scope="module")
-def counts(list_items):
-    return keyword_counts(list_items)
 
 
 def _title(fig) -> str:
     return fig.texts[0].get_text()
 
 
-def test_figures_draw_with_their_findings(list_items, counts):
+def test_figures_draw_with_their_findings(items, counts):
     figures = {
-        "chars_per_section": length_plots.plot_chars_per_section(list_items),
-        "chars_per_item": length_plots.plot_chars_per_item(list_items),
-        "top_terms": keyword_plots.plot_top_terms(counts, list_items),
-        "by_section": keyword_plots.plot_top_terms_by_section(counts, list_items),
-        "keyness": keyword_plots.plot_keyness(keyness(counts=counts), list_items),
+        "chars_per_section": length_plots.plot_chars_per_section(items),
+        "chars_per_item": length_plots.plot_chars_per_item(items),
+        "top_terms": keyword_plots.plot_top_terms(counts, items),
+        "by_section": keyword_plots.plot_top_terms_by_section(counts, items),
+        "keyness": keyword_plots.plot_keyness(keyness(counts=counts), items),
         "network": network_plots.plot_cooccurrence_network(
-            cooccurrence_graph(list_items, counts=counts), list_items
+            cooccurrence_graph(items, counts=counts), items
         ),
     }
     for fig in figures.values():
@@ -84,17 +73,17 @@ def english(monkeypatch):
     monkeypatch.setenv("ANALYSIS_LANG", "en")
 
 
-def test_english_figures_keep_only_the_terms_in_chinese(english, list_items, counts):
+def test_english_figures_keep_only_the_terms_in_chinese(english, items, counts):
     figures = {
-        "chars_per_section": length_plots.plot_chars_per_section(list_items),
-        "chars_per_item": length_plots.plot_chars_per_item(list_items),
-        "top_terms": keyword_plots.plot_top_terms(counts, list_items),
-        "by_section": keyword_plots.plot_top_terms_by_section(counts, list_items),
-        "keyness": keyword_plots.plot_keyness(keyness(counts=counts), list_items),
-        "wordcloud": keyword_plots.plot_wordcloud(counts, list_items),
-        "wordclouds": keyword_plots.plot_wordclouds_by_section(counts, list_items),
+        "chars_per_section": length_plots.plot_chars_per_section(items),
+        "chars_per_item": length_plots.plot_chars_per_item(items),
+        "top_terms": keyword_plots.plot_top_terms(counts, items),
+        "by_section": keyword_plots.plot_top_terms_by_section(counts, items),
+        "keyness": keyword_plots.plot_keyness(keyness(counts=counts), items),
+        "wordcloud": keyword_plots.plot_wordcloud(counts, items),
+        "wordclouds": keyword_plots.plot_wordclouds_by_section(counts, items),
         "network": network_plots.plot_cooccurrence_network(
-            cooccurrence_graph(list_items, counts=counts), list_items
+            cooccurrence_graph(items, counts=counts), items
         ),
     }
     terms = set(counts["term"])
