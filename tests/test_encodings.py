@@ -62,3 +62,43 @@ def test_name_cell_wrapped_onto_the_next_line(source_lines, items):
     lines[line - 1 : line] = [f"{number}\t{name[:4]}", f"{name[4:]}\t{content}"]
     loaded = parse_list_bytes("\n".join(lines).encode("utf-8"))
     _same_items(loaded, items)
+
+
+def _replace_line(source_lines, prefix: str, *new_lines: str) -> bytes:
+    line = next(n for n, text in enumerate(source_lines, 1) if text.startswith(prefix))
+    lines = list(source_lines)
+    lines[line - 1 : line] = list(new_lines)
+    return "\n".join(lines).encode("utf-8")
+
+
+def test_section_title_wrapped_onto_the_next_line(source_lines, items):
+    row = next(text for text in source_lines if text.startswith("三、"))
+    title = row.split("\t")[0]
+    data = _replace_line(source_lines, "三、", title[:10], title[10:])
+    loaded = parse_list_bytes(data)
+    _same_items(loaded, items)
+    joined = repairs_table(loaded).query("kind == 'section_title_joined'")
+    assert len(joined) == 1 and joined["item_id"].isna().all()
+
+
+def test_first_section_title_wrapped(source_lines, items):
+    row = next(text for text in source_lines if text.startswith("一、"))
+    title = row.split("\t")[0]
+    loaded = parse_list_bytes(_replace_line(source_lines, "一、", title[:12], title[12:]))
+    _same_items(loaded, items)
+
+
+def test_number_wrapped_onto_its_own_line(source_lines, items):
+    row = next(text for text in source_lines if text.startswith("43\t"))
+    cut = row.index("208万人")
+    data = _replace_line(source_lines, "43\t", row[:cut], "208", row[cut + 3 :])
+    loaded = parse_list_bytes(data)
+    _same_items(loaded, items)
+    assert (repairs_table(loaded)["kind"] == "continuation_joined").sum() == 2
+
+
+def test_latin_words_wrapped_keep_their_space(source_lines):
+    row = next(text for text in source_lines if text.startswith("13\t"))
+    data = _replace_line(source_lines, "13\t", row + "Smart", "Factory")
+    content = parse_list_bytes(data).set_index("item_id").loc[13, "content"]
+    assert content.endswith("Smart Factory")

@@ -96,3 +96,25 @@ def test_attrs_carry_provenance(items):
     assert items.attrs["encoding"] == "utf-8"
     assert items.attrs["title"].splitlines() == ["附件", "深圳经济特区创新举措和经验做法清单"]
     assert len(items.attrs["sha256"]) == 64
+
+
+def _with_item_40_content(source_lines, content: str):
+    from analysis import parse_list_bytes
+
+    lines = [
+        "\t".join(line.split("\t")[:2] + [content]) if line.startswith("40\t") else line
+        for line in source_lines
+    ]
+    return parse_list_bytes("\n".join(lines).encode("utf-8")).set_index("item_id").loc[40]
+
+
+def test_a_heading_or_enumerator_paragraph_is_not_taken_for_a_name_tail(source_lines):
+    for opening in ("总体要求", "一是"):
+        item = _with_item_40_content(source_lines, f"<p>{opening}</p><p>开展“无废城市”建设。</p>")
+        assert item["name"] == "创新生活垃圾分类与处理设施建设模式"
+        assert item["content"].startswith(opening)
+
+
+def test_stray_english_without_spaces_is_corrected_but_capitals_are_left(source_lines):
+    assert "企业和高校" in _with_item_40_content(source_lines, "支持企业and高校合作。")["content"]
+    assert "研究OR开发" in _with_item_40_content(source_lines, "支持研究OR开发。")["content"]

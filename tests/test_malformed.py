@@ -106,10 +106,19 @@ def test_undecodable_file(source_lines):
     _raises_at(broken, line, "neither UTF-8 nor GB18030")
 
 
-def test_unplaceable_row_before_any_item(source_lines):
+def test_unplaceable_row_before_any_section(source_lines):
     line = _line_of(source_lines, "一、")
-    data = _edit(source_lines, line, source_lines[line - 1] + "\n说明文字")
-    _raises_at(data, line + 1, "cannot place this row")
+    data = _edit(source_lines, line, "说明文字\n" + source_lines[line - 1])
+    _raises_at(data, line, "cannot place this row")
+
+
+def test_header_only_file_names_its_last_line():
+    _raises_at("序号\t名称\t具体内容\n".encode(), 1, "no numbered items")
+
+
+def test_utf16_without_a_bom_is_named():
+    with pytest.raises(ListFormatError, match="UTF-16 text without a byte-order mark"):
+        parse_list_bytes("序号\t名称\t具体内容".encode("utf-16-le"))
 
 
 def test_missing_file_and_directory(tmp_path):

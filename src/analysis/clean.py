@@ -15,12 +15,14 @@ _PARAGRAPH_SPLIT = re.compile(r"</p\s*>\s*<p\s*>|<br\s*/?>", re.IGNORECASE)
 # keyboard, not part of the text. Only the words listed here are replaced.
 STRAY_ENGLISH = {"and": "和", "or": "或"}
 _STRAY_ENGLISH = re.compile(
-    f"(?<=[{_CJK}]){_SPACE}?({'|'.join(STRAY_ENGLISH)}){_SPACE}?(?=[{_CJK}])", re.IGNORECASE
+    f"(?<=[{_CJK}])(?:{_SPACE})?({'|'.join(STRAY_ENGLISH)})(?:{_SPACE})?(?=[{_CJK}])"
 )
 # A first paragraph this short with no punctuation cannot be content: it is the end of the
-# name, spilled into the next cell when the table was flattened.
-NAME_TAIL_MAX_CHARS = 4
-_NAME_TAIL = re.compile(f"^[\u4e00-\u9fff]{{1,{NAME_TAIL_MAX_CHARS}}}$")
+# name, spilled into the next cell when the table was flattened (item 45's 体系). Two
+# characters at most: a longer heading such as 总体要求 is content, and stays there; so does
+# an enumerator such as 一是, which starts with a numeral.
+NAME_TAIL_MAX_CHARS = 2
+_NAME_TAIL = re.compile(f"^(?![一二三四五六七八九十])[\u4e00-\u9fff]{{1,{NAME_TAIL_MAX_CHARS}}}$")
 _CONTEXT = 6
 
 
@@ -108,7 +110,7 @@ def correct_stray_english(text: str, *, line: int, item_id: int | None, field: s
     return _substitute(
         text,
         _STRAY_ENGLISH,
-        lambda m: STRAY_ENGLISH[m.group(1).lower()],
+        lambda m: STRAY_ENGLISH[m.group(1)],
         line=line,
         item_id=item_id,
         field=field,

@@ -30,7 +30,8 @@ def _check_not_binary(data: bytes, path: str | None) -> None:
     nul = data.find(b"\x00")
     if nul != -1:
         raise ListFormatError(
-            "the file is binary (it contains a NUL byte), not a text list",
+            "the file is binary (it contains a NUL byte), not a text list; UTF-16 text without "
+            "a byte-order mark looks the same: save it as UTF-8",
             _line_of(data, nul),
             path,
         )

@@ -34,6 +34,7 @@ COLUMNS = [
 REPAIR_COLUMNS = ["line", "item_id", "field", "kind", "before", "after", "reason"]
 _SECTION_ROW = re.compile(r"^([一二三四五六七八九十]+)[、.．]\s*(.+)$")
 _ITEM_NUMBER = re.compile(r"^\d+$")
+_LATIN_LETTER = re.compile(r"^[A-Za-z]$")
 
 
 @dataclass
@@ -84,12 +85,19 @@ class _Parser:
             self._header(lineno, cells)
         elif match := _SECTION_ROW.match(first):
             self._section(lineno, match.group(1), match.group(2), cells)
-        elif _ITEM_NUMBER.match(ascii_digits(first)) and self.header_lines:
+        elif self._is_item_row(first, cells):
             self._item(lineno, first, cells)
         elif not self.header_lines:
             self.preamble.append(" ".join(cells))
         else:
             self._continuation(lineno, cells)
+
+    def _is_item_row(self, first: str, cells: list[str]) -> bool:
+        # A number alone on a line below an item is wrapped content (…志愿者达 / 208 / 万人),
+        # not an item without a name.
+        if not (self.header_lines and _ITEM_NUMBER.match(ascii_digits(first))):
+            return False
+        return len(cells) > 1 or not self.items
 
     def _header(self, lineno: int, cells: list[str]) -> None:
         if tuple(cells) != HEADER:
@@ -137,11 +145,8 @@ class _Parser:
                 f"section {self.sections[-1].numeral} (line {self.sections[-1].line}) has no items",
                 lineno,
             )
-        clean_title, repairs = clean.fold_whitespace(
-            clean.strip_markup(title), line=lineno, item_id=None, field="section_title"
-        )
-        self.repairs.extend(repairs)
-        self.sections.append(_Section(number, numeral, clean_title, lineno))
+        # Cleaned in finish(): a wrapped title may still grow by a continuation line.
+        self.sections.append(_Section(number, numeral, title, lineno))
 
     def _item(self, lineno: int, first: str, cells: list[str]) -> None:
         item_id = int(ascii_digits(first))
@@ -180,6 +185,9 @@ class _Parser:
         self.items.append(_RawItem(item_id, self.sections[-1], cells[1:], lineno, lineno))
 
     def _continuation(self, lineno: int, cells: list[str]) -> None:
+        if self.sections and self.sections[-1].item_count == 0:
+            self._section_continuation(lineno, cells)
+            return
         if not self.items:
             raise self.error(
                 f"cannot place this row ({cells[0][:20]}…): it is not a header, a section row "
@@ -189,7 +197,7 @@ class _Parser:
         item = self.items[-1]
         # A wrapped cell: the first cell continues the last cell above, any further cells
         # fill the cells after it.
-        item.cells[-1] += cells[0]
+        item.cells[-1] = _join_wrapped(item.cells[-1], cells[0])
         item.cells.extend(cells[1:])
         if len(item.cells) + 1 > len(HEADER):
             raise self.error(
@@ -211,15 +219,53 @@ class _Parser:
             )
         )
 
-    def finish(self, line_count: int) -> None:
+    def _section_continuation(self, lineno: int, cells: list[str]) -> None:
+        """A line between a section row and its first item continues the section's title."""
+        section = self.sections[-1]
+        if len(cells) > 1:
+            raise self.error(
+                f"the line after section row {section.numeral}、 (line {section.line}) has "
+                f"{len(cells)} cells; a wrapped section title has one",
+                lineno,
+            )
+        section.title = _join_wrapped(section.title, cells[0])
+        self.repairs.append(
+            clean.Repair(
+                lineno,
+                None,
+                "section_title",
+                "section_title_joined",
+                cells[0][:40],
+                section.title[:40],
+                f"the title of section {section.numeral} wrapped onto its own line; joined",
+            )
+        )
+
+    def finish(self, last_line: int) -> None:
         if not self.header_lines:
             raise self.error("no table header (序号 | 名称 | 具体内容) found", 1)
         if not self.items:
-            raise self.error("the list has no numbered items", line_count)
+            raise self.error("the list has no numbered items", last_line)
         if self.sections[-1].item_count == 0:
             raise self.error(
                 f"section {self.sections[-1].numeral} has no items", self.sections[-1].line
             )
+        for section in self.sections:
+            section.title, repairs = clean.fold_whitespace(
+                clean.strip_markup(section.title),
+                line=section.line,
+                item_id=None,
+                field="section_title",
+            )
+            self.repairs.extend(repairs)
+
+
+def _join_wrapped(before: str, after: str) -> str:
+    """Chinese and numbers wrap anywhere and rejoin with nothing between; two Latin words
+    rejoin with the space the line break stood for."""
+    if _LATIN_LETTER.match(before[-1:]) and _LATIN_LETTER.match(after[:1]):
+        return f"{before} {after}"
+    return before + after
 
 
 def _tidy_item(raw: _RawItem, repairs: list[clean.Repair], path: str) -> dict:
@@ -242,7 +288,8 @@ def _tidy_item(raw: _RawItem, repairs: list[clean.Repair], path: str) -> dict:
             )
     name = " ".join(clean.split_paragraphs(name_cell))
     paragraphs = clean.split_paragraphs(content_cell)
-    tail = clean.name_tail(paragraphs)
+    # Only a name cell that was not itself marked up can have lost its end to the next cell.
+    tail = None if clean.has_markup(name_cell) else clean.name_tail(paragraphs)
     if tail is not None:
         repairs.append(
             clean.Repair(
@@ -315,7 +362,7 @@ def parse_list_bytes(data: bytes, path: str = "<bytes>") -> pd.DataFrame:
     lines = decoded.text.split("\n")
     for lineno, line in enumerate(lines, start=1):
         parser.feed(lineno, line)
-    parser.finish(len(lines))
+    parser.finish(max((n for n, line in enumerate(lines, 1) if line.strip()), default=1))
 
     repairs = _decoding_repairs(decoded)
     rows = [_tidy_item(raw, repairs, path) for raw in parser.items]
