@@ -17,7 +17,8 @@
 # **Reads** the raw list, `data/raw/shenzhen_sez_innovation_measures_2021.txt` (or the file in
 # `ANALYSIS_INPUT`).
 # **Writes** `data/processed/items.csv`, `items.xlsx` (items, sections and repairs sheets),
-# `sections.csv`, `repairs.csv`, and the figure `figures/items_per_section.png/.svg`.
+# `sections.csv`, `repairs.csv`, `provenance.json` (which file, its sha256), and the figure
+# `figures/items_per_section.png/.svg`.
 # **Shows** the tidy table (one row per item), the items per section, and every repair the
 # loader made to the source, with the line it made it on.
 
@@ -27,9 +28,10 @@ from IPython.display import display
 
 import analysis
 from analysis.counts import section_counts
-from analysis.export import write_csv, write_xlsx
+from analysis.export import write_csv, write_json, write_xlsx
+from analysis.invariants import provenance
 from analysis.labels import label
-from analysis.paths import input_path, processed_dir
+from analysis.paths import SOURCE_METADATA, input_path, processed_dir
 from analysis.plots import plot_items_per_section
 from analysis.save import save_figure
 
@@ -76,3 +78,4 @@ write_csv(items, out / "items.csv")
 write_csv(sections, out / "sections.csv")
 write_csv(repairs, out / "repairs.csv")
 write_xlsx({"items": items, "sections": sections, "repairs": repairs}, out / "items.xlsx")
+write_json(provenance(items, SOURCE_METADATA), out / "provenance.json")

@@ -25,7 +25,7 @@
 from itables import init_notebook_mode
 
 from analysis import report_cells as rc
-from analysis.paths import SOURCE_METADATA, figures_dir, processed_dir
+from analysis.paths import figures_dir, processed_dir
 
 init_notebook_mode(all_interactive=False, connected=False)
 
@@ -34,7 +34,7 @@ processed, figures = processed_dir(), figures_dir()
 items = rc.read_table(processed, "items.csv")
 sections = rc.read_table(processed, "sections.csv")
 repairs = rc.read_table(processed, "repairs.csv")
-metadata = rc.load_metadata(SOURCE_METADATA)
+origin = rc.load_metadata(processed / "provenance.json")
 
 # %% [markdown]
 # ## 概览 Overview
@@ -149,12 +149,19 @@ rc.interactive_table(repairs, long_text=("reason",), pageLength=10, maxBytes=0)
 # ## 来源 Provenance
 
 # %%
-rc.show_markdown(
-    f"Source file `{rc.escape(metadata['file'])}`, sha256 `{metadata['sha256']}`. "
-    f"Publisher {rc.escape(metadata['publisher'])}, {rc.escape(metadata['published'])}. "
-    + (
-        "The text has **not** been checked against the official page (unverified)."
-        if not metadata["verified_against_official_page"]
-        else "Checked against the official page."
+source = f"Source file `{rc.escape(origin['file'])}`, sha256 `{origin['sha256']}`"
+if origin["is_project_source"]:
+    rc.show_markdown(
+        f"{source}: {rc.escape(origin['title'])}, published by "
+        f"{rc.escape(origin['publisher'])}, {rc.escape(origin['published'])}. "
+        + (
+            "The text has **not** been checked against the official page (unverified)."
+            if not origin["verified_against_official_page"]
+            else "Checked against the official page."
+        )
     )
-)
+else:
+    rc.show_markdown(
+        f"{source}. This is not the project's own source (`data/raw/`), so nothing is claimed "
+        "about its publisher or date."
+    )

@@ -54,6 +54,7 @@ def test_report_is_self_contained_with_hidden_code_and_contents(fresh_run):
     assert '<nav class="toc">' in page
     assert "import analysis" not in page and "rc.show_markdown" not in page
     assert "清单共 <strong>5</strong> 个方面、<strong>47</strong> 项举措" in page
+    assert "published by 国家发展改革委" in page and "unverified" in page
 
 
 def test_every_png_is_at_least_300_dpi(fresh_run):
@@ -83,6 +84,7 @@ def test_source_text_is_escaped_in_the_report(tmp_path, source_lines):
     listing.write_text("\n".join(hostile), encoding="utf-8")
     page = run_report(listing, tmp_path / "out").read_text(encoding="utf-8")
     assert "<script>alert(" not in page
+    assert "not the project's own source" in page and "hostile.txt" in page
     assert re.search(r"&lt;script&gt;alert\(|\\u003cscript\\u003ealert", page)
 
 

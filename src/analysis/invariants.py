@@ -33,6 +33,24 @@ def check_items(items: pd.DataFrame) -> None:
         raise ListFormatError(f"items with empty text: {empty['item_id'].tolist()}")
 
 
+def provenance(items: pd.DataFrame, metadata_file: Path) -> dict:
+    """What the report says about the list it analysed. The facts in ``source.json``
+    (publisher, date, verification) are claimed only when the hash shows it is that file."""
+    metadata = json.loads(metadata_file.read_text(encoding="utf-8"))
+    record = {
+        "file": Path(items.attrs["source"]).name,
+        "sha256": items.attrs["sha256"],
+        "encoding": items.attrs["encoding"],
+        "sections": int(items["section_id"].nunique()),
+        "items": len(items),
+        "is_project_source": items.attrs["sha256"] == metadata["sha256"],
+    }
+    if record["is_project_source"]:
+        for key in ("title", "publisher", "published", "verified_against_official_page"):
+            record[key] = metadata[key]
+    return record
+
+
 def check_against_metadata(items: pd.DataFrame, metadata_file: Path) -> bool:
     """For the project's own source, the counts stated in ``data/raw/source.json`` must hold.
     Returns False (and checks nothing) when the input is another list."""
