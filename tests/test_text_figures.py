@@ -19,7 +19,7 @@ def _title(fig) -> str:
     return fig.texts[0].get_text()
 
 
-def test_figures_draw_with_their_findings(items, counts):
+def _text_figures(items, counts, clouds: bool = False) -> dict:
     figures = {
         "chars_per_section": length_plots.plot_chars_per_section(items),
         "chars_per_item": length_plots.plot_chars_per_item(items),
@@ -30,6 +30,14 @@ def test_figures_draw_with_their_findings(items, counts):
             cooccurrence_graph(items, counts=counts), items
         ),
     }
+    if clouds:
+        figures["wordcloud"] = keyword_plots.plot_wordcloud(counts, items)
+        figures["wordclouds"] = keyword_plots.plot_wordclouds_by_section(counts, items)
+    return figures
+
+
+def test_figures_draw_with_their_findings(items, counts):
+    figures = _text_figures(items, counts)
     for fig in figures.values():
         fig.canvas.draw()
     # In the raw source the content cell of item 35 is 292 characters long and that of item 17
@@ -74,18 +82,7 @@ def english(monkeypatch):
 
 
 def test_english_figures_keep_only_the_terms_in_chinese(english, items, counts):
-    figures = {
-        "chars_per_section": length_plots.plot_chars_per_section(items),
-        "chars_per_item": length_plots.plot_chars_per_item(items),
-        "top_terms": keyword_plots.plot_top_terms(counts, items),
-        "by_section": keyword_plots.plot_top_terms_by_section(counts, items),
-        "keyness": keyword_plots.plot_keyness(keyness(counts=counts), items),
-        "wordcloud": keyword_plots.plot_wordcloud(counts, items),
-        "wordclouds": keyword_plots.plot_wordclouds_by_section(counts, items),
-        "network": network_plots.plot_cooccurrence_network(
-            cooccurrence_graph(items, counts=counts), items
-        ),
-    }
+    figures = _text_figures(items, counts, clouds=True)
     terms = set(counts["term"])
     for name, fig in figures.items():
         fig.canvas.draw()

@@ -6,7 +6,6 @@ from dataclasses import asdict, dataclass
 
 # Han ideographs, CJK punctuation and full-width forms: text in which a space carries no meaning.
 _CJK = r"\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef“”‘’—…·"
-_CJK_CHAR = re.compile(f"[{_CJK}]")
 _SPACE = r"[ \t\u00a0\u3000]+"
 _SPACE_NEXT_TO_CJK = re.compile(f"(?<=[{_CJK}]){_SPACE}|{_SPACE}(?=[{_CJK}])")
 _PARAGRAPH_TAG = re.compile(r"</?p\s*>|<br\s*/?>", re.IGNORECASE)
@@ -117,10 +116,6 @@ def correct_stray_english(text: str, *, line: int, item_id: int | None, field: s
         kind="stray_english_corrected",
         reason="an English conjunction stands alone in Chinese text; replaced by its Chinese",
     )
-
-
-def contains_cjk(text: str) -> bool:
-    return bool(_CJK_CHAR.search(text))
 
 
 def strip_markup(text: str) -> str:

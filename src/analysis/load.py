@@ -7,7 +7,7 @@ Every repair is recorded in ``items.attrs["repairs"]``; ``repairs_table(items)``
 
 import hashlib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
@@ -53,7 +53,6 @@ class _RawItem:
     cells: list[str]
     line_start: int
     line_end: int
-    continuation_lines: list[int] = field(default_factory=list)
 
 
 def _cells(line: str) -> list[str]:
@@ -206,7 +205,6 @@ class _Parser:
                 lineno,
             )
         item.line_end = lineno
-        item.continuation_lines.append(lineno)
         self.repairs.append(
             clean.Repair(
                 lineno,
