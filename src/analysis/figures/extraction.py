@@ -1,0 +1,308 @@
+"""Charts of what the extraction found: citations, key numbers, the forecast ladder, claims.
+
+Figure text comes from ``resources/labels.json`` (keys ``extraction.…``), so ``--lang en``
+gives English figures; quoted source text (subjects, spans) stays as the list writes it.
+"""
+
+import csv
+from functools import cache
+from pathlib import Path
+
+import matplotlib.patches as mpatches
+import pandas as pd
+
+from ..extract.headlines import forecast_ladder, headline_quantities, ladder_code
+from .labels import current_language, label, section_short_name
+from .theme import BODY_SIZE, DARK, fit_layout, new_figure, section_colour, wrap_label
+
+_RESOURCES = Path(__file__).parent / "resources"
+
+
+def _text(key: str, **values) -> str:
+    return label(f"extraction.{key}", **values)
+
+
+@cache
+def _doc_types_en() -> dict[str, str]:
+    with open(_RESOURCES / "doc_types_en.csv", encoding="utf-8", newline="") as handle:
+        return {row["doc_type"]: row["en"] for row in csv.DictReader(handle)}
+
+
+def doc_type_label(doc_type: str) -> str:
+    """``条例`` in Chinese figures, ``Regulation (条例)`` in English ones."""
+    english = _doc_types_en().get(doc_type, doc_type)
+    return _text("doc_type", doc_type=doc_type, english=english)
+
+
+_VALUE_LABEL_SIZE = BODY_SIZE + 1
+
+
+def _sections(items: pd.DataFrame) -> pd.DataFrame:
+    return (
+        items[["section_id", "section_numeral", "section_title"]]
+        .drop_duplicates()
+        .sort_values("section_id", ignore_index=True)
+    )
+
+
+def _bare_axis(ax, limit: float) -> None:
+    ax.set_xlim(0, limit)
+    ax.xaxis.set_visible(False)
+    ax.spines["bottom"].set_visible(False)
+    ax.tick_params(axis="y", length=0)
+
+
+def plot_citations_by_type_and_section(regulations: pd.DataFrame, items: pd.DataFrame):
+    """Left: citations per instrument type, each bar split by section; right: per section."""
+    by_type = regulations.groupby(["doc_type", "section_id"]).size().unstack(fill_value=0)
+    by_type = by_type.loc[by_type.sum(axis=1).sort_values(ascending=True, kind="stable").index]
+    sections = _sections(items)
+    per_section = (
+        regulations.groupby("section_id").size().reindex(sections["section_id"], fill_value=0)
+    )
+    top_type = by_type.sum(axis=1).idxmax()
+    top_count = int(by_type.sum(axis=1).max())
+    sez = int((regulations["level"] == "sez_regulation").sum())
+    fig, (left, right) = new_figure(
+        _text(
+            "citations.title",
+            total=len(regulations),
+            top_type=doc_type_label(top_type),
+            top_count=top_count,
+            sez=sez,
+        ),
+        _text("citations.subtitle"),
+        ncols=2,
+        gridspec_kw={"width_ratios": [1, 1.25]},
+    )
+    limit = max(by_type.sum(axis=1).max(), per_section.max()) * 1.15
+    for row, counts in enumerate(by_type.to_numpy()):
+        offset = 0
+        for section_id, count in zip(by_type.columns, counts, strict=True):
+            if count:
+                left.barh(
+                    row,
+                    count,
+                    left=offset,
+                    color=section_colour(section_id),
+                    edgecolor="white",
+                    linewidth=1.5,
+                )
+                offset += count
+        left.text(
+            offset + limit * 0.02,
+            row,
+            f"{offset}",
+            va="center",
+            fontsize=_VALUE_LABEL_SIZE,
+            color=DARK,
+        )
+    left.set_yticks(range(len(by_type)), [doc_type_label(t) for t in by_type.index])
+    _bare_axis(left, limit)
+    positions = range(len(sections))
+    bars = right.barh(
+        positions, per_section.values, color=[section_colour(s) for s in sections["section_id"]]
+    )
+    right.set_yticks(
+        list(positions),
+        [
+            wrap_label(section_short_name(n, t), 16)
+            for n, t in zip(sections["section_numeral"], sections["section_title"], strict=True)
+        ],
+    )
+    right.invert_yaxis()
+    for bar, value in zip(bars, per_section.values, strict=True):
+        right.text(
+            bar.get_width() + limit * 0.02,
+            bar.get_y() + bar.get_height() / 2,
+            f"{value}",
+            va="center",
+            fontsize=_VALUE_LABEL_SIZE,
+            color=DARK,
+        )
+    _bare_axis(right, limit)
+    fit_layout(fig, w_pad=3)
+    return fig
+
+
+def plot_key_numbers(quantities: pd.DataFrame, *, columns: int = 5):
+    """A panel of cards: each headline figure as written, what it measures, and its item."""
+    cards = headline_quantities(quantities)
+    rows = -(-len(cards) // columns)
+    largest = cards[cards["unit"] == "人"].sort_values("value").tail(1)
+    if largest.empty:
+        finding = _text("key_numbers.title_plain", count=len(cards))
+    else:
+        top = largest.iloc[0]
+        finding = _text(
+            "key_numbers.title",
+            count=len(cards),
+            subject=top["subject"],
+            text=top["text"],
+            value=f"{top['value']:,.0f}",
+        )
+    fig, ax = new_figure(finding, _text("key_numbers.subtitle"))
+    ax.set_xlim(0, columns)
+    ax.set_ylim(rows, 0)
+    ax.axis("off")
+    for position, card in enumerate(cards.itertuples()):
+        row, column = divmod(position, columns)
+        ax.add_patch(
+            mpatches.FancyBboxPatch(
+                (column + 0.04, row + 0.05),
+                0.92,
+                0.9,
+                boxstyle="round,pad=0,rounding_size=0.04",
+                facecolor="#F3F3F3",
+                edgecolor="none",
+            )
+        )
+        ax.text(
+            column + 0.5,
+            row + 0.3,
+            card.text,
+            ha="center",
+            va="center",
+            fontsize=BODY_SIZE + 12,
+            color=section_colour(card.section_id),
+        )
+        ax.text(
+            column + 0.5,
+            row + 0.62,
+            _card_subject(card),
+            ha="center",
+            va="center",
+            fontsize=BODY_SIZE - 1,
+            color=DARK,
+            linespacing=1.15,
+        )
+        ax.text(
+            column + 0.5,
+            row + 0.86,
+            _text("key_numbers.item", item=card.item_id),
+            ha="center",
+            va="center",
+            fontsize=BODY_SIZE - 2,
+            color="#666666",
+        )
+    fit_layout(fig, top=0.87, bottom=0.07)
+    return fig
+
+
+def _wrap_list(text: str, width: int) -> str:
+    """Wrap at 、 where the members fit, so 研发人员、研发资金 never breaks inside a word."""
+    lines, line = [], ""
+    for member in text.split("、"):
+        candidate = f"{line}、{member}" if line else member
+        if line and len(candidate) > width:
+            lines.append(line + "、")
+            line = member
+        else:
+            line = candidate
+    lines.append(line)
+    return "\n".join(wrap_label(part, width) for part in lines)
+
+
+def _card_subject(card) -> str:
+    # A bound read from earlier in the clause (最高…40%) is not in the card's text: say it.
+    bound = f"（{card.qualifier}）" if card.qualifier and card.qualifier not in card.text else ""
+    return _wrap_list(card.subject + bound, 11)
+
+
+def _list_separator() -> str:
+    return "、" if current_language() == "zh" else ", "
+
+
+def _unit_label(unit: str) -> str:
+    return _text(f"unit.{unit}")
+
+
+def plot_forecast_ladder(quantities: pd.DataFrame, terms: pd.DataFrame):
+    """The lead times of the forecasting ladder, longest first, each with what is issued then."""
+    ladder = forecast_ladder(quantities)
+    code = ladder_code(ladder, terms)
+    steps = _list_separator().join(
+        _text("ladder.step", value=v, unit=_unit_label(u))
+        for v, u in zip(ladder["value"], ladder["unit"], strict=True)
+    )
+    name = _text("ladder.name", code=code) if code else _text("ladder.name_plain")
+    fig, ax = new_figure(
+        _text("ladder.title", name=name, steps=steps),
+        _text("ladder.subtitle", item=ladder["item_id"].iloc[0]),
+    )
+    positions = range(len(ladder))
+    colour = section_colour(_section_of(quantities, ladder["item_id"].iloc[0]))
+    ax.barh(list(positions), ladder["hours"], color=colour, height=0.62)
+    ticks = [
+        _text("ladder.tick", value=v, unit=_unit_label(u))
+        for v, u in zip(ladder["value"], ladder["unit"], strict=True)
+    ]
+    ax.set_yticks(list(positions), ticks)
+    ax.invert_yaxis()
+    limit = ladder["hours"].max() * 1.02
+    for position, (hours, subject) in enumerate(
+        zip(ladder["hours"], ladder["subject"], strict=True)
+    ):
+        inside = hours > limit * 0.45
+        ax.text(
+            hours - limit * 0.01 if inside else hours + limit * 0.01,
+            position,
+            _text("ladder.bar", hours=hours, subject=subject),
+            va="center",
+            ha="right" if inside else "left",
+            fontsize=BODY_SIZE + 1,
+            color="white" if inside else DARK,
+        )
+    ax.set_xlim(0, limit)
+    ax.tick_params(axis="y", length=0, labelsize=BODY_SIZE + 2)
+    ax.set_xlabel(_text("ladder.xlabel"))
+    ax.spines["left"].set_visible(False)
+    fit_layout(fig)
+    return fig
+
+
+def _section_of(table: pd.DataFrame, item_id: int) -> int:
+    return int(table.loc[table["item_id"] == item_id, "section_id"].iloc[0])
+
+
+def plot_first_mover_claims_by_section(per_section: pd.DataFrame):
+    """Items per section (grey) and the items among them that claim to be first (colour)."""
+    top = per_section.loc[per_section["items_with_claim"].idxmax()]
+    fig, ax = new_figure(
+        _text(
+            "claims.title",
+            section=section_short_name(top["section_numeral"], top["section_title"]),
+            items=top["items"],
+            with_claim=top["items_with_claim"],
+        ),
+        _text("claims.subtitle"),
+    )
+    positions = list(range(len(per_section)))
+    ax.barh(positions, per_section["items"], color="#E4E4E4", height=0.7)
+    ax.barh(
+        positions,
+        per_section["items_with_claim"],
+        height=0.7,
+        color=[section_colour(s) for s in per_section["section_id"]],
+    )
+    labels = [
+        wrap_label(section_short_name(n, t), 22)
+        for n, t in zip(per_section["section_numeral"], per_section["section_title"], strict=True)
+    ]
+    ax.set_yticks(positions, labels)
+    ax.invert_yaxis()
+    limit = per_section["items"].max() * 1.3
+    for position, row in zip(positions, per_section.itertuples(), strict=True):
+        ax.text(
+            row.items + limit * 0.015,
+            position,
+            _text(
+                "claims.bar", with_claim=row.items_with_claim, items=row.items, claims=row.claims
+            ),
+            va="center",
+            fontsize=_VALUE_LABEL_SIZE,
+            color=DARK,
+        )
+    _bare_axis(ax, limit)
+    fit_layout(fig)
+    return fig

@@ -1,0 +1,68 @@
+"""Figure text in Chinese (the default) or English (``--lang en``, for international briefings).
+
+Templates live in ``resources/labels.json`` and section names in ``resources/sections_en.csv``:
+translations are data, not code. A section title with no translation keeps its Chinese.
+"""
+
+import csv
+import json
+import os
+from functools import cache
+from pathlib import Path
+
+LANGUAGES = ("zh", "en")
+_RESOURCES = Path(__file__).parent / "resources"
+
+
+def current_language() -> str:
+    """``ANALYSIS_LANG`` (set by ``python -m analysis report --lang``), else Chinese."""
+    lang = os.environ.get("ANALYSIS_LANG", "zh")
+    if lang not in LANGUAGES:
+        raise ValueError(f"ANALYSIS_LANG must be one of {LANGUAGES}, not {lang!r}")
+    return lang
+
+
+@cache
+def _templates() -> dict:
+    return json.loads((_RESOURCES / "labels.json").read_text(encoding="utf-8"))
+
+
+@cache
+def _section_translations() -> dict[str, dict[str, str]]:
+    with open(_RESOURCES / "sections_en.csv", encoding="utf-8", newline="") as handle:
+        return {row["title_zh"]: row for row in csv.DictReader(handle)}
+
+
+def label(key: str, lang: str | None = None, **values) -> str:
+    """The template ``key`` in ``lang``, filled with ``values``."""
+    lang = lang or current_language()
+    try:
+        template = _templates()[key][lang]
+    except KeyError:
+        raise KeyError(f"no {lang} text for label {key!r} in resources/labels.json") from None
+    return template.format(**values)
+
+
+def section_name(numeral: str, title: str, lang: str | None = None, short: bool = False) -> str:
+    """``一、建立…`` in Chinese; ``1 Innovation chain`` (short) or the full English title."""
+    lang = lang or current_language()
+    translation = _section_translations().get(title)
+    if lang == "zh" or translation is None:
+        return f"{numeral}、{title}"
+    from ..source.numerals import chinese_numeral_value
+
+    english = translation["short_en"] if short else translation["title_en"]
+    return f"{chinese_numeral_value(numeral)}. {english}"
+
+
+def section_short_name(numeral: str, title: str, lang: str | None = None) -> str:
+    """``五、城市治理体系和治理能力现代化`` in Chinese; ``5. Urban governance`` in English.
+
+    For figures where space is tight: the Chinese drops the title's leading verb (建立, 创新推动…),
+    the English is the short name."""
+    lang = lang or current_language()
+    if lang == "zh":
+        from ..text.counts import short_title
+
+        return f"{numeral}、{short_title(title)}"
+    return section_name(numeral, title, lang, short=True)

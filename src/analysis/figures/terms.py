@@ -1,0 +1,375 @@
+"""Charts of the keyword counts: top terms overall and per section, keyness, word clouds.
+
+Figure text comes from ``resources/labels.json`` (keys ``text.…``), so ``--lang en`` gives
+English figures; the terms themselves stay in Chinese, since they are the data."""
+
+import hashlib
+import json
+
+import matplotlib.colors as mcolors
+import numpy as np
+import pandas as pd
+import wordcloud
+from wordcloud import WordCloud
+
+from ..paths import cache_dir
+from ..text.counts import section_counts
+from ..text.keyness import G2_P05, most_distinctive_section
+from ..text.keywords import section_column
+from .fonts import cjk_font_path
+from .labels import label, section_short_name
+from .theme import BODY_SIZE, DARK, fit_layout, new_figure, section_colour, wrap_label
+
+WORDCLOUD_SEED = 2021
+
+
+def _text(key: str, **values) -> str:
+    return label(f"text.{key}", **values)
+
+
+def _stopword_note() -> str:
+    return _text("common.stopword_note")
+
+
+def section_terms(pairs) -> str:
+    """``一“企业”、二“企业”…`` or ``1 “企业”, 2 “企业”…``: one term per section, for a title.
+
+    ``pairs`` are ``(section row, term)``; the row needs ``section_id`` and ``section_numeral``."""
+    return _text("common.list_separator").join(
+        _text("common.section_term", numeral=row.section_numeral, number=row.section_id, term=term)
+        for row, term in pairs
+    )
+
+
+def _section_name(row) -> str:
+    return section_short_name(row.section_numeral, row.section_title)
+
+
+def _sections(items: pd.DataFrame) -> pd.DataFrame:
+    return section_counts(items)[["section_id", "section_numeral", "section_title", "short_title"]]
+
+
+def _panel_title(row, width: int = 14) -> str:
+    return wrap_label(_section_name(row), width)
+
+
+def _section_panels(title: str, subtitle: str, sections: pd.DataFrame, ncols: int = 3):
+    """A grid with one panel per section, in the document's order; spare panels are blank.
+
+    Returns ``(fig, panels, spare)``: the section panels and the unused ones (for a note)."""
+    nrows = -(-len(sections) // ncols)
+    fig, axes = new_figure(title, subtitle, nrows=nrows, ncols=ncols)
+    axes = list(np.atleast_1d(axes).ravel())
+    for ax in axes[len(sections) :]:
+        ax.set_axis_off()
+    return fig, axes[: len(sections)], axes[len(sections) :]
+
+
+def _bare_axis(ax) -> None:
+    ax.xaxis.set_visible(False)
+    ax.spines["bottom"].set_visible(False)
+    ax.spines["left"].set_visible(False)
+    ax.tick_params(axis="y", length=0)
+
+
+def _section_key(ax, sections: pd.DataFrame, *, x: float = 0.55, y: float = 0.5) -> None:
+    """The sections named in their own colours, stacked in an empty corner of the axes."""
+    for i, row in enumerate(sections.itertuples()):
+        ax.text(
+            x,
+            y - i * 0.065,
+            f"■ {_section_name(row)}",
+            color=section_colour(row.section_id),
+            fontsize=BODY_SIZE,
+            ha="left",
+            va="top",
+            transform=ax.transAxes,
+        )
+
+
+def section_key_column(
+    fig, sections: pd.DataFrame, *, x: float = 0.77, y: float = 0.80, width: int = 12
+) -> None:
+    """The sections named in their own colours down the right-hand side of a figure."""
+    for row in sections.itertuples():
+        name = wrap_label(_section_name(row), width)
+        fig.text(
+            x,
+            y,
+            "■ " + name.replace("\n", "\n   "),
+            color=section_colour(row.section_id),
+            fontsize=BODY_SIZE,
+            ha="left",
+            va="top",
+            linespacing=1.3,
+        )
+        y -= 0.045 + 0.04 * (name.count("\n") + 1)
+
+
+def plot_top_terms(counts: pd.DataFrame, items: pd.DataFrame, *, top: int = 20):
+    """The ``top`` terms overall as horizontal bars, split by section in section colours."""
+    sections = _sections(items)
+    head = counts.head(top).iloc[::-1]
+    first, second = counts.iloc[0], counts.iloc[1]
+    fig, ax = new_figure(
+        _text(
+            "top_terms.title",
+            first=first["term"],
+            first_count=first["count"],
+            second=second["term"],
+            second_count=second["count"],
+        ),
+        _text("top_terms.subtitle", items=len(items), top=top, note=_stopword_note()),
+    )
+    left = np.zeros(len(head))
+    for row in sections.itertuples():
+        values = head[section_column(row.section_id)].to_numpy()
+        ax.barh(
+            head["term"],
+            values,
+            left=left,
+            color=section_colour(row.section_id),
+            edgecolor="white",
+            linewidth=0.6,
+            height=0.72,
+        )
+        left += values
+    for y, total in enumerate(head["count"]):
+        ax.text(
+            total + counts["count"].iloc[0] * 0.01,
+            y,
+            str(total),
+            va="center",
+            ha="left",
+            fontsize=BODY_SIZE - 1,
+            color=DARK,
+        )
+    ax.set_xlim(0, counts["count"].iloc[0] * 1.08)
+    ax.set_ylim(-0.6, len(head) - 0.4)
+    _bare_axis(ax)
+    # The key goes to the right of the bars in the lower half, where they are short.
+    lower = head["count"].iloc[: int(len(head) * 0.6)]
+    xlim = ax.get_xlim()[1]
+    _section_key(ax, sections, x=min(0.6, lower.max() / xlim + 0.08), y=0.5)
+    fit_layout(fig)
+    return fig
+
+
+def plot_top_terms_by_section(counts: pd.DataFrame, items: pd.DataFrame, *, top: int = 10):
+    """Small multiples: the ``top`` terms of each section, one panel per section."""
+    sections = _sections(items)
+    leaders = []
+    for row in sections.itertuples():
+        column = section_column(row.section_id)
+        best = counts.sort_values([column, "term"], ascending=[False, True]).iloc[0]
+        leaders.append((row, best["term"]))
+    fig, axes, _ = _section_panels(
+        _text("top_terms_by_section.title", leaders=section_terms(leaders)),
+        _text("top_terms_by_section.subtitle", top=top, note=_stopword_note()),
+        sections,
+    )
+    xmax = max(counts[section_column(s)].max() for s in sections["section_id"])
+    for ax, row in zip(axes, sections.itertuples(), strict=True):
+        column = section_column(row.section_id)
+        head = counts.sort_values([column, "term"], ascending=[False, True]).head(top)
+        head = head.iloc[::-1]
+        ax.barh(head["term"], head[column], color=section_colour(row.section_id), height=0.7)
+        for y, value in enumerate(head[column]):
+            ax.text(
+                value + xmax * 0.03,
+                y,
+                str(value),
+                va="center",
+                ha="left",
+                fontsize=BODY_SIZE - 2,
+                color=DARK,
+            )
+        ax.set_xlim(0, xmax * 1.3)
+        ax.set_title(
+            _panel_title(row), loc="left", fontsize=BODY_SIZE, color=section_colour(row.section_id)
+        )
+        _bare_axis(ax)
+    fit_layout(fig, top=0.87, w_pad=1.5, h_pad=1.2)
+    return fig
+
+
+def plot_keyness(table: pd.DataFrame, items: pd.DataFrame, *, top: int = 8):
+    """Small multiples: each section's most distinctive terms by log-likelihood (G2)."""
+    sections = _sections(items)
+    leaders = []
+    for row in sections.itertuples():
+        first = table[(table["section_id"] == row.section_id) & (table["rank"] == 1)]
+        if len(first):
+            leaders.append((row, first["term"].iloc[0]))
+    fig, axes, spare = _section_panels(
+        _text("keyness.title", leaders=section_terms(leaders)),
+        _text("keyness.subtitle"),
+        sections,
+    )
+    if spare:
+        note = _text(
+            "keyness.note",
+            g2_p05=G2_P05,
+            n_items=len(items),
+            min_count=table.attrs.get("min_count", 1),
+        )
+        spare[0].text(
+            0.05,
+            0.5,
+            note,
+            transform=spare[0].transAxes,
+            ha="left",
+            va="center",
+            fontsize=BODY_SIZE - 1,
+            color="#555555",
+            linespacing=1.6,
+        )
+    xmax = table["g2"].max()
+    for ax, row in zip(axes, sections.itertuples(), strict=True):
+        head = table[(table["section_id"] == row.section_id) & (table["rank"] <= top)]
+        head = head.iloc[::-1]
+        labels = [
+            _text("keyness.bar", term=t, count=c)
+            for t, c in zip(head["term"], head["count"], strict=True)
+        ]
+        ax.barh(labels, head["g2"], color=section_colour(row.section_id), height=0.7)
+        for y, value in enumerate(head["g2"]):
+            ax.text(
+                value + xmax * 0.03,
+                y,
+                f"{value:.0f}",
+                va="center",
+                ha="left",
+                fontsize=BODY_SIZE - 2,
+                color=DARK,
+            )
+        ax.set_xlim(0, xmax * 1.3)
+        ax.set_ylim(-0.6, top - 0.4)
+        ax.set_title(
+            _panel_title(row), loc="left", fontsize=BODY_SIZE, color=section_colour(row.section_id)
+        )
+        _bare_axis(ax)
+    fit_layout(fig, top=0.87, w_pad=1.5, h_pad=1.2)
+    return fig
+
+
+def _shade(colour: str, weight: float) -> str:
+    """Blend a section colour towards black by ``weight`` (0–1), for depth in a word cloud."""
+    rgb = np.array(mcolors.to_rgb(colour))
+    return mcolors.to_hex(rgb * (1 - 0.35 * weight))
+
+
+def _wordcloud_image(frequencies: dict[str, int], colour_of, *, width_in: float, height_in: float):
+    """Laid out at 100 px per inch of the panel, so ``min_font_size`` 17 px is 12 pt on the
+    slide, then drawn at four times that resolution.
+
+    The image is a pure function of the words, their counts and colours, the size, the seed and
+    the font, so it is kept on disk under a hash of those and reused when none has changed:
+    laying out a cloud is the slowest part of the text figures."""
+    colours = {word: colour_of(word) for word in frequencies}
+    key = hashlib.sha256(
+        json.dumps(
+            [
+                sorted(frequencies.items()),
+                sorted(colours.items()),
+                width_in,
+                height_in,
+                WORDCLOUD_SEED,
+                cjk_font_path().name,
+                wordcloud.__version__,
+            ],
+            ensure_ascii=False,
+        ).encode()
+    ).hexdigest()
+    cached = cache_dir() / "wordcloud" / f"{key}.npy"
+    if cached.exists():
+        return np.load(cached)
+    image = _draw_wordcloud(frequencies, colours, width_in=width_in, height_in=height_in)
+    cached.parent.mkdir(parents=True, exist_ok=True)
+    np.save(cached, image)
+    return image
+
+
+def _draw_wordcloud(frequencies, colours, *, width_in: float, height_in: float):
+    cloud = WordCloud(
+        font_path=str(cjk_font_path()),
+        random_state=WORDCLOUD_SEED,
+        width=round(width_in * 100),
+        height=round(height_in * 100),
+        scale=3,
+        background_color="white",
+        prefer_horizontal=1.0,
+        margin=8,
+        max_words=len(frequencies),
+        min_font_size=17,
+        relative_scaling=0.5,
+        color_func=lambda word, **_: colours[word],
+    )
+    return cloud.generate_from_frequencies(frequencies).to_array()
+
+
+def plot_wordcloud(counts: pd.DataFrame, items: pd.DataFrame, *, top: int = 120):
+    """One word cloud of the ``top`` terms, each coloured by the section where it is most
+    distinctive."""
+    sections = _sections(items)
+    head = counts.head(top)
+    section_of = most_distinctive_section(counts)
+    first = head.iloc[0]
+    fig, ax = new_figure(
+        _text("wordcloud.title", term=first["term"]),
+        _text("wordcloud.subtitle", top=len(head), note=_stopword_note()),
+    )
+    image = _wordcloud_image(
+        dict(zip(head["term"], head["count"], strict=True)),
+        lambda w: section_colour(section_of[w]),
+        width_in=9.6,
+        height_in=5.2,
+    )
+    ax.imshow(image, interpolation="none")
+    ax.set_axis_off()
+    section_key_column(fig, sections, x=0.765)
+    fit_layout(fig, right=0.75)
+    return fig
+
+
+def plot_wordclouds_by_section(counts: pd.DataFrame, items: pd.DataFrame, *, top: int = 40):
+    """Small multiples: one word cloud per section, in the section's colour."""
+    sections = _sections(items)
+    fig, axes, _ = _section_panels(
+        _text(
+            "wordclouds_by_section.title",
+            leaders=section_terms(
+                (r, _top_term(counts, r.section_id)) for r in sections.itertuples()
+            ),
+        ),
+        _text("wordclouds_by_section.subtitle", top=top, note=_stopword_note()),
+        sections,
+    )
+    for ax, row in zip(axes, sections.itertuples(), strict=True):
+        column = section_column(row.section_id)
+        head = counts[counts[column] > 0].sort_values([column, "term"], ascending=[False, True])
+        head = head.head(top)
+        frequencies = dict(zip(head["term"], head[column], strict=True))
+        peak = max(frequencies.values())
+        colour = section_colour(row.section_id)
+        image = _wordcloud_image(
+            frequencies,
+            lambda w, f=frequencies, p=peak, c=colour: _shade(c, f[w] / p),
+            width_in=4.1,
+            height_in=2.4,
+        )
+        ax.imshow(image, interpolation="none")
+        ax.set_title(
+            wrap_label(_section_name(row), 16),
+            loc="left",
+            fontsize=BODY_SIZE,
+            color=colour,
+        )
+        ax.set_axis_off()
+    fit_layout(fig, top=0.87, h_pad=1.0, w_pad=1.0)
+    return fig
+
+
+def _top_term(counts: pd.DataFrame, section_id: int) -> str:
+    column = section_column(section_id)
+    return counts.sort_values([column, "term"], ascending=[False, True]).iloc[0]["term"]

@@ -1,0 +1,60 @@
+"""Write tables as UTF-8 CSV and as an Excel workbook, byte for byte the same on every run."""
+
+import datetime as dt
+import io
+import json
+import re
+import zipfile
+from pathlib import Path
+
+import pandas as pd
+
+# openpyxl stamps the workbook and every zip entry with the current time, and sets the
+# "modified" property while saving; pin all three.
+_FIXED_TIME = dt.datetime(2021, 7, 1)
+_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+_MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
+
+
+def write_csv(table: pd.DataFrame, path: Path) -> Path:
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    table.to_csv(path, index=False, encoding="utf-8", lineterminator="\n")
+    return path
+
+
+def write_json(record: dict, path: Path) -> Path:
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    text = json.dumps(record, ensure_ascii=False, indent=2, sort_keys=True)
+    path.write_text(text + "\n", encoding="utf-8")
+    return path
+
+
+def write_xlsx(sheets: dict[str, pd.DataFrame], path: Path) -> Path:
+    """One sheet per table, in the order given."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    buffer = io.BytesIO()
+    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
+        for sheet, table in sheets.items():
+            table.to_excel(writer, sheet_name=sheet, index=False)
+        writer.book.properties.created = _FIXED_TIME
+        writer.book.properties.creator = "analysis"
+    path.write_bytes(_without_timestamps(buffer.getvalue()))
+    return path
+
+
+def _without_timestamps(data: bytes) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
+        for entry in source.infolist():
+            info = zipfile.ZipInfo(entry.filename, date_time=_ZIP_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = entry.external_attr
+            content = source.read(entry.filename)
+            if entry.filename == "docProps/core.xml":
+                stamp = _FIXED_TIME.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
+                content = _MODIFIED.sub(rb"\g<1>" + stamp + rb"\g<2>", content)
+            target.writestr(info, content)
+    return out.getvalue()

@@ -1,0 +1,130 @@
+"""The whole pipeline: check the list, run the numbered notebooks, render the report."""
+
+import asyncio
+import os
+import sys
+import time
+from pathlib import Path
+
+from tqdm import tqdm
+
+from ..figures.labels import LANGUAGES
+from ..interactive import show_progress
+from ..paths import NOTEBOOKS, ROOT, SOURCE, SOURCE_METADATA
+from .notebook_run import execute_notebook_async, execute_notebooks
+
+REPORT_NOTEBOOK_PREFIX = "05_report"
+REPORT_TITLE = "深圳经济特区创新举措和经验做法清单：分析报告"
+
+
+def pipeline_notebooks(notebook_dir: Path = NOTEBOOKS) -> tuple[list[Path], Path]:
+    """The numbered analysis notebooks in run order, and the report notebook that comes last."""
+    numbered = sorted(p for p in notebook_dir.glob("[0-9][0-9]_*.py"))
+    report = [p for p in numbered if p.stem.startswith(REPORT_NOTEBOOK_PREFIX)]
+    if len(report) != 1:
+        raise FileNotFoundError(f"expected one {REPORT_NOTEBOOK_PREFIX}*.py in {notebook_dir}")
+    return [p for p in numbered if p not in report], report[0]
+
+
+def check_input(input_path: Path) -> str:
+    """Load the list and check the pipeline's invariants; a one-line summary for the log.
+    Raises ListFormatError for a malformed list."""
+    from ..source import invariants
+    from ..source.load import load_items
+
+    items = load_items(input_path)
+    invariants.check_items(items)
+    own_source = invariants.check_against_metadata(items, SOURCE_METADATA)
+    return (
+        f"{input_path.name}: {items['section_id'].nunique()} sections, {len(items)} items, "
+        f"{len(items.attrs['repairs'])} repairs"
+        + (" (counts match data/raw/source.json)" if own_source else "")
+    )
+
+
+def _say(message: str) -> None:
+    tqdm.write(message, file=sys.stderr)
+
+
+def run_report(
+    input_path: Path | None = None, out_root: Path | None = None, lang: str = "zh"
+) -> Path:
+    """Run every step on ``input_path`` and write tables, figures and the report under
+    ``out_root``. With ``lang="en"`` the figures carry English text and go to ``figures/en``,
+    and the report is ``reports/report_en.html``. Returns the path of the HTML report."""
+    if lang not in LANGUAGES:
+        raise ValueError(f"--lang must be one of {', '.join(LANGUAGES)}, not {lang!r}")
+    input_path = Path(input_path or SOURCE).resolve()
+    out_root = Path(out_root or ROOT).resolve()
+
+    env = {
+        "ANALYSIS_INPUT": str(input_path),
+        "ANALYSIS_OUT": str(out_root),
+        "ANALYSIS_LANG": lang,
+        # The report runs headless: no progress bars, no interactive widgets.
+        "ANALYSIS_HEADLESS": "1",
+        "MPLBACKEND": "Agg",
+        "PYDEVD_DISABLE_FILE_VALIDATION": "1",
+    }
+    for key in ("MPLCONFIGDIR", "JIEBA_CACHE_DIR"):
+        if key in os.environ:
+            env[key] = os.environ[key]
+    # The kernels run in notebooks/; a relative PYTHONPATH (say src, to try a worktree's code)
+    # must keep pointing where the caller meant.
+    if os.environ.get("PYTHONPATH"):
+        env["PYTHONPATH"] = os.pathsep.join(
+            str(Path(part).resolve()) for part in os.environ["PYTHONPATH"].split(os.pathsep) if part
+        )
+    steps, report_notebook = pipeline_notebooks()
+    total = len(steps) + 1
+    finished = []
+    started = time.perf_counter()
+
+    bar = tqdm(total=total, unit="notebook", disable=not show_progress(), file=sys.stderr)
+
+    def done(path: Path, seconds: float) -> None:
+        finished.append(path)
+        bar.update()
+        _say(f"[{len(finished)}/{total}] {path.name} ({seconds:.1f} s)")
+
+    async def run_all():
+        # The kernels start first; the list is checked while they boot, and a malformed list
+        # stops everything with its ListFormatError. The analysis notebooks each read the raw
+        # list and write only their own files, so they run side by side, one per core. The
+        # report reads what they wrote: its kernel starts and imports meanwhile, and its first
+        # reading cell waits for them.
+        inputs_ready = asyncio.Event()
+        report = asyncio.create_task(
+            execute_notebook_async(report_notebook, env, NOTEBOOKS, inputs_ready=inputs_ready)
+        )
+        parallel = os.cpu_count() or 1
+        analysis = asyncio.create_task(
+            execute_notebooks(steps, env, NOTEBOOKS, parallel=parallel, on_done=done)
+        )
+        try:
+            _say(await asyncio.to_thread(check_input, input_path))
+            await analysis
+            inputs_ready.set()
+            return await report
+        finally:
+            for task in (analysis, report):
+                task.cancel()
+            await asyncio.gather(analysis, report, return_exceptions=True)
+
+    try:
+        executed = asyncio.run(run_all())
+        done(report_notebook, time.perf_counter() - started)
+    finally:
+        bar.close()
+
+    # Imported only now: nbconvert and fontTools are needed for the last step alone, and the
+    # notebooks' kernels should not wait for them to load.
+    from ..figures.save import write_figures_readme
+    from .render import write_report
+
+    figures = out_root / "figures" / ("en" if lang == "en" else "")
+    write_figures_readme(figures)
+    name = "report.html" if lang == "zh" else f"report_{lang}.html"
+    report = write_report(executed, out_root / "reports" / name, REPORT_TITLE)
+    _say(f"report: {report}")
+    return report

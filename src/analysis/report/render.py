@@ -1,0 +1,70 @@
+"""Render the executed report notebook to one self-contained HTML file that opens offline."""
+
+import html
+import re
+from pathlib import Path
+
+import nbformat
+from nbconvert import HTMLExporter
+
+from .webfont import font_face_css
+
+TEMPLATE_DIR = Path(__file__).parents[1] / "resources" / "report_template"
+_HEADING = re.compile(r'<h([23]) id="([^"]+)">(.*?)(?:<a class="anchor-link".*?</a>)?</h\1>', re.S)
+# What a browser fetches by itself: src attributes, stylesheets and CSS url()s. Plain <a href>
+# links are fine: they are only followed when clicked.
+_REMOTE = re.compile(
+    r"""src\s*=\s*["'](?:https?:)?//|<link[^>]+href\s*=\s*["'](?:https?:)?//|url\(\s*["']?(?:https?:)?//|@import\s+["'](?:https?:)?//""",
+    re.I,
+)
+_TOC_MARKER = "<!-- table of contents -->"
+
+
+def _with_table_of_contents(page: str) -> str:
+    """Give h2/h3 headings plain ASCII ids (nbconvert percent-encodes Chinese ones, which not
+    every browser matches) and put a linked list of them where the marker stands."""
+    entries = []
+
+    def renumber(match: re.Match) -> str:
+        level, _, text = match.groups()
+        anchor = f"section-{len(entries) + 1}"
+        label = html.escape(html.unescape(re.sub(r"<[^>]+>", "", text)).strip())
+        indent = ' style="margin-left:1.5em"' if level == "3" else ""
+        entries.append(f'<li{indent}><a href="#{anchor}">{label}</a></li>')
+        return f'<h{level} id="{anchor}">{text}</h{level}>'
+
+    page = _HEADING.sub(renumber, page)
+    toc = '<nav class="toc"><h2>目录 Contents</h2><ul>' + "".join(entries) + "</ul></nav>"
+    return page.replace(_TOC_MARKER, toc, 1)
+
+
+def remote_references(page: str) -> list[str]:
+    """Everything the page would fetch from the network by itself (the report must have none)."""
+    return [page[m.start() : m.start() + 80] for m in _REMOTE.finditer(page)]
+
+
+def render_html(notebook: nbformat.NotebookNode, title: str) -> str:
+    """Code hidden, images inline, a table of contents where the notebook asks for one."""
+    exporter = HTMLExporter(
+        template_name="report_template",
+        extra_template_basedirs=[str(TEMPLATE_DIR.parent)],
+        exclude_input=True,
+        exclude_input_prompt=True,
+        exclude_output_prompt=True,
+        embed_images=True,
+    )
+    notebook.metadata["title"] = title
+    page, _ = exporter.from_notebook_node(notebook)
+    if _TOC_MARKER in page:
+        page = _with_table_of_contents(page)
+    page = page.replace("</head>", font_face_css(page) + "\n</head>", 1)
+    remote = remote_references(page)
+    if remote:
+        raise RuntimeError(f"the report would fetch from the network: {remote[:3]}")
+    return page
+
+
+def write_report(notebook: nbformat.NotebookNode, out_file: Path, title: str) -> Path:
+    out_file.parent.mkdir(parents=True, exist_ok=True)
+    out_file.write_text(render_html(notebook, title), encoding="utf-8")
+    return out_file

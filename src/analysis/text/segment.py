@@ -1,0 +1,261 @@
+"""Chinese word segmentation for policy lists: jieba set up in one place, the list's own coined
+terms kept whole, and a stopword filter suited to policy text.
+
+Everything that segments text goes through this module, so jieba's log level, its cache folder
+and the user dictionary are the same everywhere.
+
+The user dictionary is generated from the list itself (``user_dictionary``):
+
+- **coined terms**: every phrase the list sets in “…” (揭榜挂帅, 沿途下蛋, 工改工, 秒批, …).
+  A quoted enumeration such as “全链条、矩阵式、集群化” gives one term per part. Parts longer
+  than ``MAX_COINED_CHARS`` are slogans, not terms, and are left to jieba; parts that are only
+  digits (“12345”, “146”) are bare numbers and are dropped like any other number.
+- **named bodies**: names that start with a place or state prefix and end in an institution
+  word (深圳国际仲裁院, 粤港澳仲裁调解联盟, …), kept only when jieba would split them.
+- **curated terms**: ``resources/user_dict_curated.txt``, for what the list does not mark.
+
+jieba splits text at punctuation before it looks in its dictionary (see shared/NOTES.md), so
+three kinds of span are cut out with one regular expression *before* jieba sees the text:
+
+- titles ``《…》`` are kept as one token, brackets included, so they read as titles;
+- coined terms that hold characters jieba breaks at (“科研—转化—产业”, “你来@我来办”, and
+  those with digits such as “四个90%”) are kept as one token;
+- number-plus-unit spans (270平方公里, 3万多场, 42%, 1/3) are dropped: they are quantities,
+  not terms, and would otherwise leave stray units (平方公里, 小时) in the keyword counts.
+
+Tokens are then filtered by rule: punctuation and bare numbers (no Han or Latin letter),
+single characters (in this register nearly all are function words: 的, 和, 在, 等), and the
+words in ``resources/stopwords_policy_zh.txt`` (function words and generic policy verbs; the
+file's header explains the choice).
+"""
+
+import logging
+import os
+import re
+from collections.abc import Iterable
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+import jieba
+import pandas as pd
+
+JIEBA_CACHE_ENV = "JIEBA_CACHE_DIR"
+MIN_TERM_CHARS = 2
+MAX_COINED_CHARS = 10
+# High enough that a user-dictionary word beats any split jieba's own dictionary suggests.
+USER_WORD_FREQ = 100_000
+
+STOPWORDS_FILE = "stopwords_policy_zh.txt"
+CURATED_FILE = "user_dict_curated.txt"
+
+_QUOTED = re.compile(r"“([^“”\n]+)”")
+_ENUMERATION = re.compile(r"[、，,；;]")
+_DIGITS_ONLY = re.compile(r"[0-9０-９]+")
+# A place or state prefix, then the shortest run of Han characters up to an institution word.
+_NAMED_BODY = re.compile(
+    r"(?:深圳|中国|国家|粤港澳|哈尔滨|前海|香港|澳门|广东)[\u4e00-\u9fff]{0,12}?"
+    r"(?:研究院|仲裁院|科学院|法院|管理署|大学|法庭|联盟|中心|图书馆|合作区|委员会)"
+)
+_TITLE = r"《[^《》\n]{1,80}》"
+_UNITS = (
+    "平方公里|平方米|公里|千米|厘米|毫米|米|小时|分钟|秒|天|周|个月|月|年|日|"
+    "万人|人次|人|个|场|支|间|家|项|所|条|次|倍|岁|名|户|栋|座|张|台|辆|套|元|吨|度"
+)
+# Digits, an optional fraction or decimal, an optional 万/亿 and 多, then a unit or %.
+# The lookahead keeps 5G and similar names whole.
+_QUANTITY = (
+    r"(?<![A-Za-z0-9.．])[0-9]+(?:[.．/][0-9]+)?"
+    rf"(?:[万亿千百]?多?(?:{_UNITS})|[%％]|[万亿])?"
+    r"(?![A-Za-z0-9%％.])"
+)
+# A token is a term only if it holds a Han character or a Latin letter.
+_HAS_LETTER = re.compile(r"[\u4e00-\u9fffA-Za-z]")
+
+
+@cache
+def configure_jieba() -> None:
+    """Quiet jieba's log and put its dictionary cache in ``$JIEBA_CACHE_DIR`` when set."""
+    jieba.setLogLevel(logging.WARNING)
+    folder = cache_dir()
+    if folder is not None:
+        jieba.dt.tmp_dir = str(folder)
+
+
+def cache_dir() -> Path | None:
+    """The folder named by ``JIEBA_CACHE_DIR`` (created), or None for jieba's default."""
+    value = os.environ.get(JIEBA_CACHE_ENV)
+    if not value:
+        return None
+    folder = Path(value)
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+@cache
+def _base_tokenizer() -> jieba.Tokenizer:
+    """A private jieba tokenizer with only jieba's own dictionary, never modified.
+
+    Private so that words added to ``jieba.dt`` elsewhere cannot change our results.
+    """
+    configure_jieba()
+    tokenizer = jieba.Tokenizer()
+    folder = cache_dir()
+    if folder is not None:
+        tokenizer.tmp_dir = str(folder)
+    tokenizer.initialize()
+    return tokenizer
+
+
+def resource_path(name: str):
+    """A file in ``analysis/resources`` (package data, so it ships with the package)."""
+    return resources.files("analysis").joinpath("resources", name)
+
+
+def _read_resource_lines(name: str) -> list[str]:
+    """Non-blank lines with ``#`` comments removed."""
+    text = resource_path(name).read_text(encoding="utf-8")
+    lines = (line.split("#", 1)[0].strip() for line in text.splitlines())
+    return [line for line in lines if line]
+
+
+@cache
+def stopwords() -> frozenset[str]:
+    return frozenset(_read_resource_lines(STOPWORDS_FILE))
+
+
+@cache
+def curated_terms() -> tuple[str, ...]:
+    return tuple(_read_resource_lines(CURATED_FILE))
+
+
+def coined_terms(texts: Iterable[str]) -> list[str]:
+    """The terms a list sets in “…”, one per enumerated part, sorted."""
+    found = set()
+    for text in texts:
+        for quoted in _QUOTED.findall(text):
+            for part in _ENUMERATION.split(quoted):
+                part = part.strip()
+                if MIN_TERM_CHARS <= len(part) <= MAX_COINED_CHARS and not _DIGITS_ONLY.fullmatch(
+                    part
+                ):
+                    found.add(part)
+    return sorted(found)
+
+
+def named_bodies(texts: Iterable[str]) -> list[str]:
+    """Names of institutions (深圳国际仲裁院, …) that jieba's own dictionary would split."""
+    candidates = set()
+    for text in texts:
+        candidates.update(_NAMED_BODY.findall(text))
+    base = _base_tokenizer()
+    return sorted(name for name in candidates if len(base.lcut(name, HMM=False)) > 1)
+
+
+def item_texts(items: pd.DataFrame) -> pd.Series:
+    """The text analysed for each item: its name, then its content."""
+    return items["name"] + "\n" + items["content"]
+
+
+def distinct_texts(items: pd.DataFrame) -> list[str]:
+    """Each distinct item text once: a corpus that repeats its items costs no more than one copy
+    when the user dictionary is built."""
+    return item_texts(items).drop_duplicates().tolist()
+
+
+def dictionary_words(texts: Iterable[str]) -> tuple[str, ...]:
+    """Coined terms, named bodies and curated terms of these texts, sorted and unique."""
+    texts = list(texts)
+    words = set(coined_terms(texts)) | set(named_bodies(texts)) | set(curated_terms())
+    return tuple(sorted(words))
+
+
+def user_dictionary(items: pd.DataFrame) -> tuple[str, ...]:
+    """The user dictionary for a list: ``dictionary_words`` of its items' texts."""
+    return dictionary_words(distinct_texts(items))
+
+
+def warm_up() -> None:
+    """Load jieba's dictionary now (about 0.6 s), e.g. in a worker process while it waits."""
+    _base_tokenizer()
+
+
+class Segmenter:
+    """jieba plus the user dictionary, the pre-cut spans and the stopword filter."""
+
+    def __init__(self, words: Iterable[str]):
+        self.words = tuple(sorted(set(words)))
+        base = _base_tokenizer()
+        self._jieba = jieba.Tokenizer()
+        # Copying the loaded prefix dictionary takes milliseconds; loading it again takes 0.6 s.
+        self._jieba.FREQ = dict(base.FREQ)
+        self._jieba.total = base.total
+        self._jieba.initialized = True
+        for word in self.words:
+            self._jieba.add_word(word, freq=USER_WORD_FREQ)
+        # Cut out before jieba: terms with a character jieba breaks at (—, @), and terms with
+        # digits, which the quantity pattern would otherwise split (“四个90%”). Longest first.
+        protected = sorted(
+            (w for w in self.words if not jieba.re_han_default.fullmatch(w) or re.search(r"\d", w)),
+            key=lambda w: (-len(w), w),
+        )
+        alternatives = [f"(?P<title>{_TITLE})"]
+        if protected:
+            alternatives.append(f"(?P<term>{'|'.join(map(re.escape, protected))})")
+        alternatives.append(f"(?P<quantity>{_QUANTITY})")
+        self._spans = re.compile("|".join(alternatives))
+        self._stopwords = stopwords()
+        self._verdicts: dict[str, bool] = {}
+
+    def _is_term(self, token: str) -> bool:
+        verdict = self._verdicts.get(token)
+        if verdict is None:
+            verdict = (
+                len(token) >= MIN_TERM_CHARS
+                and token not in self._stopwords
+                and _HAS_LETTER.search(token) is not None
+            )
+            self._verdicts[token] = verdict
+        return verdict
+
+    def _cut(self, text: str, out: list[str]) -> None:
+        is_term = self._is_term
+        out.extend(token for token in self._jieba.cut(text) if is_term(token))
+
+    def tokenize(self, text: str) -> list[str]:
+        """Terms of ``text`` in order: titles and protected terms whole, quantities and
+        stopwords dropped."""
+        out: list[str] = []
+        position = 0
+        for match in self._spans.finditer(text):
+            if match.start() > position:
+                self._cut(text[position : match.start()], out)
+            if match.lastgroup != "quantity":
+                out.append(match.group())
+            position = match.end()
+        if position < len(text):
+            self._cut(text[position:], out)
+        return out
+
+
+@cache
+def segmenter_for(words: tuple[str, ...]) -> Segmenter:
+    """One segmenter per user dictionary, built once per process."""
+    return Segmenter(words)
+
+
+@cache
+def default_segmenter() -> Segmenter:
+    """The segmenter for the list ``load_items()`` reads (``ANALYSIS_INPUT`` or the source)."""
+    from ..source.load import load_items
+
+    return segmenter_for(user_dictionary(load_items()))
+
+
+def tokenize(text: str) -> list[str]:
+    """Segment ``text`` with the user dictionary of the list this run analyses.
+
+    >>> tokenize("实行“揭榜挂帅”项目遴选制度")
+    ['揭榜挂帅', '项目', '遴选', '制度']
+    """
+    return default_segmenter().tokenize(text)
