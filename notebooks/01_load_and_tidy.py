@@ -27,13 +27,13 @@ import pandas as pd
 from IPython.display import display
 
 import analysis
-from analysis.counts import section_counts
-from analysis.export import write_csv, write_json, write_xlsx
-from analysis.invariants import provenance
-from analysis.labels import label
+from analysis.figures.labels import label
+from analysis.figures.save import save_figure
+from analysis.figures.sections import plot_items_per_section
 from analysis.paths import SOURCE_METADATA, input_path, processed_dir
-from analysis.plots import plot_items_per_section
-from analysis.save import save_figure
+from analysis.report.export import write_csv, write_json, write_xlsx
+from analysis.source.invariants import provenance
+from analysis.text.counts import section_counts
 
 pd.set_option("display.max_colwidth", 60)
 

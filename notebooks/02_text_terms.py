@@ -29,16 +29,17 @@ import pandas as pd
 from IPython.display import Markdown, display
 
 import analysis
-from analysis import keyword_plots, length_plots, segment
-from analysis.counts import section_counts
-from analysis.export import write_csv
-from analysis.keyness import keyness
-from analysis.keywords import keyword_counts
-from analysis.kwic import kwic
-from analysis.kwic_widget import has_widget_frontend, kwic_explorer
-from analysis.labels import label
+from analysis.figures import lengths, terms
+from analysis.figures.labels import label
+from analysis.figures.save import save_figure
 from analysis.paths import processed_dir
-from analysis.save import save_figure
+from analysis.report.export import write_csv
+from analysis.text import segment
+from analysis.text.counts import section_counts
+from analysis.text.keyness import keyness
+from analysis.text.keywords import keyword_counts
+from analysis.text.kwic import kwic
+from analysis.text.kwic_widget import has_widget_frontend, kwic_explorer
 
 NOTEBOOK = "02_text_terms"
 pd.set_option("display.max_colwidth", 40)
@@ -56,7 +57,7 @@ display(
 )
 
 # %%
-fig = length_plots.plot_chars_per_section(items)
+fig = lengths.plot_chars_per_section(items)
 paths = save_figure(
     fig,
     "chars_per_section",
@@ -65,7 +66,7 @@ paths = save_figure(
 )
 
 # %%
-fig = length_plots.plot_chars_per_item(items)
+fig = lengths.plot_chars_per_item(items)
 paths = save_figure(
     fig,
     "chars_per_item",
@@ -115,7 +116,7 @@ write_csv(counts, out / "keywords.csv")
 display(counts.head(30))
 
 # %%
-fig = keyword_plots.plot_top_terms(counts, items)
+fig = terms.plot_top_terms(counts, items)
 paths = save_figure(
     fig,
     "top_terms",
@@ -124,7 +125,7 @@ paths = save_figure(
 )
 
 # %%
-fig = keyword_plots.plot_top_terms_by_section(counts, items)
+fig = terms.plot_top_terms_by_section(counts, items)
 paths = save_figure(
     fig, "top_terms_by_section", caption=label("caption.top_terms_by_section"), notebook=NOTEBOOK
 )
@@ -133,7 +134,7 @@ paths = save_figure(
 # ## Distinctive terms per section
 # Keyness by log-likelihood (Dunning's G²): how much more a section uses a term than the rest
 # of the list does. Only terms a section uses more than expected, and at least `min_count`
-# times (see `analysis.keyness.keyness`).
+# times (see `analysis.text.keyness.keyness`).
 
 # %%
 key_terms = keyness(counts=counts, top=10)
@@ -141,7 +142,7 @@ write_csv(key_terms, out / "keyness.csv")
 display(key_terms[key_terms["rank"] <= 5])
 
 # %%
-fig = keyword_plots.plot_keyness(key_terms, items)
+fig = terms.plot_keyness(key_terms, items)
 paths = save_figure(
     fig,
     "keyness_by_section",

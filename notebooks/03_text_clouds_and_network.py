@@ -25,13 +25,13 @@
 from IPython.display import display
 
 import analysis
-from analysis import keyword_plots, network_plots
-from analysis.cooccurrence import cooccurrence_graph, edges_table
-from analysis.export import write_csv
-from analysis.keywords import keyword_counts
-from analysis.labels import label
+from analysis.figures import network, terms
+from analysis.figures.labels import label
+from analysis.figures.save import save_figure
 from analysis.paths import processed_dir
-from analysis.save import save_figure
+from analysis.report.export import write_csv
+from analysis.text.cooccurrence import cooccurrence_graph, edges_table
+from analysis.text.keywords import keyword_counts
 
 NOTEBOOK = "03_text_clouds_and_network"
 out = processed_dir()
@@ -42,7 +42,7 @@ counts = keyword_counts(items, progress=False)
 # ## Word clouds
 
 # %%
-fig = keyword_plots.plot_wordcloud(counts, items)
+fig = terms.plot_wordcloud(counts, items)
 paths = save_figure(
     fig,
     "wordcloud",
@@ -51,7 +51,7 @@ paths = save_figure(
 )
 
 # %%
-fig = keyword_plots.plot_wordclouds_by_section(counts, items)
+fig = terms.plot_wordclouds_by_section(counts, items)
 paths = save_figure(
     fig, "wordclouds_by_section", caption=label("caption.wordclouds_by_section"), notebook=NOTEBOOK
 )
@@ -69,7 +69,7 @@ write_csv(edges, out / "cooccurrence_edges.csv")
 display(edges.head(10))
 
 # %%
-fig = network_plots.plot_cooccurrence_network(graph, items)
+fig = network.plot_cooccurrence_network(graph, items)
 paths = save_figure(
     fig,
     "cooccurrence_network",

@@ -29,20 +29,25 @@ import pandas as pd
 from IPython.display import display
 
 import analysis
-from analysis.claims import claims_per_item, claims_per_section, coined_terms, first_mover_claims
-from analysis.export import write_csv
-from analysis.extraction_plots import (
+from analysis.extract.claims import (
+    claims_per_item,
+    claims_per_section,
+    coined_terms,
+    first_mover_claims,
+)
+from analysis.extract.headlines import forecast_ladder, headline_quantities, ladder_code
+from analysis.extract.quantities import extract_quantities
+from analysis.extract.regulations import LEVELS, extract_regulations
+from analysis.figures.extraction import (
     plot_citations_by_type_and_section,
     plot_first_mover_claims_by_section,
     plot_forecast_ladder,
     plot_key_numbers,
 )
-from analysis.headlines import forecast_ladder, headline_quantities, ladder_code
-from analysis.labels import label
+from analysis.figures.labels import label
+from analysis.figures.save import save_figure
 from analysis.paths import processed_dir
-from analysis.quantities import extract_quantities
-from analysis.regulations import LEVELS, extract_regulations
-from analysis.save import save_figure
+from analysis.report.export import write_csv
 
 pd.set_option("display.max_colwidth", 50)
 pd.set_option("display.max_rows", 200)

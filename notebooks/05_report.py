@@ -24,8 +24,8 @@
 # %% tags=["setup"]
 from itables import init_notebook_mode
 
-from analysis import report_cells as rc
 from analysis.paths import figures_dir, processed_dir
+from analysis.report import cells as rc
 
 init_notebook_mode(all_interactive=False, connected=False)
 

@@ -3,7 +3,7 @@
 import pandas as pd
 import pytest
 
-from analysis.claims import (
+from analysis.extract.claims import (
     claims_per_item,
     claims_per_section,
     coined_terms,

@@ -2,15 +2,15 @@
 
 import matplotlib.pyplot as plt
 
-from analysis.claims import claims_per_section, coined_terms, first_mover_claims
-from analysis.extraction_plots import (
+from analysis.extract.claims import claims_per_section, coined_terms, first_mover_claims
+from analysis.extract.quantities import extract_quantities
+from analysis.extract.regulations import extract_regulations
+from analysis.figures.extraction import (
     plot_citations_by_type_and_section,
     plot_first_mover_claims_by_section,
     plot_forecast_ladder,
     plot_key_numbers,
 )
-from analysis.quantities import extract_quantities
-from analysis.regulations import extract_regulations
 
 
 def _title(fig) -> str:

@@ -6,8 +6,8 @@ import matplotlib
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 
-from analysis.fonts import FONT_FAMILY, cjk_font_path, register_cjk_font  # noqa: E402
-from analysis.theme import new_figure  # noqa: E402
+from analysis.figures.fonts import FONT_FAMILY, cjk_font_path, register_cjk_font  # noqa: E402
+from analysis.figures.theme import new_figure  # noqa: E402
 
 
 def _draw(text: str) -> list[str]:

@@ -24,11 +24,11 @@ from collections import Counter
 import pandas as pd
 import pytest
 
-from analysis import keywords, segment
-from analysis.cooccurrence import cooccurrence_graph
-from analysis.keyness import keyness, most_distinctive_section, signed_g2
-from analysis.keywords import item_terms, keyword_counts
-from analysis.kwic import KWIC_COLUMNS, kwic
+from analysis.text import keywords, segment
+from analysis.text.cooccurrence import cooccurrence_graph
+from analysis.text.keyness import keyness, most_distinctive_section, signed_g2
+from analysis.text.keywords import item_terms, keyword_counts
+from analysis.text.kwic import KWIC_COLUMNS, kwic
 
 # Written out here, not read from the stopword file, so that emptying the file fails the test.
 FUNCTION_WORDS = {

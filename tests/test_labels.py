@@ -1,13 +1,12 @@
 import json
-from pathlib import Path
 
 import pytest
 
-import analysis.labels
-from analysis.counts import section_counts
-from analysis.labels import LANGUAGES, label, section_name
+from analysis.figures.labels import LANGUAGES, label, section_name
+from analysis.paths import RESOURCES
+from analysis.text.counts import section_counts
 
-LABELS_FILE = Path(analysis.labels.__file__).parent / "resources" / "labels.json"
+LABELS_FILE = RESOURCES / "labels.json"
 
 
 def test_every_section_of_the_list_has_an_english_name(items):

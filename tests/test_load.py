@@ -5,7 +5,7 @@ import re
 import pandas as pd
 
 from analysis import repairs_table, sections_table
-from analysis.load import COLUMNS
+from analysis.source.load import COLUMNS
 
 
 def test_schema(items):

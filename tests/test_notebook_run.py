@@ -2,7 +2,7 @@
 
 import pytest
 
-from analysis.notebook_run import NotebookFailed, execute_notebook
+from analysis.report.notebook_run import NotebookFailed, execute_notebook
 
 WARNS = """# %%
 import warnings

@@ -7,10 +7,10 @@ import pytest
 from PIL import Image
 
 from analysis.__main__ import main
+from analysis.figures.save import figure_captions
 from analysis.paths import ROOT, SOURCE
-from analysis.pipeline import run_report
-from analysis.report import remote_references
-from analysis.save import figure_captions
+from analysis.report.pipeline import run_report
+from analysis.report.render import remote_references
 
 GENERATED = ["data/processed", "figures"]
 

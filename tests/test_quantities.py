@@ -5,9 +5,9 @@ Each expected row quotes its source words; values are worked out by hand (208万
 
 import pytest
 
-from analysis.claims import coined_terms
-from analysis.headlines import forecast_ladder, headline_quantities, ladder_code
-from analysis.quantities import extract_quantities, find_quantities
+from analysis.extract.claims import coined_terms
+from analysis.extract.headlines import forecast_ladder, headline_quantities, ladder_code
+from analysis.extract.quantities import extract_quantities, find_quantities
 
 # (item_id, text, value, unit, qualifier, kind)
 EXPECTED = [

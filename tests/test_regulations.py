@@ -7,7 +7,7 @@ the comment after each row quotes the words around it.
 import pandas as pd
 import pytest
 
-from analysis.regulations import doc_type, extract_regulations, instrument_level
+from analysis.extract.regulations import doc_type, extract_regulations, instrument_level
 
 # (item_id, title, bracketed, doc_type, level)
 EXPECTED = {

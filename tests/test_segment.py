@@ -11,7 +11,7 @@ import re
 
 import pytest
 
-from analysis import segment
+from analysis.text import segment
 
 
 @pytest.fixture(scope="module")

@@ -7,10 +7,10 @@ import matplotlib
 import matplotlib.pyplot as plt
 import pytest
 
-from analysis import keyword_plots, length_plots, network_plots
-from analysis.cooccurrence import cooccurrence_graph
-from analysis.keyness import keyness
-from analysis.labels import section_short_name
+from analysis.figures import lengths, network, terms
+from analysis.figures.labels import section_short_name
+from analysis.text.cooccurrence import cooccurrence_graph
+from analysis.text.keyness import keyness
 
 matplotlib.use("Agg")
 
@@ -21,18 +21,18 @@ def _title(fig) -> str:
 
 def _text_figures(items, counts, clouds: bool = False) -> dict:
     figures = {
-        "chars_per_section": length_plots.plot_chars_per_section(items),
-        "chars_per_item": length_plots.plot_chars_per_item(items),
-        "top_terms": keyword_plots.plot_top_terms(counts, items),
-        "by_section": keyword_plots.plot_top_terms_by_section(counts, items),
-        "keyness": keyword_plots.plot_keyness(keyness(counts=counts), items),
-        "network": network_plots.plot_cooccurrence_network(
+        "chars_per_section": lengths.plot_chars_per_section(items),
+        "chars_per_item": lengths.plot_chars_per_item(items),
+        "top_terms": terms.plot_top_terms(counts, items),
+        "by_section": terms.plot_top_terms_by_section(counts, items),
+        "keyness": terms.plot_keyness(keyness(counts=counts), items),
+        "network": network.plot_cooccurrence_network(
             cooccurrence_graph(items, counts=counts), items
         ),
     }
     if clouds:
-        figures["wordcloud"] = keyword_plots.plot_wordcloud(counts, items)
-        figures["wordclouds"] = keyword_plots.plot_wordclouds_by_section(counts, items)
+        figures["wordcloud"] = terms.plot_wordcloud(counts, items)
+        figures["wordclouds"] = terms.plot_wordclouds_by_section(counts, items)
     return figures
 
 

@@ -5,15 +5,15 @@ from .lean_imports import skip_unused_uri_checker
 # First, before anything can import jsonschema: see lean_imports.
 skip_unused_uri_checker()
 
-from .claims import coined_terms, first_mover_claims  # noqa: E402
-from .errors import ListFormatError  # noqa: E402
-from .keyness import keyness  # noqa: E402
-from .keywords import keyword_counts  # noqa: E402
-from .kwic import kwic  # noqa: E402
-from .load import load_items, parse_list_bytes, repairs_table, sections_table  # noqa: E402
-from .quantities import extract_quantities  # noqa: E402
-from .regulations import extract_regulations  # noqa: E402
-from .segment import tokenize  # noqa: E402
+from .extract.claims import coined_terms, first_mover_claims  # noqa: E402
+from .extract.quantities import extract_quantities  # noqa: E402
+from .extract.regulations import extract_regulations  # noqa: E402
+from .source.errors import ListFormatError  # noqa: E402
+from .source.load import load_items, parse_list_bytes, repairs_table, sections_table  # noqa: E402
+from .text.keyness import keyness  # noqa: E402
+from .text.keywords import keyword_counts  # noqa: E402
+from .text.kwic import kwic  # noqa: E402
+from .text.segment import tokenize  # noqa: E402
 
 __all__ = [
     "ListFormatError",

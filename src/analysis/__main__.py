@@ -4,9 +4,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from .errors import ListFormatError
-from .notebook_run import NotebookFailed
-from .pipeline import run_report
+from .report.notebook_run import NotebookFailed
+from .report.pipeline import run_report
+from .source.errors import ListFormatError
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -38,7 +38,7 @@ FLOOR_CELL = "import pandas, matplotlib, jieba, analysis\n"
 def _corpus(scale: int):
     import pandas as pd
 
-    from .load import load_items
+    from .source.load import load_items
 
     items = load_items()
     corpus = pd.concat([items] * scale, ignore_index=True)
@@ -55,7 +55,7 @@ def _peak_mb() -> float:
 def _worker(task: str, scale: int, jobs: int) -> dict:
     import jieba
 
-    from .segment import configure_jieba, item_texts
+    from .text.segment import configure_jieba, item_texts
 
     configure_jieba()
     corpus = _corpus(scale)
@@ -67,15 +67,15 @@ def _worker(task: str, scale: int, jobs: int) -> dict:
         for text in texts:
             jieba.lcut(text)
     elif task == "keywords":
-        from .keywords import keyword_counts
+        from .text.keywords import keyword_counts
 
         result["terms"] = len(keyword_counts(corpus, n_jobs=jobs, progress=False))
     elif task == "regulations":
-        from .regulations import extract_regulations
+        from .extract.regulations import extract_regulations
 
         result["rows"] = len(extract_regulations(corpus))
     elif task == "quantities":
-        from .quantities import extract_quantities
+        from .extract.quantities import extract_quantities
 
         result["rows"] = len(extract_quantities(corpus))
     else:
@@ -86,7 +86,7 @@ def _worker(task: str, scale: int, jobs: int) -> dict:
 
 
 def _floor_worker(notebooks: int) -> dict:
-    from .notebook_run import execute_notebook
+    from .report.notebook_run import execute_notebook
 
     with tempfile.TemporaryDirectory() as folder:
         for index in range(notebooks):
@@ -116,7 +116,7 @@ def _median_seconds(args: list[str], repeats: int, env=None) -> float:
 
 
 def bench_report(repeats: int) -> dict:
-    from .pipeline import pipeline_notebooks
+    from .report.pipeline import pipeline_notebooks
 
     steps, _ = pipeline_notebooks()
     notebooks = len(steps) + 1

@@ -13,6 +13,8 @@ RAW = ROOT / "data" / "raw"
 SOURCE = RAW / "shenzhen_sez_innovation_measures_2021.txt"
 SOURCE_METADATA = RAW / "source.json"
 NOTEBOOKS = ROOT / "notebooks"
+# Package data (labels, stopwords, dictionaries, the codebook): ships with the package.
+RESOURCES = Path(__file__).resolve().parent / "resources"
 
 
 def input_path() -> Path:

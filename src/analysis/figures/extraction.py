@@ -6,16 +6,16 @@ gives English figures; quoted source text (subjects, spans) stays as the list wr
 
 import csv
 from functools import cache
-from pathlib import Path
 
 import matplotlib.patches as mpatches
 import pandas as pd
 
 from ..extract.headlines import forecast_ladder, headline_quantities, ladder_code
+from ..paths import RESOURCES
 from .labels import current_language, label, section_short_name
 from .theme import BODY_SIZE, DARK, fit_layout, new_figure, section_colour, wrap_label
 
-_RESOURCES = Path(__file__).parent / "resources"
+_RESOURCES = RESOURCES
 
 
 def _text(key: str, **values) -> str:

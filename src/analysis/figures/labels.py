@@ -8,10 +8,11 @@ import csv
 import json
 import os
 from functools import cache
-from pathlib import Path
+
+from ..paths import RESOURCES
 
 LANGUAGES = ("zh", "en")
-_RESOURCES = Path(__file__).parent / "resources"
+_RESOURCES = RESOURCES
 
 
 def current_language() -> str:

@@ -7,9 +7,10 @@ from pathlib import Path
 import nbformat
 from nbconvert import HTMLExporter
 
+from ..paths import RESOURCES
 from .webfont import font_face_css
 
-TEMPLATE_DIR = Path(__file__).parents[1] / "resources" / "report_template"
+TEMPLATE_DIR = RESOURCES / "report_template"
 _HEADING = re.compile(r'<h([23]) id="([^"]+)">(.*?)(?:<a class="anchor-link".*?</a>)?</h\1>', re.S)
 # What a browser fetches by itself: src attributes, stylesheets and CSS url()s. Plain <a href>
 # links are fine: they are only followed when clicked.
