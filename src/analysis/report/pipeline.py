@@ -13,7 +13,7 @@ from ..interactive import show_progress
 from ..paths import NOTEBOOKS, ROOT, SOURCE, SOURCE_METADATA
 from .notebook_run import execute_notebook_async, execute_notebooks
 
-REPORT_NOTEBOOK_PREFIX = "05_report"
+REPORT_NOTEBOOK_PREFIX = "06_report"
 REPORT_TITLE = "深圳经济特区创新举措和经验做法清单：分析报告"
 
 
