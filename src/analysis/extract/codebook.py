@@ -262,9 +262,10 @@ class _Checker:
         line = self.lines.array_entry(index, "tools", tool_key, "rules")
         if not isinstance(table, dict):
             self.fail("must be a table ([[…rules]])", line, entry)
+        if isinstance(table.get("id"), str) and table["id"].strip():
+            entry = f"{entry} {table['id']}"
         self.unknown_keys(table, _RULE_KEYS, line, entry)
         rule_id = self.text(table, "id", line, entry)
-        entry = f"{entry} {rule_id}"
         alternatives = []
         keywords = table.get("keywords")
         if keywords is not None:

@@ -160,9 +160,13 @@ def independence_test(
     kept_rows = observed.sum(axis=1) > 0
     kept_columns = observed.sum(axis=0) > 0
     reduced = observed[np.ix_(kept_rows, kept_columns)]
-    chi2, p_asymptotic, dof, _ = stats.chi2_contingency(reduced, correction=False)
     expected = np.zeros_like(observed)
-    expected[np.ix_(kept_rows, kept_columns)] = stats.contingency.expected_freq(reduced)
+    if min(reduced.shape) >= 2:
+        chi2, p_asymptotic, dof, _ = stats.chi2_contingency(reduced, correction=False)
+        expected[np.ix_(kept_rows, kept_columns)] = stats.contingency.expected_freq(reduced)
+    else:
+        # One type, or codes in one section only: nothing to compare, no test.
+        chi2, p_asymptotic, dof = float("nan"), float("nan"), 0
     total = observed.sum()
     row_share = observed.sum(axis=1, keepdims=True) / total
     column_share = observed.sum(axis=0, keepdims=True) / total
@@ -195,7 +199,7 @@ def independence_test(
             )
     cells = pd.DataFrame(rows)
     cells["fisher_p_holm"] = _holm(cells["fisher_p"].to_numpy())
-    used = expected[np.ix_(kept_rows, kept_columns)]
+    used = expected[np.ix_(kept_rows, kept_columns)] if dof else np.array([np.nan])
     summary = pd.DataFrame(
         [
             {
@@ -205,11 +209,13 @@ def independence_test(
                 "chi2": float(chi2),
                 "dof": int(dof),
                 "p_asymptotic": float(p_asymptotic),
-                "p_permutation": float(result.pvalue),
+                "p_permutation": float(result.pvalue) if dof else float("nan"),
                 "permutations": permutations,
                 "seed": seed,
                 "min_expected": float(used.min()),
-                "share_expected_below_5": float((used < SMALL_EXPECTED).mean()),
+                "share_expected_below_5": float((used < SMALL_EXPECTED).mean())
+                if dof
+                else float("nan"),
             }
         ]
     )
