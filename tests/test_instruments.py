@@ -6,7 +6,9 @@ it. The codebook must find exactly these item × tool codes: no more (precision)
 """
 
 import re
+import warnings
 
+import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 import pytest
@@ -24,6 +26,7 @@ from analysis.extract.instrument_tables import (
     tool_totals,
     type_by_section,
 )
+from analysis.figures.instruments import plot_tools_by_section, plot_types_by_section
 from analysis.paths import NOTEBOOKS
 from analysis.report import pipeline
 from analysis.report.notebook_run import execute_notebook
@@ -285,6 +288,19 @@ def test_independence_test_values(codes, items):
     assert (cells["fisher_p_holm"] >= cells["fisher_p"]).all()
 
 
+def test_a_codebook_that_codes_nothing_gives_empty_tables_and_no_test(items):
+    book = parse_codebook(TINY.replace('"资助"', '"不在清单里的词"'), "mine.toml")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # the pipeline refuses a notebook cell that warns
+        codes = code_items(items, book)
+        summary, cells = independence_test(codes, items)
+        types = type_by_section(codes, items)
+    assert codes.empty and len(items_for_review(items, codes)) == 47
+    assert summary.iloc[0]["dof"] == 0 and np.isnan(summary.iloc[0]["p_permutation"])
+    assert (types["coded_items"] == 0).all() and (types["share_of_codes"] == 0).all()
+    assert cells["adjusted_residual"].isna().all()
+
+
 # Malformed codebooks: each kind stops with CodebookError naming the entry and the line.
 
 TINY = """\
@@ -526,3 +542,49 @@ def test_rules_in_the_codebook_are_commented():
                     break
                 block.append(following)
             assert any(b.lstrip().startswith("#") for b in block), f"line {number + 1}: {line}"
+
+
+# Figures: the titles state the finding computed from the codes, in both languages.
+
+
+def _title(fig) -> str:
+    return fig.texts[0].get_text()
+
+
+def test_tools_heat_map(codes, items, codebook, monkeypatch):
+    tools = tool_by_section(codes, items, codebook)
+    totals = tool_totals(codes, items, codebook)
+    fig = plot_tools_by_section(tools, totals)
+    assert _title(fig) == "法规管制用得最多：18 项举措（38%）；税收优惠、政府采购、海外机构未出现"
+    cells = [t.get_text() for t in fig.axes[0].texts]
+    assert cells.count("6") >= 2  # 公共服务 in 四 and 法规管制 in 五
+    plt.close(fig)
+    monkeypatch.setenv("ANALYSIS_LANG", "en")
+    fig = plot_tools_by_section(tools, totals)
+    assert _title(fig) == (
+        "Regulation and control is the commonest instrument: 18 measures (38%); 3 never used"
+    )
+    plt.close(fig)
+
+
+def test_types_stacked_bars(codes, items, monkeypatch):
+    types = type_by_section(codes, items)
+    fig = plot_types_by_section(types, 0.2618)
+    assert _title(fig) == "需求型工具最少：只占全部 64 个类型编码的 11%，5 个方面中有 2 个没有用到"
+    assert fig.texts[1].get_text().endswith("p = 0.26")
+    widths = [round(bar.get_width(), 4) for bar in fig.axes[0].patches]
+    assert widths[:5] == [
+        round(5 / 9, 4),
+        round(7 / 13, 4),
+        0.3,
+        round(8 / 13, 4),
+        round(8 / 19, 4),
+    ]
+    plt.close(fig)
+    monkeypatch.setenv("ANALYSIS_LANG", "en")
+    fig = plot_types_by_section(types, float("nan"))
+    assert _title(fig) == (
+        "Demand instruments are the rarest: 11% of 64 type codes, none in 2 of 5 sections"
+    )
+    assert "p =" not in fig.texts[1].get_text()
+    plt.close(fig)

@@ -69,10 +69,6 @@ class Tool:
     rules: tuple[Rule, ...]
     line: int | None
 
-    @property
-    def type_zh(self) -> str:
-        return TYPES[self.type]
-
 
 @dataclass(frozen=True)
 class Codebook:
@@ -81,9 +77,6 @@ class Codebook:
     tools: tuple[Tool, ...]
     path: str
     sources: tuple[str, ...] = ()
-
-    def tool(self, zh: str) -> Tool:
-        return next(t for t in self.tools if t.zh == zh)
 
 
 def codebook_path() -> Path:

@@ -95,8 +95,10 @@ def tool_totals(codes: pd.DataFrame, items: pd.DataFrame, codebook: Codebook) ->
 def _chi_square(observed: np.ndarray) -> np.ndarray:
     """Pearson's statistic over the last two axes; rows or columns that are all zero add 0."""
     total = observed.sum(axis=(-2, -1), keepdims=True)
-    expected = observed.sum(axis=-1, keepdims=True) * observed.sum(axis=-2, keepdims=True) / total
     with np.errstate(divide="ignore", invalid="ignore"):
+        expected = (
+            observed.sum(axis=-1, keepdims=True) * observed.sum(axis=-2, keepdims=True) / total
+        )
         terms = np.where(expected > 0, (observed - expected) ** 2 / expected, 0.0)
     return terms.sum(axis=(-2, -1))
 
@@ -148,30 +150,34 @@ def independence_test(
         tables = np.einsum("...ns,nt->...st", np.eye(len(section_ids))[labels], has_type)
         return _chi_square(tables)
 
-    result = stats.permutation_test(
-        (section_index,),
-        statistic,
-        permutation_type="pairings",
-        vectorized=True,
-        n_resamples=permutations,
-        alternative="greater",
-        rng=np.random.default_rng(seed),
-    )
     kept_rows = observed.sum(axis=1) > 0
     kept_columns = observed.sum(axis=0) > 0
     reduced = observed[np.ix_(kept_rows, kept_columns)]
     expected = np.zeros_like(observed)
+    residuals = np.full_like(observed, np.nan)
+    p_permutation = float("nan")
     if min(reduced.shape) >= 2:
         chi2, p_asymptotic, dof, _ = stats.chi2_contingency(reduced, correction=False)
         expected[np.ix_(kept_rows, kept_columns)] = stats.contingency.expected_freq(reduced)
+        p_permutation = stats.permutation_test(
+            (section_index,),
+            statistic,
+            permutation_type="pairings",
+            vectorized=True,
+            n_resamples=permutations,
+            alternative="greater",
+            rng=np.random.default_rng(seed),
+        ).pvalue
+        total = observed.sum()
+        row_share = observed.sum(axis=1, keepdims=True) / total
+        column_share = observed.sum(axis=0, keepdims=True) / total
+        with np.errstate(divide="ignore", invalid="ignore"):
+            residuals = (observed - expected) / np.sqrt(
+                expected * (1 - row_share) * (1 - column_share)
+            )
     else:
-        # One type, or codes in one section only: nothing to compare, no test.
+        # No codes, one type only, or codes in one section only: nothing to compare, no test.
         chi2, p_asymptotic, dof = float("nan"), float("nan"), 0
-    total = observed.sum()
-    row_share = observed.sum(axis=1, keepdims=True) / total
-    column_share = observed.sum(axis=0, keepdims=True) / total
-    with np.errstate(divide="ignore", invalid="ignore"):
-        residuals = (observed - expected) / np.sqrt(expected * (1 - row_share) * (1 - column_share))
 
     rows = []
     n_items = len(items)
@@ -205,11 +211,11 @@ def independence_test(
             {
                 "items": n_items,
                 "coded_items": int((has_type.sum(axis=1) > 0).sum()),
-                "codes": int(total),
+                "codes": int(observed.sum()),
                 "chi2": float(chi2),
                 "dof": int(dof),
                 "p_asymptotic": float(p_asymptotic),
-                "p_permutation": float(result.pvalue) if dof else float("nan"),
+                "p_permutation": float(p_permutation),
                 "permutations": permutations,
                 "seed": seed,
                 "min_expected": float(used.min()),

@@ -56,13 +56,17 @@ def resolve_codebook(codebook: Codebook | str | Path | None) -> Codebook:
     return load_codebook(codebook)
 
 
-def rule_matches(rule: Rule, text: str, marks: TextMarks) -> list[tuple[int, int]]:
-    """``(start, end)`` of every match of ``rule`` that no exclusion touches in its clause."""
+def rule_matches(
+    rule: Rule, text: str, marks: TextMarks, path: str | None = None
+) -> list[tuple[int, int]]:
+    """``(start, end)`` of every match of ``rule`` that no exclusion touches in its clause.
+    ``path``: the codebook's file, for the error a rule that matches empty text raises (the
+    checker catches most such rules; a lookaround can still match nothing somewhere)."""
     found = []
     for match in rule.pattern.finditer(text):
         start, end = match.span()
         if start == end:
-            raise CodebookError(f"rule {rule.id!r} matched empty text", rule.line)
+            raise CodebookError("the rule matched empty text", rule.line, path, rule.id)
         first, stop = marks.clause(start, end)
         clause = text[first:stop]
         excluded = any(
@@ -117,7 +121,7 @@ def code_items(items: pd.DataFrame, codebook: Codebook | str | Path | None = Non
                 matches = [
                     (start, end, rule.id)
                     for rule in tool.rules
-                    for start, end in rule_matches(rule, text, marks)
+                    for start, end in rule_matches(rule, text, marks, book.path)
                 ]
                 for start, end, rule_id in _without_overlaps(matches):
                     if (tool.zh, text[start:end]) in evidence_seen:
@@ -149,15 +153,3 @@ def items_for_review(items: pd.DataFrame, codes: pd.DataFrame) -> pd.DataFrame:
     """The items no rule coded, in item order: a reader decides, the code never guesses."""
     uncoded = ~items["item_id"].isin(codes["item_id"])
     return items.loc[uncoded, REVIEW_COLUMNS].reset_index(drop=True)
-
-
-def item_tools(codes: pd.DataFrame) -> pd.DataFrame:
-    """One row per item and tool (the unit the cross-tables count), with its evidence joined."""
-    return (
-        codes.groupby(["item_id", "section_id", "instrument_type", "tool", "tool_en"], sort=False)
-        .agg(
-            evidence=("evidence", " | ".join),
-            rules=("rule", lambda r: " | ".join(dict.fromkeys(r))),
-        )
-        .reset_index()
-    )

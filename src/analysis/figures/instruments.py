@@ -155,7 +155,13 @@ def plot_types_by_section(types: pd.DataFrame, p_permutation: float):
         if absent
         else _text("types.title_plain", **values)
     )
-    fig, ax = new_figure(title, _text("types.subtitle", p=p_permutation))
+    # No test without two sections and two types to compare (a user's codebook may code few).
+    subtitle = (
+        _text("types.subtitle_plain")
+        if np.isnan(p_permutation)
+        else _text("types.subtitle", p=p_permutation)
+    )
+    fig, ax = new_figure(title, subtitle)
     greys = iter(_TYPE_GREYS)
     colours = {k: ACCENT if k == rarest else next(greys) for k in kinds}
     positions = np.arange(len(sections))
