@@ -119,6 +119,60 @@ rc.interactive_table(
 )
 
 # %% [markdown]
+# ## 政策工具 Policy instruments
+# Every item coded with the supply / environment / demand scheme (Rothwell and Zegveld 1985, as
+# Chinese policy studies use it) by the rules of an editable codebook; each code carries the
+# exact words that justify it (`data/processed/policy_instruments.csv`; the scheme, the rules
+# and their limits: `docs/policy_instruments.md`). Items no rule codes are left for a reader.
+
+# %%
+instrument_codes = rc.read_table(processed, "policy_instruments.csv")
+instrument_review = rc.read_table(processed, "policy_instruments_review.csv")
+instrument_types = rc.read_table(processed, "policy_instrument_types_by_section.csv")
+instrument_test = rc.read_table(processed, "policy_instrument_test.csv").iloc[0]
+item_tool_codes = instrument_codes.drop_duplicates(["item_id", "tool"])
+type_items = instrument_types.groupby("type_zh", sort=False)["coded_items"].sum()
+left_for_review = (
+    "，".join(
+        f"第 {row.item_id} 项“{rc.escape(row.name)}”" for row in instrument_review.itertuples()
+    )
+    if len(instrument_review)
+    else "无"
+)
+rc.show_markdown(
+    f"{len(items)} 项举措中，**{instrument_codes['item_id'].nunique()}** 项至少有一个工具编码，"
+    f"共 **{len(item_tool_codes)}** 个“举措 × 工具”编码、**{len(instrument_codes)}** 处原文证据。"
+    f"没有规则命中、留待人工判断的 **{len(instrument_review)}** 项：{left_for_review}。"
+    "用到各类工具的举措数："
+    + "，".join(f"{rc.escape(kind)} **{count}** 项" for kind, count in type_items.items())
+    + "（一项举措可用到多类工具）。"
+)
+if instrument_test["dof"] > 0:
+    verdict = "显著" if instrument_test["p_permutation"] < 0.05 else "不显著"
+    rc.show_markdown(
+        f"各方面三类工具构成的差异{verdict}：χ² = {instrument_test['chi2']:.2f}"
+        f"（自由度 {int(instrument_test['dof'])}），置换检验 "
+        f"p = {instrument_test['p_permutation']:.2f}（{int(instrument_test['permutations']):,} "
+        "次置换，各举措保留其全部编码）。"
+        f"{instrument_test['share_expected_below_5']:.0%} 的单元格期望频数小于 5，"
+        f"只有 {int(instrument_test['items'])} 项举措：检验只能发现很大的差异，"
+        "差异不显著不等于各方面用的工具相同，结论也不外推到清单以外的政策。"
+    )
+rc.show_figures(figures, "05_")
+# Each code with the sentence it was read in, so a reader checks it without the source at hand.
+item_texts = items.set_index("item_id")
+instrument_codes["sentence"] = [
+    item_texts.loc[row.item_id, row.field][row.sentence_start : row.sentence_end]
+    for row in instrument_codes.itertuples()
+]
+rc.interactive_table(
+    instrument_codes[["item_id", "tool", "evidence", "sentence", "rule"]],
+    long_text=("sentence",),
+    pageLength=10,
+    maxBytes=0,
+)
+
+# %% [markdown]
 # ## 全部举措 All items
 # Search the table, or sort by any column. `line_start` is the line of the source file.
 

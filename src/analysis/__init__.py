@@ -6,6 +6,8 @@ from .lean_imports import skip_unused_uri_checker
 skip_unused_uri_checker()
 
 from .extract.claims import coined_terms, first_mover_claims  # noqa: E402
+from .extract.codebook import CodebookError, load_codebook  # noqa: E402
+from .extract.instruments import code_items, items_for_review  # noqa: E402
 from .extract.quantities import extract_quantities  # noqa: E402
 from .extract.regulations import extract_regulations  # noqa: E402
 from .source.errors import ListFormatError  # noqa: E402
@@ -16,14 +18,18 @@ from .text.kwic import kwic  # noqa: E402
 from .text.segment import tokenize  # noqa: E402
 
 __all__ = [
+    "CodebookError",
     "ListFormatError",
+    "code_items",
     "coined_terms",
     "extract_quantities",
     "extract_regulations",
     "first_mover_claims",
+    "items_for_review",
     "keyness",
     "keyword_counts",
     "kwic",
+    "load_codebook",
     "load_items",
     "parse_list_bytes",
     "repairs_table",

@@ -1,9 +1,10 @@
-"""``python -m analysis report [--input PATH] [--out DIR]``"""
+"""``python -m analysis report [--input PATH] [--out DIR] [--lang zh|en] [--codebook PATH]``"""
 
 import argparse
 import sys
 from pathlib import Path
 
+from .extract.codebook import CodebookError
 from .report.notebook_run import NotebookFailed
 from .report.pipeline import run_report
 from .source.errors import ListFormatError
@@ -25,11 +26,17 @@ def main(argv: list[str] | None = None) -> int:
         default="zh",
         help="language of the figures' text (en: English, written to figures/en)",
     )
+    report.add_argument(
+        "--codebook",
+        type=Path,
+        help="a policy-instrument codebook (TOML) to code the items with "
+        "(default: src/analysis/resources/policy_instruments.toml)",
+    )
     args = parser.parse_args(argv)
 
     try:
-        run_report(args.input, args.out, lang=args.lang)
-    except (ListFormatError, FileNotFoundError) as exc:
+        run_report(args.input, args.out, lang=args.lang, codebook=args.codebook)
+    except (ListFormatError, CodebookError, FileNotFoundError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     except NotebookFailed as exc:

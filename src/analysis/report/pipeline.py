@@ -46,21 +46,38 @@ def _say(message: str) -> None:
     tqdm.write(message, file=sys.stderr)
 
 
+def check_codebook(codebook: Path | None) -> Path:
+    """Check the policy-instrument codebook (None: the project's own) before any notebook
+    starts: a malformed one stops the run with its CodebookError. Returns its absolute path."""
+    from ..extract.codebook import DEFAULT_CODEBOOK, load_codebook
+
+    path = Path(codebook or DEFAULT_CODEBOOK).resolve()
+    load_codebook(path)
+    return path
+
+
 def run_report(
-    input_path: Path | None = None, out_root: Path | None = None, lang: str = "zh"
+    input_path: Path | None = None,
+    out_root: Path | None = None,
+    lang: str = "zh",
+    codebook: Path | None = None,
 ) -> Path:
     """Run every step on ``input_path`` and write tables, figures and the report under
     ``out_root``. With ``lang="en"`` the figures carry English text and go to ``figures/en``,
-    and the report is ``reports/report_en.html``. Returns the path of the HTML report."""
+    and the report is ``reports/report_en.html``. ``codebook``: a policy-instrument codebook
+    to use instead of the project's own. Returns the path of the HTML report."""
     if lang not in LANGUAGES:
         raise ValueError(f"--lang must be one of {', '.join(LANGUAGES)}, not {lang!r}")
     input_path = Path(input_path or SOURCE).resolve()
     out_root = Path(out_root or ROOT).resolve()
+    codebook = check_codebook(codebook)
 
     env = {
         "ANALYSIS_INPUT": str(input_path),
         "ANALYSIS_OUT": str(out_root),
         "ANALYSIS_LANG": lang,
+        # Always set, so a stray ANALYSIS_CODEBOOK in the caller's shell cannot skip the check.
+        "ANALYSIS_CODEBOOK": str(codebook),
         # The report runs headless: no progress bars, no interactive widgets.
         "ANALYSIS_HEADLESS": "1",
         "MPLBACKEND": "Agg",
