@@ -339,7 +339,9 @@ def plot_wordclouds_by_section(counts: pd.DataFrame, items: pd.DataFrame, *, top
         _text(
             "wordclouds_by_section.title",
             leaders=section_terms(
-                (r, _top_term(counts, r.section_id)) for r in sections.itertuples()
+                (r, _top_term(counts, r.section_id))
+                for r in sections.itertuples()
+                if _top_term(counts, r.section_id) is not None
             ),
         ),
         _text("wordclouds_by_section.subtitle", top=top, note=_stopword_note()),
@@ -350,15 +352,28 @@ def plot_wordclouds_by_section(counts: pd.DataFrame, items: pd.DataFrame, *, top
         head = counts[counts[column] > 0].sort_values([column, "term"], ascending=[False, True])
         head = head.head(top)
         frequencies = dict(zip(head["term"], head[column], strict=True))
-        peak = max(frequencies.values())
         colour = section_colour(row.section_id)
-        image = _wordcloud_image(
-            frequencies,
-            lambda w, f=frequencies, p=peak, c=colour: _shade(c, f[w] / p),
-            width_in=4.1,
-            height_in=2.4,
-        )
-        ax.imshow(image, interpolation="none")
+        if frequencies:
+            peak = max(frequencies.values())
+            image = _wordcloud_image(
+                frequencies,
+                lambda w, f=frequencies, p=peak, c=colour: _shade(c, f[w] / p),
+                width_in=4.1,
+                height_in=2.4,
+            )
+            ax.imshow(image, interpolation="none")
+        else:
+            # A section whose text holds no countable term keeps its panel, saying so.
+            ax.text(
+                0.0,
+                0.5,
+                _text("wordclouds_by_section.empty"),
+                color="#555555",
+                fontsize=BODY_SIZE,
+                transform=ax.transAxes,
+                ha="left",
+                va="center",
+            )
         ax.set_title(
             wrap_label(_section_name(row), 16),
             loc="left",
@@ -370,6 +385,10 @@ def plot_wordclouds_by_section(counts: pd.DataFrame, items: pd.DataFrame, *, top
     return fig
 
 
-def _top_term(counts: pd.DataFrame, section_id: int) -> str:
+def _top_term(counts: pd.DataFrame, section_id: int) -> str | None:
+    """The section's commonest term; None when the section has none."""
     column = section_column(section_id)
-    return counts.sort_values([column, "term"], ascending=[False, True]).iloc[0]["term"]
+    used = counts[counts[column] > 0]
+    if used.empty:
+        return None
+    return used.sort_values([column, "term"], ascending=[False, True]).iloc[0]["term"]
