@@ -12,12 +12,12 @@ import json
 import re
 from pathlib import Path
 
-import matplotlib
 import matplotlib.pyplot as plt
 from PIL import Image
 
 from ..interactive import headless
 from ..paths import cache_dir, figures_dir
+from .fonts import rendering_stack
 
 DPI = 300
 _SNAKE_CASE = re.compile(r"^[a-z0-9]+(_[a-z0-9]+)*$")
@@ -100,15 +100,17 @@ def _render_png(fig, svg: bytes, metadata: dict) -> bytes:
     """The 300 dpi PNG, rendered once per distinct figure.
 
     The SVG is a complete, deterministic description of what the figure draws (vector content,
-    text and embedded rasters), so the same SVG bytes with the same matplotlib and metadata
-    give the same PNG. Rendering the PNG is the slowest step of a run; a figure whose SVG has
-    not changed since the last run is copied from the cache instead of drawn again.
+    text and embedded rasters), so the same SVG bytes with the same rendering stack (versions
+    of matplotlib, FreeType, Pillow, fontTools and the font file's hash: ``rendering_stack``)
+    and metadata give the same PNG. Rendering the PNG is the slowest step of a run; a figure
+    whose SVG has not changed since the last run is copied from the cache instead of drawn
+    again.
     """
     key = hashlib.sha256(
         b"\0".join(
             [
                 svg,
-                matplotlib.__version__.encode(),
+                repr(rendering_stack()).encode(),
                 str(DPI).encode(),
                 repr(sorted(metadata.items())).encode(),
             ]

@@ -16,7 +16,7 @@ from ..paths import cache_dir
 from ..text.counts import section_counts
 from ..text.keyness import G2_P05, most_distinctive_section
 from ..text.keywords import section_column
-from .fonts import cjk_font_path
+from .fonts import cjk_font_path, rendering_stack
 from .labels import label, section_short_name
 from .theme import BODY_SIZE, DARK, fit_layout, new_figure, section_colour, wrap_label
 
@@ -263,8 +263,10 @@ def _wordcloud_image(frequencies: dict[str, int], colour_of, *, width_in: float,
     """Laid out at 100 px per inch of the panel, so ``min_font_size`` 17 px is 12 pt on the
     slide, then drawn at four times that resolution.
 
-    The image is a pure function of the words, their counts and colours, the size, the seed and
-    the font, so it is kept on disk under a hash of those and reused when none has changed:
+    The image is a pure function of the words, their counts and colours, the size, the seed,
+    the font file and the libraries that draw it (wordcloud, numpy, Pillow and its FreeType:
+    ``fonts.rendering_stack``), so it is kept on disk under a hash of those and reused when
+    none has changed:
     laying out a cloud is the slowest part of the text figures."""
     colours = {word: colour_of(word) for word in frequencies}
     key = hashlib.sha256(
@@ -277,6 +279,8 @@ def _wordcloud_image(frequencies: dict[str, int], colour_of, *, width_in: float,
                 WORDCLOUD_SEED,
                 cjk_font_path().name,
                 wordcloud.__version__,
+                np.__version__,
+                rendering_stack(),
             ],
             ensure_ascii=False,
         ).encode()
