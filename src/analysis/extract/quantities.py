@@ -134,8 +134,9 @@ _CN_NUMBER = re.compile(f"^{_CN}$")
 # Calendar dates are not durations: 2021年3月1日, 2021年3月, 3月1日 (and in Chinese numerals).
 _DAY = "(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})"
 _DATE = re.compile(
-    f"(?:(?:[0-9]{{4}}|[〇零一二三四五六七八九]{{4}})年{_DAY}月(?:{_DAY}[日号])?)"
-    f"|(?:{_DAY}月{_DAY}[日号])"
+    "(?=[0-9〇零一二三四五六七八九十])"  # skip ahead to a numeral, as the main scan does
+    f"(?:(?:[0-9]{{4}}|[〇零一二三四五六七八九]{{4}})年{_DAY}月(?:{_DAY}[日号])?"
+    f"|{_DAY}月{_DAY}[日号])"
 )
 _BEFORE = re.compile(
     "(?:不低于|不少于|不超过|不高于|超过|多达|达到|最高|最多|最低|至少|提前|将近|超|近|约|逾|达)$"
@@ -242,6 +243,8 @@ def _read(text: str, match: re.Match) -> tuple[int, float, str, str] | None:
 
 
 def _in_dates(text: str) -> list[tuple[int, int]]:
+    if "月" not in text:  # most texts hold no date: skip the scan
+        return []
     return [m.span() for m in _DATE.finditer(text)]
 
 
