@@ -37,7 +37,7 @@ from analysis.report.export import write_csv
 from analysis.text import segment
 from analysis.text.counts import section_counts
 from analysis.text.keyness import keyness
-from analysis.text.keywords import keyword_counts
+from analysis.text.keywords import item_terms, keyword_counts
 from analysis.text.kwic import kwic
 from analysis.text.kwic_widget import has_widget_frontend, kwic_explorer
 
@@ -132,7 +132,8 @@ paths = save_figure(
 
 # %% [markdown]
 # ## Distinctive terms per section
-# Keyness by log-likelihood (Dunning's G²): how much more a section uses a term than the rest
+# Keyness by log-likelihood (Dunning's G², from the full 2×2 table of the term and all other
+# terms, in the section and in the rest): how much more a section uses a term than the rest
 # of the list does. Only terms a section uses more than expected, and at least `min_count`
 # times (see `analysis.text.keyness.keyness`).
 
@@ -152,7 +153,9 @@ paths = save_figure(
 
 # %% [markdown]
 # ## Keyword in context: 率先 and 首
-# The search runs on the content text itself, so 首 is found inside 首个, 首家 and 首创.
+# The search runs on the content text itself, so 首 is found inside 首个, 首家 and 首创. The
+# keyword table above counts names and content, and whole terms only; where the two counts
+# differ, the line below each term says by how much.
 
 # %%
 examples = pd.concat(
@@ -160,8 +163,18 @@ examples = pd.concat(
 )
 examples = examples[["term", *examples.columns.drop("term")]]
 write_csv(examples, out / "kwic.csv")
+tokens_by_item = dict(zip(items["item_id"], item_terms(items), strict=True))
 for term, hits in examples.groupby("term", sort=False):
-    display(Markdown(f"**{term}**: {len(hits)} occurrences in {hits['item_id'].nunique()} items"))
+    in_table = counts.loc[counts["term"] == term, "count"]
+    counted = int(in_table.iloc[0]) if len(in_table) else 0
+    in_items = sum(term in tokens for tokens in tokens_by_item.values())
+    display(
+        Markdown(
+            f"**{term}**: {len(hits)} occurrences in the content of "
+            f"{hits['item_id'].nunique()} items; the keyword table, which counts names too "
+            f"and whole terms only, has {counted} in {in_items} items."
+        )
+    )
     display(hits.drop(columns=["term", "section_title"]))
 
 # %% [markdown]

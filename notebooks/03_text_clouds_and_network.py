@@ -27,10 +27,15 @@ from IPython.display import display
 import analysis
 from analysis.figures import network, terms
 from analysis.figures.labels import label
-from analysis.figures.save import save_figure
+from analysis.figures.save import figure_not_made, save_figure
 from analysis.paths import processed_dir
 from analysis.report.export import write_csv
-from analysis.text.cooccurrence import cooccurrence_graph, edges_table
+from analysis.text.cooccurrence import (
+    MIN_SHARED_ITEMS,
+    TOP_TERMS,
+    cooccurrence_graph,
+    edges_table,
+)
 from analysis.text.keywords import keyword_counts
 
 NOTEBOOK = "03_text_clouds_and_network"
@@ -42,19 +47,20 @@ counts = keyword_counts(items, progress=False)
 # ## Word clouds
 
 # %%
-fig = terms.plot_wordcloud(counts, items)
-paths = save_figure(
-    fig,
-    "wordcloud",
-    caption=label("caption.wordcloud"),
-    notebook=NOTEBOOK,
-)
-
-# %%
-fig = terms.plot_wordclouds_by_section(counts, items)
-paths = save_figure(
-    fig, "wordclouds_by_section", caption=label("caption.wordclouds_by_section"), notebook=NOTEBOOK
-)
+# A list whose text holds no countable term has no cloud to draw.
+if counts.empty:
+    figure_not_made("wordcloud", reason=label("not_made.no_terms"), notebook=NOTEBOOK)
+    figure_not_made("wordclouds_by_section", reason=label("not_made.no_terms"), notebook=NOTEBOOK)
+else:
+    fig = terms.plot_wordcloud(counts, items)
+    save_figure(fig, "wordcloud", caption=label("caption.wordcloud"), notebook=NOTEBOOK)
+    fig = terms.plot_wordclouds_by_section(counts, items)
+    save_figure(
+        fig,
+        "wordclouds_by_section",
+        caption=label("caption.wordclouds_by_section"),
+        notebook=NOTEBOOK,
+    )
 
 # %% [markdown]
 # ## Which terms travel together
@@ -69,10 +75,18 @@ write_csv(edges, out / "cooccurrence_edges.csv")
 display(edges.head(10))
 
 # %%
-fig = network.plot_cooccurrence_network(graph, items)
-paths = save_figure(
-    fig,
-    "cooccurrence_network",
-    caption=label("caption.cooccurrence_network"),
-    notebook=NOTEBOOK,
-)
+# A short list may have no pair of frequent terms that share enough items to draw.
+if graph.number_of_edges() == 0:
+    figure_not_made(
+        "cooccurrence_network",
+        reason=label("not_made.network", top=TOP_TERMS, min_items=MIN_SHARED_ITEMS),
+        notebook=NOTEBOOK,
+    )
+else:
+    fig = network.plot_cooccurrence_network(graph, items)
+    save_figure(
+        fig,
+        "cooccurrence_network",
+        caption=label("caption.cooccurrence_network"),
+        notebook=NOTEBOOK,
+    )

@@ -45,7 +45,7 @@ from analysis.figures.extraction import (
     plot_key_numbers,
 )
 from analysis.figures.labels import label
-from analysis.figures.save import save_figure
+from analysis.figures.save import figure_not_made, save_figure
 from analysis.paths import processed_dir
 from analysis.report.export import write_csv
 
@@ -72,7 +72,7 @@ def write(table: pd.DataFrame, name: str) -> None:
 #   such as 颁布实施全民阅读促进条例 or 制定轻微违法行为不予处罚清单. Generic phrases
 #   (对标国际标准, 开发课程标准) are not the object of an issuing verb and are left out.
 #
-# Item names are scanned too (item 27's name is 率先出台《深圳经济特区健康条例》). A title
+# Item names are scanned too: a name such as 率先出台《…条例》 often repeats its content. A title
 # counts once per item; `mentions` says how often the item names it, and `field`/`span_start`/
 # `span_end` point at its first place in the content (or in the name, if only the name has it).
 
@@ -88,13 +88,17 @@ display(pd.DataFrame({"level": list(LEVELS), "meaning": list(LEVELS.values())}))
 display(regulations.groupby(["level", "doc_type"]).size().rename("citations").reset_index())
 
 # %% [markdown]
-# Item 35's 全民阅读促进条例 is named without its issuer, so the table labels it `other`
-# rather than guessing that it is an SEZ regulation.
+# An instrument named without its issuer (a bare …促进条例) is labelled `other` rather than
+# guessed at.
 
 # %%
 write(regulations, "regulations.csv")
 # Another list (ANALYSIS_INPUT) may cite nothing, state no lead times or claim nothing.
-if not regulations.empty:
+if regulations.empty:
+    figure_not_made(
+        "citations_by_type_and_section", reason=label("not_made.citations"), notebook=NOTEBOOK
+    )
+else:
     fig = plot_citations_by_type_and_section(regulations, items)
     save_figure(
         fig,
@@ -107,14 +111,15 @@ if not regulations.empty:
 # ## 2 · Quantities
 #
 # One row per number with a unit (or a fraction). `text` is the exact span, qualifiers that
-# touch the number included; `value` is normalised (万 × 10,000, 1/3 → 0.333…); `unit` is
-# canonical (`%`, `km2`, `m`, `km`, `h`, `天`, `年`, `月`, `ratio`) or the counter word itself.
+# touch the number included; `value` is normalised (万 × 10,000, 亿 × 10⁸, 1,200 → 1200), and
+# every share is a percentage, however it is written (40%, 百分之四十 → 40; 1/3 → 33.3);
+# `unit` is canonical (`%`, `km2`, `m2`, `m`, `km`, `h`, `天`, `年`, `月`) or the counter word.
 #
-# Not quantities: identifiers (5G, the “12345” hotline, the coded names “146” and “31631”),
-# calendar dates (每年8月), ordinals (第一家), and Chinese numerals that count the parts of a
-# scheme (一个平台、二层架构, 四个基本原则, 五大方面). A Chinese numeral counts only with a unit of
-# time or length (六个月内, 近两年) or after a word of approximation (超千间). Numbers inside a
-# “…” slogan are kept but marked `kind = slogan`.
+# Not quantities: identifiers (5G, a quoted hotline or code number), calendar dates (每年8月,
+# 2021年3月1日), ordinals (第一家), and Chinese numerals that count the parts of a scheme
+# (一个平台、二层架构, 四个基本原则). A Chinese numeral counts with a unit of time or length
+# (六个月内, 近两年), after a word of approximation (超千间, 近万家) or with 万/亿 (两万个).
+# Numbers inside a “…” slogan are kept but marked `kind = slogan`.
 
 # %%
 quantities = extract_quantities(items)
@@ -132,13 +137,14 @@ write(quantities, "quantities.csv")
 #
 # The headline figures are the amounts of things counted, shared or measured in area. Durations
 # and distances (提前3天, 500米可达) describe how a measure works and are left to the ladder
-# below; a figure the list gives for several subjects at once (item 7's four 90%以上) is one card.
+# below; a figure an item gives for several subjects at once (four times 90%以上, say) is one card.
 
 # %%
 headlines = headline_quantities(quantities)
 display(headlines.drop(columns=["section_id", "span_start"]))
-# No key numbers, no panel.
-if not headlines.empty:
+if headlines.empty:
+    figure_not_made("key_numbers", reason=label("not_made.key_numbers"), notebook=NOTEBOOK)
+else:
     fig = plot_key_numbers(quantities)
     save_figure(
         fig,
@@ -160,21 +166,22 @@ ladder = forecast_ladder(quantities)
 code = ladder_code(ladder, terms)
 display(ladder)
 print(f"code name: {code}")
-# No lead times, no ladder.
-if not ladder.empty:
+if ladder.empty:
+    figure_not_made("forecast_ladder", reason=label("not_made.ladder"), notebook=NOTEBOOK)
+else:
     fig = plot_forecast_ladder(quantities, terms)
-    save_figure(
-        fig,
-        "forecast_ladder",
-        caption=label("caption.forecast_ladder", code=code),
-        notebook=NOTEBOOK,
+    caption = (
+        label("caption.forecast_ladder", code=code)
+        if code
+        else label("caption.forecast_ladder_plain")
     )
+    save_figure(fig, "forecast_ladder", caption=caption, notebook=NOTEBOOK)
 
 # %% [markdown]
 # ## 3 · Coined terms
 #
 # Every “…” stretch in a name or a content, one row per occurrence, with its sentence.
-# Quoted numbers (“12345”, “146”, “31631”) are kept as `kind = code`.
+# Quoted numbers (a hotline, a code name such as “12345”) are kept as `kind = code`.
 
 # %%
 display(terms.head(20))
@@ -206,8 +213,11 @@ per_section = claims_per_section(claims, items)
 display(per_section)
 
 # %%
-# No claims, no chart.
-if per_section["claims"].sum() > 0:
+if per_section["claims"].sum() == 0:
+    figure_not_made(
+        "first_mover_claims_by_section", reason=label("not_made.claims"), notebook=NOTEBOOK
+    )
+else:
     fig = plot_first_mover_claims_by_section(per_section)
     save_figure(
         fig,

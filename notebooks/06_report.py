@@ -11,19 +11,11 @@
 #     name: analysis
 # ---
 
-# %% [markdown]
-# # 深圳经济特区创新举措和经验做法清单：分析报告
-#
-# *Reads* only finished outputs: the tables in `data/processed/` and the figures in `figures/`.
-# *Writes* nothing; `python -m analysis report` renders it to `reports/report.html`.
-# *Shows* the headline numbers, every figure with its caption, the tidy table, and every repair
-# made to the source.
-#
-# <!-- table of contents -->
-
 # %% tags=["setup"]
 from itables import init_notebook_mode
 
+from analysis.figures.labels import label
+from analysis.figures.save import figure_captions, figures_not_made
 from analysis.paths import figures_dir, processed_dir
 from analysis.report import cells as rc
 
@@ -35,6 +27,16 @@ items = rc.read_table(processed, "items.csv")
 sections = rc.read_table(processed, "sections.csv")
 repairs = rc.read_table(processed, "repairs.csv")
 origin = rc.load_metadata(processed / "provenance.json")
+# The heading names the list analysed: its own title line, recorded in provenance.json.
+rc.show_markdown("# " + rc.escape(label("report.title", "zh", title=origin["title"])))
+
+# %% [markdown]
+# *Reads* only finished outputs: the tables in `data/processed/` and the figures in `figures/`.
+# *Writes* nothing; `python -m analysis report` renders it to `reports/report.html`.
+# *Shows* the headline numbers, every figure with its caption, the tidy table, and every repair
+# made to the source.
+#
+# <!-- table of contents -->
 
 # %% [markdown]
 # ## 概览 Overview
@@ -171,6 +173,23 @@ rc.interactive_table(
     pageLength=10,
     maxBytes=0,
 )
+
+# %% [markdown]
+# ## 未能制作的图 Figures not made
+# A figure this list cannot make (too few terms for a network, no lead times for a ladder, …)
+# is left out, with the reason its notebook gave.
+
+# %%
+not_made = figures_not_made(figures)
+if not_made:
+    rc.show_markdown(
+        "\n".join(
+            f"- `{rc.escape(name)}` (`{rc.escape(info['notebook'])}`): {rc.escape(info['reason'])}"
+            for name, info in not_made.items()
+        )
+    )
+else:
+    rc.show_markdown(f"无。全部 **{len(figure_captions(figures))}** 幅图均已制作。")
 
 # %% [markdown]
 # ## 全部举措 All items

@@ -1,7 +1,15 @@
+import os
+
 import pytest
+from hypothesis import settings
 
 from analysis import keyword_counts, load_items
 from analysis.paths import SOURCE
+
+# CI runs property-based tests on a fixed sequence of examples, so a red build can be re-run.
+settings.register_profile("ci", derandomize=True, deadline=None)
+settings.register_profile("dev", deadline=None)
+settings.load_profile("ci" if os.environ.get("CI") else "dev")
 
 
 @pytest.fixture(scope="session")

@@ -31,9 +31,20 @@ def test_key_numbers_figure(items):
     plt.close(fig)
 
 
+def test_key_numbers_english_title_says_what_it_compares(items, monkeypatch):
+    """Only counts of people are compared, and the title says so."""
+    monkeypatch.setenv("ANALYSIS_LANG", "en")
+    fig = plot_key_numbers(extract_quantities(items))
+    assert (
+        _title(fig)
+        == "15 key numbers in the list; the largest count of people is 2,080,000 (志愿者)"
+    )
+    plt.close(fig)
+
+
 def test_forecast_ladder_figure(items):
     fig = plot_forecast_ladder(extract_quantities(items), coined_terms(items))
-    assert _title(fig) == "“31631”服务模式：提前3天、1天、6小时、3小时、1小时逐级预报预警"
+    assert _title(fig) == "“31631”：提前3天、1天、6小时、3小时、1小时，共 5 级"
     widths = [bar.get_width() for bar in fig.axes[0].patches]
     assert widths == [72, 24, 6, 3, 1]
     plt.close(fig)

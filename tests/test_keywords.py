@@ -80,7 +80,8 @@ def test_coined_terms_are_intact(items, counts):
     raw = re.sub("《[^》]*》", "", raw)
     quoted = {p for span in re.findall("“(.*?)”", raw) for p in re.split("[、，]", span)}
     coined = {q for q in quoted if 2 <= len(q) <= segment.MAX_COINED_CHARS and not q.isdigit()}
-    assert len(coined) > 100
+    # 162 distinct quoted parts of 2 to 10 characters that are not bare numbers.
+    assert len(coined) == 162
     assert coined <= terms, sorted(coined - terms)
     for term in [
         "揭榜挂帅",
@@ -144,6 +145,21 @@ def test_kwic_context_is_the_text_around_the_hit(items):
     assert hits.loc[hits["item_id"] == 13, "left"].iloc[0] == ""
 
 
+def test_kwic_context_never_exceeds_the_window_across_a_paragraph_break():
+    items = pd.DataFrame(
+        {
+            "item_id": [1],
+            "section_id": [1],
+            "section_title": ["一"],
+            "content": ["第一段落文字\n率先开展\n第二段"],
+        }
+    )
+    hit = kwic(items, "率先", window=4).iloc[0]
+    assert (hit["left"], hit["right"]) == ("落文字¶", "开展¶第")
+    hit = kwic(items, "开展", window=3).iloc[0]
+    assert (hit["left"], hit["right"]) == ("¶率先", "¶第二")
+
+
 def test_kwic_section_filter_and_no_hits(items):
     assert set(kwic(items, "率先", section_id=5)["item_id"]) == {38, 39}
     assert kwic(items, "不存在的词").empty
@@ -162,21 +178,36 @@ def test_spawned_workers_give_the_same_table(items, monkeypatch):
     """The path a Jupyter kernel takes (spawn, since it runs threads)."""
     monkeypatch.setattr(keywords, "_start_method", lambda: "spawn")
     corpus = pd.concat([items] * 3, ignore_index=True)
-    pd.testing.assert_frame_equal(
-        keyword_counts(corpus, n_jobs=2), keyword_counts(corpus, n_jobs=1)
-    )
+    spawned = keyword_counts(corpus, n_jobs=2)
+    pd.testing.assert_frame_equal(spawned, keyword_counts(corpus, n_jobs=1))
+    # Known from the source (see the module docstring), three copies of it.
+    assert count_of(spawned, "率先") == 17 * 3
+    assert count_of(spawned, "社区", "section_5") == 21 * 3
 
 
 def test_keyness_finds_each_sections_own_term(counts):
     table = keyness(counts=counts)
     first = table[table["rank"] == 1].set_index("section_id")["term"]
-    assert first[2] == "破产"  # all of its occurrences are in item 15
-    assert first[5] == "社区"
-    assert (table["g2"] > 0).all()
-    assert (table["count"] >= 2).all()
+    assert first.tolist() == ["基金", "破产", "港澳", "健康", "社区"]
+    # 破产: all 8 of its occurrences are in section 二 (item 15): a = 8, b = 0. The section's
+    # and the rest's token totals c and d come from the keyword table.
+    c = int(counts["section_2"].sum())
+    d = int(counts["count"].sum()) - c
+    n = c + d
+    e11, e12, e21, e22 = c * 8 / n, c * (n - 8) / n, d * 8 / n, d * (n - 8) / n
+    # O21 = 0 adds nothing; O22 = d.
+    by_hand = 2 * (
+        8 * math.log(8 / e11) + (c - 8) * math.log((c - 8) / e12) + d * math.log(d / e22)
+    )
+    assert e21 > 0
+    row = table[(table["section_id"] == 2) & (table["term"] == "破产")].iloc[0]
+    assert (row["rank"], row["count"], row["count_rest"]) == (1, 8, 0)
+    assert row["g2"] == pytest.approx(by_hand, abs=1e-3)
+    # Not the two-cell (Rayson) form, which ignores the other terms: 2·8·ln(8/E11).
+    assert abs(row["g2"] - 2 * 8 * math.log(8 / e11)) > 0.1  # 27.815 against 27.693
 
 
-def test_g2_sign_and_zero_for_an_even_spread():
+def test_g2_is_the_full_two_by_two_log_likelihood():
     # Section 1 holds 3 of the 12 tokens; 甲 has 1 of its 4 there, exactly its share.
     counts = pd.DataFrame(
         {
@@ -191,8 +222,22 @@ def test_g2_sign_and_zero_for_an_even_spread():
     assert g2.loc["甲", "section_2"] == pytest.approx(0)
     assert g2.loc["乙", "section_1"] < 0 < g2.loc["乙", "section_2"]
     assert g2.loc["丙", "section_1"] > 0 > g2.loc["丙", "section_2"]
-    # By hand for 丙 in section 1: a=2, b=2, c=3, d=9, E1=1, E2=3.
-    assert g2.loc["丙", "section_1"] == pytest.approx(2 * (2 * math.log(2) + 2 * math.log(2 / 3)))
+    # By hand for 丙 in section 1. The 2×2 table, N = 12:
+    #                 丙    other terms   total
+    #   section 1     2         1           3
+    #   section 2     2         7           9
+    #   total         4         8          12
+    # Expected = row total × column total / N: E11 = 3·4/12 = 1, E12 = 3·8/12 = 2,
+    # E21 = 9·4/12 = 3, E22 = 9·8/12 = 6.
+    # G² = 2 (2 ln 2/1 + 1 ln 1/2 + 2 ln 2/3 + 7 ln 7/6)
+    #    = 2 (1.386294 − 0.693147 − 0.810930 + 1.079055) = 2 × 0.961272 = 1.922543
+    by_hand = 2 * (
+        2 * math.log(2 / 1) + 1 * math.log(1 / 2) + 2 * math.log(2 / 3) + 7 * math.log(7 / 6)
+    )
+    assert by_hand == pytest.approx(1.922543, abs=1e-6)
+    assert g2.loc["丙", "section_1"] == pytest.approx(1.922543, abs=1e-6)
+    # The two-cell form 2 (2 ln 2/1 + 2 ln 2/3) = 1.150728 is not what is computed.
+    assert g2.loc["丙", "section_1"] != pytest.approx(1.150728, abs=1e-3)
     section = most_distinctive_section(counts)
     assert (section["乙"], section["丙"]) == (2, 1)
 

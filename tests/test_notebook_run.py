@@ -1,5 +1,8 @@
 """The runner refuses a notebook that errs or warns, so the report can never hide one."""
 
+import subprocess
+import sys
+
 import pytest
 
 from analysis.report.notebook_run import NotebookFailed, execute_notebook
@@ -29,3 +32,59 @@ def test_runner_accepts_a_clean_notebook(tmp_path):
     notebook.write_text(CLEAN, encoding="utf-8")
     executed = execute_notebook(notebook)
     assert executed.cells[0].outputs[0]["text"] == "城市治理\n"
+
+
+FAILS_IN_CELL_2 = """# %%
+values = []
+
+# %%
+# the word cloud's largest count
+max(values)
+"""
+SLOW = """# %%
+import time
+time.sleep(60)
+"""
+DRIVER = """
+import asyncio, sys
+from pathlib import Path
+from analysis.report.notebook_run import NotebookFailed, execute_notebooks
+try:
+    asyncio.run(execute_notebooks([Path(sys.argv[1]), Path(sys.argv[2])], parallel=2))
+except NotebookFailed as exc:
+    print(f"error: {exc}", file=sys.stderr)
+    sys.exit(1)
+"""
+
+
+def test_the_first_line_names_the_notebook_the_cell_and_the_cause(tmp_path):
+    notebook = tmp_path / "03_clouds.py"
+    notebook.write_text(FAILS_IN_CELL_2, encoding="utf-8")
+    with pytest.raises(NotebookFailed) as failure:
+        execute_notebook(notebook)
+    first, *rest = str(failure.value).splitlines()
+    assert first == "03_clouds.py, cell 2 (max(values)): ValueError: max() arg is an empty sequence"
+    assert "\x1b[" not in str(failure.value)  # the traceback follows as plain text
+    assert any("----> 2 max(values)" in line for line in rest)
+
+
+def test_a_failure_beside_a_running_notebook_ends_with_the_error_alone(tmp_path):
+    """The sibling is cancelled and its kernel stopped: no nbclient AssertionError from an
+    atexit hook, no kernel traceback, after the error."""
+    failing, slow = tmp_path / "04_fails.py", tmp_path / "02_slow.py"
+    failing.write_text(FAILS_IN_CELL_2, encoding="utf-8")
+    slow.write_text(SLOW, encoding="utf-8")
+    run = subprocess.run(
+        [sys.executable, "-c", DRIVER, str(slow), str(failing)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert run.returncode == 1
+    lines = run.stderr.splitlines()
+    assert lines[0] == (
+        "error: 04_fails.py, cell 2 (max(values)): ValueError: max() arg is an empty sequence"
+    )
+    assert lines[-1] == "ValueError: max() arg is an empty sequence"
+    for noise in ("AssertionError", "atexit", "DeadKernelError", "ZMQError"):
+        assert noise not in run.stderr

@@ -15,11 +15,43 @@ from analysis.report.render import remote_references
 GENERATED = ["data/processed", "figures"]
 
 
+FIGURES = [
+    "chars_per_item",
+    "chars_per_section",
+    "citations_by_type_and_section",
+    "cooccurrence_network",
+    "first_mover_claims_by_section",
+    "forecast_ladder",
+    "items_per_section",
+    "key_numbers",
+    "keyness_by_section",
+    "top_terms",
+    "top_terms_by_section",
+    "wordcloud",
+    "wordclouds_by_section",
+]
+
+
 @pytest.fixture(scope="module")
-def fresh_run(tmp_path_factory):
+def run_cache(tmp_path_factory):
+    return tmp_path_factory.mktemp("cache")
+
+
+@pytest.fixture(scope="module")
+def fresh_run(tmp_path_factory, run_cache):
+    """The whole pipeline with an empty cache of its own: every PNG, word cloud and web font
+    is drawn again (so the PNGs are compared, not copied from the project's warm cache), and
+    the project's .cache is left alone."""
     out = tmp_path_factory.mktemp("run")
-    report = run_report(SOURCE, out)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("ANALYSIS_CACHE_DIR", str(run_cache))
+        report = run_report(SOURCE, out)
     return out, report.read_text(encoding="utf-8")
+
+
+def test_the_run_drew_every_png_afresh(fresh_run, run_cache):
+    assert len(list((run_cache / "png").glob("*.png"))) == len(FIGURES)
+    assert len(list((run_cache / "webfont").glob("*.woff"))) == 1
 
 
 def _files(root, folder):
@@ -41,7 +73,7 @@ def test_committed_outputs_are_reproduced_byte_for_byte(fresh_run, folder):
 def test_report_shows_every_figure_with_its_caption(fresh_run):
     out, page = fresh_run
     captions = figure_captions(out / "figures")
-    assert len(captions) >= 1
+    assert list(captions) == FIGURES
     assert page.count('src="data:image/png;base64,') >= len(captions)
     for name, info in captions.items():
         assert f"<b>{name}</b>" in page
@@ -55,12 +87,15 @@ def test_report_is_self_contained_with_hidden_code_and_contents(fresh_run):
     assert "import analysis" not in page and "rc.show_markdown" not in page
     assert "清单共 <strong>5</strong> 个方面、<strong>47</strong> 项举措" in page
     assert "published by 国家发展改革委" in page and "unverified" in page
+    assert "<title>深圳经济特区创新举措和经验做法清单：分析报告</title>" in page
+    assert ">深圳经济特区创新举措和经验做法清单：分析报告" in page  # the heading
+    assert f"全部 <strong>{len(FIGURES)}</strong> 幅图均已制作" in page
 
 
 def test_every_png_is_at_least_300_dpi(fresh_run):
     out, _ = fresh_run
     pngs = list((out / "figures").glob("*.png"))
-    assert pngs
+    assert sorted(p.stem for p in pngs) == FIGURES
     for png in pngs:
         dpi = Image.open(png).info["dpi"]
         assert min(dpi) >= 299.5, png.name

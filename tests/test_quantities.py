@@ -20,7 +20,7 @@ EXPECTED = [
     (10, "270平方公里", 270, "km2", "", "amount"),  # 严守270平方公里工业区块控制线
     (16, "近两年", 2, "年", "近", "amount"),  # 且近两年未申报纳税的
     (16, "六个月内", 6, "月", "内", "amount"),  # 六个月内仍未办理申请注销登记的
-    (20, "不低于1/3", 1 / 3, "ratio", "不低于", "amount"),  # 法定比例不低于1/3
+    (20, "不低于1/3", 100 / 3, "%", "不低于", "amount"),  # 法定比例不低于1/3: a share, in %
     (34, "一米", 1, "m", "", "slogan"),  # 倡导“从一米高度看城市”的儿童友好理念
     (34, "360个", 360, "个", "", "amount"),  # 儿童友好基地 360 个 (spaces in the source)
     (34, "713个", 713, "个", "", "amount"),  # 妇女儿童之家 713 个
@@ -123,7 +123,7 @@ def test_identifiers_are_not_quantities(items, quantities):
     ("text", "expected"),
     [
         ("开展3万多场应急演练", [("3万多场", 30000.0, "场", "多")]),
-        ("比例不低于1/3，", [("不低于1/3", 1 / 3, "ratio", "不低于")]),
+        ("比例不低于1/3，", [("不低于1/3", 100 / 3, "%", "不低于")]),
         ("母婴室超千间。", [("超千间", 1000.0, "间", "超")]),
         ("全市志愿者已达208万人，", [("达208万人", 2080000.0, "人", "达")]),
         ("队伍1.4万个。", [("1.4万个", 14000.0, "个", "")]),
@@ -168,7 +168,7 @@ def test_forecast_ladder_is_read_from_item_47(items, quantities):
 def test_headline_quantities(quantities):
     headlines = headline_quantities(quantities)
     assert len(headlines) == 15
-    assert set(headlines["unit"]) == {"%", "km2", "ratio", "个", "间", "支", "人", "场"}
+    assert set(headlines["unit"]) == {"%", "km2", "个", "间", "支", "人", "场"}
     ninety = headlines[headlines["text"] == "90%以上"].iloc[0]
     assert ninety["mentions"] == 4
     assert ninety["subject"] == "研发人员、研发资金、研发机构、职务发明专利"

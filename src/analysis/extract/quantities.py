@@ -7,9 +7,12 @@ One row per mention, in item order then text order. The columns, in order:
   (``达42%``, ``3万多场``, ``超千间``, ``六个月内``);
 - ``span_start``, ``span_end``: character offsets into the item's ``content`` as the loader's
   table holds it (``items.content[span_start:span_end] == text``);
-- ``value``: a float, normalised (208万 → 2080000, 1/3 → 0.333…, 千 → 1000);
-- ``unit``: ``%``, ``km2``, ``km``, ``m``, ``h``, ``天``, ``年``, ``月``, ``ratio`` (a fraction),
-  or the counter word itself (个, 人, 支, 场, 间, …);
+- ``value``: a float, on one scale per kind of unit. Counts, areas, lengths and times are
+  plain numbers with their magnitude multiplied out (208万 → 2080000, 1.5亿 → 150000000,
+  3千万 → 30000000, 1,200 → 1200, 近万 → 10000). **Every share is a percentage**, whatever
+  its written form: 40% → 40, 百分之四十 → 40, 1/3 → 33.33…, 三分之一 → 33.33…;
+- ``unit``: ``%`` (every share, see ``value``), ``km2``, ``m2``, ``km``, ``m``, ``h``,
+  ``天``, ``年``, ``月``, or the counter word itself (个, 人, 人次, 支, 场, 间, 元, …);
 - ``qualifier``: the word that bounds or approximates the value (以上, 不低于, 最高, 超, 多,
   达, 近, 内, 提前, …), empty when there is none; 最高 and its kin are also read from
   earlier in the clause (最高承担…40%);
@@ -20,20 +23,27 @@ What is not a quantity, and why it never matches:
 
 - identifiers: a number glued to Latin letters (5G), a bare number with no unit (the
   “12345” hotline, the coded names “146” and “31631”), ordinals (第一), calendar months
-  (每年8月) and four-digit years;
+  (每年8月), four-digit years and dates (2021年3月1日, 3月1日: the 1日 is a day, not a
+  duration);
 - Chinese numerals that count the parts of a scheme rather than things in the world
   (一个平台、二层架构, 四个基本原则, 五大方面, 三级, 一对一): a Chinese numeral counts only
-  with a unit of time or length (六个月内, 近两年, 一米) or, before a counter, after a word
-  of approximation (超千间).
+  with a unit of time or length (六个月内, 近两年, 一米), after a word of approximation
+  (超千间, 近万家), or with a digit before 万 or 亿 (两万个, 超三万户); a bare 千 or 万
+  before a counter names a programme (千人计划), not an amount.
+
+The words that trim a subject (``的``, ``可达``, …) are data, each with its reason, in
+``resources/quantity_subject_words.csv``.
 
 Only ``content`` is scanned by default: the names restate it (item 7's “四个90%” is in both).
 """
 
+import csv
 import re
 from fractions import Fraction
 
 import pandas as pd
 
+from ..paths import RESOURCES
 from ..source.numerals import chinese_numeral_value
 from ..text.spans import TextMarks
 
@@ -65,9 +75,11 @@ UNITS = {
     "日": "天",
     "年": "年",
     "个月": "月",
+    "平方米": "m2",
 }
 COUNTERS = (
     "个",
+    "人次",
     "人",
     "支",
     "场",
@@ -89,7 +101,9 @@ COUNTERS = (
     "元",
 )
 TIME_UNITS = ("h", "天", "年", "月")
-_MAGNITUDE = {"万": 10_000, "亿": 100_000_000, "千": 1_000, "百": 100}
+PERCENT = "%"
+_MAGNITUDE = {"百": 100, "千": 1_000, "万": 10_000, "亿": 100_000_000}
+SUBJECT_WORDS_FILE = RESOURCES / "quantity_subject_words.csv"
 
 
 def _alternation(words) -> str:
@@ -99,20 +113,35 @@ def _alternation(words) -> str:
 
 _UNIT = _alternation(list(UNITS) + list(COUNTERS))
 _TIME_OR_LENGTH = frozenset(["个月", "小时", "天", "日", "年", "米", "公里", "千米"])
-_CN_DIGITS = "一二两三四五六七八九十百千万"
+_CN_DIGITS = "零〇一二两三四五六七八九十百千万亿"
+_CN = f"[{_CN_DIGITS}]+"
+# 1,200 (thousands separators), 1.5, 208; a magnitude may follow: 1.5亿, 3千万, 12.5万.
+_ARABIC = r"(?:[0-9]{1,3}(?:,[0-9]{3})+(?![0-9])|[0-9]+)(?:\.[0-9]+)?"
+_POST = "(?P<post>以上|以下|以内|左右|内)?"
 # The scan starts with a character class, so the regex engine skips ahead to the next numeral
 # instead of trying every position: this keeps extraction far faster than segmentation.
-# A unit or a fraction is required, so bare codes (12345, “146”, “31631”) never match.
+# A unit, a fraction or 百分之 is required, so bare codes (12345, “146”, “31631”) never match.
 _QUANTITY = re.compile(
-    f"(?P<num>[0-9{_CN_DIGITS}][0-9.{_CN_DIGITS}]*?)"
-    f"(?:/(?P<den>[0-9]+)|(?P<more>多|余)?(?P<unit>{_UNIT})(?P<post>以上|以下|以内|左右|内)?)"
+    f"(?=[0-9{_CN_DIGITS}])(?:"
+    f"百分之(?P<percent>{_ARABIC}|{_CN})"
+    f"|(?P<cn_den>{_CN})分之(?P<cn_num>{_CN})"
+    f"|(?P<num>{_ARABIC}[百千万亿]*|{_CN})"
+    f"(?:/(?P<den>[0-9]+)|(?P<more>多|余)?(?P<unit>{_UNIT}))"
+    f"){_POST}"
 )
-_DIGIT_NUMBER = re.compile(r"^(?P<digits>[0-9]+(?:\.[0-9]+)?)(?P<magnitude>[万亿千百])?$")
-_CN_NUMBER = re.compile(f"^[{_CN_DIGITS}]+$")
+_ARABIC_NUMBER = re.compile(f"^(?P<digits>{_ARABIC})(?P<magnitude>[百千万亿]*)$")
+_CN_NUMBER = re.compile(f"^{_CN}$")
+# Calendar dates are not durations: 2021年3月1日, 2021年3月, 3月1日 (and in Chinese numerals).
+_DAY = "(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})"
+_DATE = re.compile(
+    "(?=[0-9〇零一二三四五六七八九十])"  # skip ahead to a numeral, as the main scan does
+    f"(?:(?:[0-9]{{4}}|[〇零一二三四五六七八九]{{4}})年{_DAY}月(?:{_DAY}[日号])?"
+    f"|{_DAY}月{_DAY}[日号])"
+)
 _BEFORE = re.compile(
     "(?:不低于|不少于|不超过|不高于|超过|多达|达到|最高|最多|最低|至少|提前|将近|超|近|约|逾|达)$"
 )
-# Only these words let a Chinese numeral count things: 超千间, but not 一个平台 or 第一家.
+# Only these words let a bare Chinese numeral count things: 超千间, but not 一个平台 or 第一家.
 _APPROXIMATE = frozenset(["超过", "将近", "多达", "超", "近", "约", "逾"])
 _TIMES_BEFORE = re.compile(f"[{_CN_DIGITS}]个$")  # “四个90%”: four times 90 %
 _NOT_BEFORE_DIGITS = frozenset("第.ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
@@ -123,37 +152,100 @@ _CONTEXT = 3
 _CLAUSE_BOUND = re.compile("不超过|最高|最多|最低|至少")
 _YEAR_DIGITS = 4
 
+
+def _subject_words() -> dict[str, str]:
+    """``{role: alternation}`` from ``resources/quantity_subject_words.csv`` (each word with
+    its reason there)."""
+    words: dict[str, list[str]] = {"lead": [], "tail": [], "stop": []}
+    with open(SUBJECT_WORDS_FILE, encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            words[row["role"]].append(row["word"])
+    return {role: _alternation(found) for role, found in words.items()}
+
+
+_WORDS = _subject_words()
 # Words that open or close a clause around the thing measured, trimmed from the subject.
-_SUBJECT_LEAD = re.compile(r"^(?:的|可达|仍|已建成|建成|已|各类|全市|规定|打通|严守|使)+")
-_SUBJECT_TAIL = re.compile(r"(?:的|已|为|是)+$")
+_SUBJECT_LEAD = re.compile(f"^(?:{_WORDS['lead']})+")
+_SUBJECT_TAIL = re.compile(f"(?:{_WORDS['tail']})+$")
 # A verb after the measured noun ends the subject: 90%以上研发人员|集中在企业.
-_SUBJECT_STOP = re.compile("集中|来源|设立|来自|整合|建设|全部|执行|成为|使|下沉|参与")
+_SUBJECT_STOP = re.compile(_WORDS["stop"])
+
+
+def _arabic_value(number: str) -> float | None:
+    parsed = _ARABIC_NUMBER.match(number)
+    if parsed is None:
+        return None
+    value = float(parsed.group("digits").replace(",", ""))
+    for magnitude in parsed.group("magnitude"):
+        value *= _MAGNITUDE[magnitude]
+    return value
+
+
+def _number_value(number: str) -> float:
+    """An Arabic number (with separators and magnitudes) or a Chinese numeral."""
+    value = _arabic_value(number)
+    return value if value is not None else float(chinese_numeral_value(number))
+
+
+def _is_year(number: str) -> bool:
+    return len(number) == _YEAR_DIGITS and (
+        number.isdigit() or all(ch in "〇零一二三四五六七八九" for ch in number)
+    )
+
+
+def _counts_things(number: str, unit: str, before: str) -> bool:
+    """A Chinese numeral is an amount with a unit of time or length (六个月内, 近两年), after a
+    word of approximation (超千间, 近万家), or with a digit before 万 or 亿 (两万个, 超三万户):
+    scheme parts (一个平台, 四个基本原则) and names (千人计划, 万人计划) are not."""
+    if unit in _TIME_OR_LENGTH or before in _APPROXIMATE:
+        return True
+    return any(g in number for g in "万亿") and number[0] not in "万亿千百"
 
 
 def _read(text: str, match: re.Match) -> tuple[int, float, str, str] | None:
-    """``(start, value, unit, before)`` for a real quantity, None for an identifier or a
-    numeral that counts no amount. ``start`` moves back over a qualifier before the number."""
-    number, unit, start = match.group("num"), match.group("unit"), match.start()
+    """``(start, value, unit, before)`` for a real quantity, None for an identifier, a date or
+    a numeral that counts no amount. ``start`` moves back over a qualifier before the number."""
+    start = match.start()
     previous = text[start - 1] if start else ""
     before_match = _BEFORE.search(text, max(0, start - _CONTEXT), start)
     before = before_match.group(0) if before_match else ""
-    if digits := _DIGIT_NUMBER.match(number):
+    if match.group("percent"):
+        if previous in _NOT_BEFORE_NUMERALS:
+            return None
+        return start - len(before), _number_value(match.group("percent")), PERCENT, before
+    if match.group("cn_den"):
+        share = Fraction(
+            chinese_numeral_value(match.group("cn_num")),
+            chinese_numeral_value(match.group("cn_den")) or 1,
+        )
+        return start - len(before), float(share * 100), PERCENT, before
+    number, unit = match.group("num"), match.group("unit")
+    if _arabic_value(number) is not None:
         if previous in _NOT_BEFORE_DIGITS or _NOT_AFTER_DIGITS.match(text, match.end()):
             return None
         if match.group("den"):
-            value = float(Fraction(int(digits.group("digits")), int(match.group("den"))))
-            return start - len(before), value, "ratio", before
-        if unit == "年" and len(number) == _YEAR_DIGITS:
+            if int(match.group("den")) == 0:
+                return None
+            value = float(Fraction(_number_value(number)) / int(match.group("den")) * 100)
+            return start - len(before), value, PERCENT, before
+        if unit == "年" and _is_year(number):
             return None  # a calendar year
-        value = float(digits.group("digits")) * _MAGNITUDE.get(digits.group("magnitude"), 1)
         if not before and (times := _TIMES_BEFORE.search(text, max(0, start - 2), start)):
             start = times.start()
-        return start - len(before), value, UNITS.get(unit, unit), before
+        return start - len(before), _number_value(number), UNITS.get(unit, unit), before
     if not _CN_NUMBER.match(number) or match.group("den") or previous in _NOT_BEFORE_NUMERALS:
         return None
-    if unit not in _TIME_OR_LENGTH and before not in _APPROXIMATE:
+    if unit == "年" and _is_year(number):
         return None
-    return start - len(before), float(chinese_numeral_value(number)), UNITS.get(unit, unit), before
+    if not _counts_things(number, unit, before):
+        return None
+    return start - len(before), _number_value(number), UNITS.get(unit, unit), before
+
+
+def _in_dates(text: str) -> list[tuple[int, int]]:
+    if "月" not in text:  # most texts hold no date: skip the scan
+        return []
+    return [m.span() for m in _DATE.finditer(text)]
 
 
 def _qualifier(match: re.Match, before: str, text: str, clause_start: int, start: int) -> str:
@@ -189,7 +281,10 @@ def find_quantities(text: str) -> list[dict]:
     """Every quantity in one text: the row fields except ``item_id`` and ``section_id``."""
     found = []
     marks = TextMarks(text)
+    dates = _in_dates(text)
     for match in _QUANTITY.finditer(text):
+        if any(s < match.end() and match.start() < e for s, e in dates):
+            continue
         read = _read(text, match)
         if read is None:
             continue

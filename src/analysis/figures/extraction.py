@@ -163,7 +163,7 @@ def plot_key_numbers(quantities: pd.DataFrame, *, columns: int = 5):
             card.text,
             ha="center",
             va="center",
-            fontsize=BODY_SIZE + 12,
+            fontsize=_card_number_size(card.text),
             color=section_colour(card.section_id),
         )
         ax.text(
@@ -187,6 +187,17 @@ def plot_key_numbers(quantities: pd.DataFrame, *, columns: int = 5):
         )
     fit_layout(fig, top=0.87, bottom=0.07)
     return fig
+
+
+_CARD_NUMBER_SIZE = BODY_SIZE + 12
+# A card holds about this many Chinese characters at the full size; digits are about half as
+# wide. A longer figure (最高百分之三十) is set smaller so that it stays inside its card.
+_CARD_FULL_WIDTH = 6.5
+
+
+def _card_number_size(text: str) -> float:
+    width = sum(0.55 if ch.isascii() else 1.0 for ch in text)
+    return _CARD_NUMBER_SIZE * min(1.0, _CARD_FULL_WIDTH / width)
 
 
 def _wrap_list(text: str, width: int) -> str:
@@ -227,7 +238,7 @@ def plot_forecast_ladder(quantities: pd.DataFrame, terms: pd.DataFrame):
     )
     name = _text("ladder.name", code=code) if code else _text("ladder.name_plain")
     fig, ax = new_figure(
-        _text("ladder.title", name=name, steps=steps),
+        _text("ladder.title", name=name, steps=steps, levels=len(ladder)),
         _text("ladder.subtitle", item=ladder["item_id"].iloc[0]),
     )
     positions = range(len(ladder))

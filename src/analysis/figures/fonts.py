@@ -4,6 +4,7 @@ No system font is assumed. ``addfont`` registers the file directly, so a stale m
 font cache cannot hide it (see shared/NOTES.md). Never use mplfonts' SimHei: it is proprietary.
 """
 
+import hashlib
 from functools import cache
 from pathlib import Path
 
@@ -35,3 +36,31 @@ def register_cjk_font() -> str:
     # The CJK font has no U+2212 MINUS SIGN; an ASCII hyphen renders instead of a box.
     matplotlib.rcParams["axes.unicode_minus"] = False
     return FONT_FAMILY
+
+
+@cache
+def cjk_font_sha256() -> str:
+    """The font file's sha256: a cache key, since another build of the same font draws
+    other glyphs under the same file name."""
+    return hashlib.sha256(cjk_font_path().read_bytes()).hexdigest()
+
+
+@cache
+def rendering_stack() -> tuple[tuple[str, str], ...]:
+    """Everything that turns the same drawing into other pixels or other font bytes: the
+    versions of matplotlib and its FreeType, Pillow and its FreeType (word clouds), fontTools
+    (the report's web font), and the font file itself. Part of every cache key, so an upgrade
+    never serves a stale file."""
+    import fontTools
+    import PIL
+    from matplotlib import ft2font
+    from PIL import features
+
+    return (
+        ("matplotlib", matplotlib.__version__),
+        ("matplotlib_freetype", ft2font.__freetype_version__),
+        ("pillow", PIL.__version__),
+        ("pillow_freetype", str(features.version("freetype2"))),
+        ("fonttools", fontTools.version),
+        ("font_sha256", cjk_font_sha256()),
+    )

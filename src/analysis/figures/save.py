@@ -8,15 +8,16 @@ running side by side never write to a shared index. ``write_figures_readme`` col
 
 import hashlib
 import io
+import json
 import re
 from pathlib import Path
 
-import matplotlib
 import matplotlib.pyplot as plt
 from PIL import Image
 
 from ..interactive import headless
 from ..paths import cache_dir, figures_dir
+from .fonts import rendering_stack
 
 DPI = 300
 _SNAKE_CASE = re.compile(r"^[a-z0-9]+(_[a-z0-9]+)*$")
@@ -52,6 +53,7 @@ def save_figure(
         "Description": caption,
         "Source": f"{_NOTEBOOK_PREFIX}{notebook}.py",
     }
+    _not_made_file(out_dir, name).unlink(missing_ok=True)
     fig.savefig(paths["svg"], metadata=_SVG_METADATA | described)
     png = _render_png(fig, paths["svg"].read_bytes(), _PNG_METADATA | described)
     paths["png"].write_bytes(png)
@@ -60,19 +62,55 @@ def save_figure(
     return paths
 
 
+_NOT_MADE_SUFFIX = ".not_made.json"
+
+
+def _not_made_file(out_dir: Path, name: str) -> Path:
+    return out_dir / f"{name}{_NOT_MADE_SUFFIX}"
+
+
+def figure_not_made(name: str, *, reason: str, notebook: str, out_dir: Path | None = None) -> Path:
+    """Record that this list cannot make figure ``name``, and why, in one line the notebook
+    prints and ``<name>.not_made.json`` the report reads. A PNG or SVG of that name left by
+    an earlier run is removed, so the report never shows another list's figure."""
+    if not _SNAKE_CASE.match(name):
+        raise ValueError(f"figure names are snake_case ASCII, not {name!r}")
+    out_dir = Path(out_dir) if out_dir is not None else figures_dir()
+    out_dir.mkdir(parents=True, exist_ok=True)
+    for suffix in (".png", ".svg"):
+        (out_dir / f"{name}{suffix}").unlink(missing_ok=True)
+    record = {"figure": name, "notebook": notebook, "reason": reason}
+    path = _not_made_file(out_dir, name)
+    path.write_text(json.dumps(record, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    print(f"{name}: not made, {reason}")
+    return path
+
+
+def figures_not_made(out_dir: Path | None = None) -> dict[str, dict]:
+    """``{name: {"reason", "notebook"}}`` for every figure a notebook could not make, by name."""
+    out_dir = Path(out_dir) if out_dir is not None else figures_dir()
+    found = {}
+    for path in sorted(out_dir.glob(f"*{_NOT_MADE_SUFFIX}")):
+        record = json.loads(path.read_text(encoding="utf-8"))
+        found[record["figure"]] = {"reason": record["reason"], "notebook": record["notebook"]}
+    return found
+
+
 def _render_png(fig, svg: bytes, metadata: dict) -> bytes:
     """The 300 dpi PNG, rendered once per distinct figure.
 
     The SVG is a complete, deterministic description of what the figure draws (vector content,
-    text and embedded rasters), so the same SVG bytes with the same matplotlib and metadata
-    give the same PNG. Rendering the PNG is the slowest step of a run; a figure whose SVG has
-    not changed since the last run is copied from the cache instead of drawn again.
+    text and embedded rasters), so the same SVG bytes with the same rendering stack (versions
+    of matplotlib, FreeType, Pillow, fontTools and the font file's hash: ``rendering_stack``)
+    and metadata give the same PNG. Rendering the PNG is the slowest step of a run; a figure
+    whose SVG has not changed since the last run is copied from the cache instead of drawn
+    again.
     """
     key = hashlib.sha256(
         b"\0".join(
             [
                 svg,
-                matplotlib.__version__.encode(),
+                repr(rendering_stack()).encode(),
                 str(DPI).encode(),
                 repr(sorted(metadata.items())).encode(),
             ]
@@ -122,6 +160,13 @@ def write_figures_readme(out_dir: Path | None = None) -> Path:
             f"| [`{name}.png`]({name}.png) · [svg]({name}.svg) | {info['caption']} "
             f"| `notebooks/{info['notebook']}.py` |"
         )
+    not_made = figures_not_made(out_dir)
+    if not_made:
+        lines += ["", "Not made for this list:", ""]
+        lines += [
+            f"- `{name}` (`notebooks/{info['notebook']}.py`): {info['reason']}"
+            for name, info in not_made.items()
+        ]
     path = out_dir / "README.md"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path

@@ -16,7 +16,7 @@ from ..paths import cache_dir
 from ..text.counts import section_counts
 from ..text.keyness import G2_P05, most_distinctive_section
 from ..text.keywords import section_column
-from .fonts import cjk_font_path
+from .fonts import cjk_font_path, rendering_stack
 from .labels import label, section_short_name
 from .theme import BODY_SIZE, DARK, fit_layout, new_figure, section_colour, wrap_label
 
@@ -263,8 +263,10 @@ def _wordcloud_image(frequencies: dict[str, int], colour_of, *, width_in: float,
     """Laid out at 100 px per inch of the panel, so ``min_font_size`` 17 px is 12 pt on the
     slide, then drawn at four times that resolution.
 
-    The image is a pure function of the words, their counts and colours, the size, the seed and
-    the font, so it is kept on disk under a hash of those and reused when none has changed:
+    The image is a pure function of the words, their counts and colours, the size, the seed,
+    the font file and the libraries that draw it (wordcloud, numpy, Pillow and its FreeType:
+    ``fonts.rendering_stack``), so it is kept on disk under a hash of those and reused when
+    none has changed:
     laying out a cloud is the slowest part of the text figures."""
     colours = {word: colour_of(word) for word in frequencies}
     key = hashlib.sha256(
@@ -277,6 +279,8 @@ def _wordcloud_image(frequencies: dict[str, int], colour_of, *, width_in: float,
                 WORDCLOUD_SEED,
                 cjk_font_path().name,
                 wordcloud.__version__,
+                np.__version__,
+                rendering_stack(),
             ],
             ensure_ascii=False,
         ).encode()
@@ -339,7 +343,9 @@ def plot_wordclouds_by_section(counts: pd.DataFrame, items: pd.DataFrame, *, top
         _text(
             "wordclouds_by_section.title",
             leaders=section_terms(
-                (r, _top_term(counts, r.section_id)) for r in sections.itertuples()
+                (r, _top_term(counts, r.section_id))
+                for r in sections.itertuples()
+                if _top_term(counts, r.section_id) is not None
             ),
         ),
         _text("wordclouds_by_section.subtitle", top=top, note=_stopword_note()),
@@ -350,15 +356,28 @@ def plot_wordclouds_by_section(counts: pd.DataFrame, items: pd.DataFrame, *, top
         head = counts[counts[column] > 0].sort_values([column, "term"], ascending=[False, True])
         head = head.head(top)
         frequencies = dict(zip(head["term"], head[column], strict=True))
-        peak = max(frequencies.values())
         colour = section_colour(row.section_id)
-        image = _wordcloud_image(
-            frequencies,
-            lambda w, f=frequencies, p=peak, c=colour: _shade(c, f[w] / p),
-            width_in=4.1,
-            height_in=2.4,
-        )
-        ax.imshow(image, interpolation="none")
+        if frequencies:
+            peak = max(frequencies.values())
+            image = _wordcloud_image(
+                frequencies,
+                lambda w, f=frequencies, p=peak, c=colour: _shade(c, f[w] / p),
+                width_in=4.1,
+                height_in=2.4,
+            )
+            ax.imshow(image, interpolation="none")
+        else:
+            # A section whose text holds no countable term keeps its panel, saying so.
+            ax.text(
+                0.0,
+                0.5,
+                _text("wordclouds_by_section.empty"),
+                color="#555555",
+                fontsize=BODY_SIZE,
+                transform=ax.transAxes,
+                ha="left",
+                va="center",
+            )
         ax.set_title(
             wrap_label(_section_name(row), 16),
             loc="left",
@@ -370,6 +389,10 @@ def plot_wordclouds_by_section(counts: pd.DataFrame, items: pd.DataFrame, *, top
     return fig
 
 
-def _top_term(counts: pd.DataFrame, section_id: int) -> str:
+def _top_term(counts: pd.DataFrame, section_id: int) -> str | None:
+    """The section's commonest term; None when the section has none."""
     column = section_column(section_id)
-    return counts.sort_values([column, "term"], ascending=[False, True]).iloc[0]["term"]
+    used = counts[counts[column] > 0]
+    if used.empty:
+        return None
+    return used.sort_values([column, "term"], ascending=[False, True]).iloc[0]["term"]

@@ -7,7 +7,8 @@ import matplotlib
 import matplotlib.pyplot as plt
 
 from .fonts import register_cjk_font
-from .labels import label
+from .identity import current_identity
+from .labels import current_language
 
 # Okabe–Ito, colour-blind safe. Section n always gets SECTION_COLOURS[n - 1].
 SECTION_COLOURS = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442"]
@@ -65,12 +66,14 @@ def new_figure(
     title: str, subtitle: str, *, size=SLIDE, nrows=1, ncols=1, source=None, **subplot_kw
 ):
     """A figure with the title (the finding), subtitle (measure and unit) and source line in
-    place. Returns ``(fig, ax)``, or ``(fig, axes)`` for a grid."""
+    place; the source line names the list this run analyses (``identity.current_identity``).
+    Returns ``(fig, ax)``, or ``(fig, axes)`` for a grid."""
     apply_theme()
     fig, axes = plt.subplots(nrows, ncols, figsize=size, **subplot_kw)
     fig.text(0.012, 0.975, title, fontsize=TITLE_SIZE, color=DARK, ha="left", va="top")
     fig.text(0.012, 0.915, subtitle, fontsize=SUBTITLE_SIZE, color="#555555", ha="left", va="top")
-    source = source if source is not None else label("source")
+    if source is None:
+        source = current_identity().source_line(current_language())
     fig.text(0.012, 0.018, source, fontsize=SOURCE_SIZE, color="#666666", ha="left", va="bottom")
     return fig, axes
 

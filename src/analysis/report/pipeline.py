@@ -14,7 +14,6 @@ from ..paths import NOTEBOOKS, ROOT, SOURCE, SOURCE_METADATA
 from .notebook_run import execute_notebook_async, execute_notebooks
 
 REPORT_NOTEBOOK_PREFIX = "06_report"
-REPORT_TITLE = "深圳经济特区创新举措和经验做法清单：分析报告"
 
 
 def pipeline_notebooks(notebook_dir: Path = NOTEBOOKS) -> tuple[list[Path], Path]:
@@ -40,6 +39,14 @@ def check_input(input_path: Path) -> str:
         f"{len(items.attrs['repairs'])} repairs"
         + (" (counts match data/raw/source.json)" if own_source else "")
     )
+
+
+def report_title(input_path: Path, lang: str = "zh") -> str:
+    """``<the list's own title>：分析报告``: named after the list analysed, whatever it is."""
+    from ..figures.identity import list_identity
+    from ..source.load import load_items
+
+    return list_identity(load_items(input_path), SOURCE_METADATA).report_title(lang)
 
 
 def _say(message: str) -> None:
@@ -142,6 +149,7 @@ def run_report(
     figures = out_root / "figures" / ("en" if lang == "en" else "")
     write_figures_readme(figures)
     name = "report.html" if lang == "zh" else f"report_{lang}.html"
-    report = write_report(executed, out_root / "reports" / name, REPORT_TITLE)
+    title = report_title(input_path, lang)
+    report = write_report(executed, out_root / "reports" / name, title)
     _say(f"report: {report}")
     return report

@@ -12,7 +12,7 @@ import re
 from fontTools import subset
 from fontTools.ttLib import TTFont
 
-from ..figures.fonts import cjk_font_path
+from ..figures.fonts import cjk_font_path, rendering_stack
 from ..paths import cache_dir
 
 WEB_FONT_FAMILY = "Report CJK"
@@ -28,9 +28,12 @@ def characters_used(page: str) -> set[str]:
 
 
 def subset_woff(codepoints: list[int]) -> bytes:
-    """The font cut down to ``codepoints``, as WOFF. Cached on disk by the set of codepoints:
-    re-rendering a report whose text has not changed reuses the last subset."""
-    key = hashlib.sha256(",".join(map(str, codepoints)).encode()).hexdigest()[:16]
+    """The font cut down to ``codepoints``, as WOFF. Cached on disk by the set of codepoints,
+    the font file's hash and the fontTools version (``fonts.rendering_stack``): re-rendering a
+    report whose text has not changed reuses the last subset."""
+    key = hashlib.sha256(
+        (",".join(map(str, codepoints)) + repr(rendering_stack())).encode()
+    ).hexdigest()[:16]
     cached = cache_dir() / "webfont" / f"{key}.woff"
     if cached.exists():
         return cached.read_bytes()

@@ -8,6 +8,7 @@ import pandas as pd
 
 from .errors import ListFormatError
 from .numerals import chinese_numeral
+from .title import title_line
 
 
 def check_items(items: pd.DataFrame) -> None:
@@ -34,8 +35,9 @@ def check_items(items: pd.DataFrame) -> None:
 
 
 def provenance(items: pd.DataFrame, metadata_file: Path) -> dict:
-    """What the report says about the list it analysed. The facts in ``source.json``
-    (publisher, date, verification) are claimed only when the hash shows it is that file."""
+    """What the report says about the list it analysed: its file, hash and own title line.
+    The facts in ``source.json`` (publisher, date, verification) are claimed only when the
+    hash shows it is that file."""
     metadata = json.loads(metadata_file.read_text(encoding="utf-8"))
     record = {
         "file": Path(items.attrs["source"]).name,
@@ -44,6 +46,7 @@ def provenance(items: pd.DataFrame, metadata_file: Path) -> dict:
         "sections": int(items["section_id"].nunique()),
         "items": len(items),
         "is_project_source": items.attrs["sha256"] == metadata["sha256"],
+        "title": title_line(items),
     }
     if record["is_project_source"]:
         for key in ("title", "publisher", "published", "verified_against_official_page"):

@@ -17,7 +17,9 @@ _DIGITS = {
     "九": 9,
 }
 _UNITS = {"十": 10, "百": 100, "千": 1000}
-_NUMERAL_CHARS = frozenset(_DIGITS) | frozenset(_UNITS)
+# 万 and 亿 close a group of four digits: 三千万 is 3000 × 10⁴, 一亿二千万 is 10⁸ + 2000 × 10⁴.
+_GROUPS = {"万": 10**4, "亿": 10**8}
+_NUMERAL_CHARS = frozenset(_DIGITS) | frozenset(_UNITS) | frozenset(_GROUPS)
 
 
 def is_chinese_numeral(text: str) -> bool:
@@ -25,17 +27,30 @@ def is_chinese_numeral(text: str) -> bool:
 
 
 def chinese_numeral_value(text: str) -> int:
-    """``"五"`` → 5, ``"十二"`` → 12, ``"二十"`` → 20, ``"一百零三"`` → 103."""
+    """``"五"`` → 5, ``"十二"`` → 12, ``"二十"`` → 20, ``"一百零三"`` → 103,
+    ``"三万"`` → 30000, ``"十二万五千"`` → 125000, ``"一亿二千万"`` → 120000000, and a bare
+    magnitude as in 近万 or 超千: ``"万"`` → 10000. Digits with no unit between them are read
+    place by place, as years are written: ``"二〇二一"`` → 2021."""
     if not is_chinese_numeral(text):
         raise ValueError(f"not a Chinese numeral: {text!r}")
-    total, digit = 0, None
+    if len(text) > 1 and all(ch in _DIGITS for ch in text):
+        return int("".join(str(_DIGITS[ch]) for ch in text))
+    total, group, digit = 0, 0, None
     for ch in text:
         if ch in _DIGITS:
             digit = _DIGITS[ch]
-        else:
-            total += (1 if digit is None else digit) * _UNITS[ch]
+        elif ch in _UNITS:
+            group += (1 if digit is None else digit) * _UNITS[ch]
             digit = None
-    return total + (digit or 0)
+        else:
+            # Everything since the last 亿 (for 亿) or the last 万 (for 万) is multiplied.
+            below = group + (digit or 0)
+            if ch == "亿":
+                total = ((total + below) or 1) * _GROUPS[ch]
+            else:
+                total += (below or 1) * _GROUPS[ch]
+            group, digit = 0, None
+    return total + group + (digit or 0)
 
 
 def chinese_numeral(value: int) -> str:

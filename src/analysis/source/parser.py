@@ -210,6 +210,8 @@ class LineClassifier:
                 lineno,
             )
         item = self.items[-1]
+        # The field the line's first cell continues: the name while the item has one cell.
+        continued = "name" if len(item.cells) == 1 else "content"
         # A wrapped cell: the first cell continues the last cell above, any further cells
         # fill the cells after it.
         item.cells[-1] = _join_wrapped(item.cells[-1], cells[0])
@@ -225,7 +227,7 @@ class LineClassifier:
             clean.Repair(
                 lineno,
                 item.item_id,
-                "content" if len(item.cells) == 2 else "name",
+                continued,
                 "continuation_joined",
                 "\t".join(cells)[:40],
                 "",

@@ -14,9 +14,17 @@ import pandas as pd
 from .keyness import most_distinctive_section
 from .keywords import item_terms, keyword_counts
 
+# The network's defaults: the 30 commonest terms, linked when they share 4 items or more.
+TOP_TERMS = 30
+MIN_SHARED_ITEMS = 4
+
 
 def cooccurrence_graph(
-    items: pd.DataFrame, *, counts: pd.DataFrame | None = None, top: int = 30, min_items: int = 4
+    items: pd.DataFrame,
+    *,
+    counts: pd.DataFrame | None = None,
+    top: int = TOP_TERMS,
+    min_items: int = MIN_SHARED_ITEMS,
 ) -> nx.Graph:
     """Nodes: the ``top`` terms by count, with ``count`` and ``section_id`` (the section where
     the term is most distinctive). Edges: pairs found together in at least ``min_items`` items,

@@ -1,13 +1,28 @@
-"""Distinctive terms per section: Dunning's log-likelihood (G2) of each term in one section
-against the rest of the list, the keyness statistic of AntConc, WordSmith and quanteda.
+"""Distinctive terms per section: the log-likelihood ratio G² of each term in one section
+against the rest of the list, from the full 2×2 contingency table (Dunning 1993).
 
 For a term seen ``a`` times among the ``c`` tokens of a section and ``b`` times among the
-``d`` tokens of the other sections, with ``E1 = c(a+b)/(c+d)`` and ``E2 = d(a+b)/(c+d)``:
+``d`` tokens of the other sections, the table is
 
-    G2 = 2 (a ln(a/E1) + b ln(b/E2))        (a term with a count of 0 adds 0)
+    |            | the term | other terms |  total |
+    | section    |    a     |    c − a    |    c   |
+    | the rest   |    b     |    d − b    |    d   |
 
-G2 is signed here: negative when the term is rarer in the section than in the rest. With one
-degree of freedom, G2 above 3.84 corresponds to p < 0.05 and above 6.63 to p < 0.01; in a list
+with ``N = c + d``; each cell's expected count is its row total times its column total over N
+(``E11 = c(a+b)/N``, ``E12 = c(N−a−b)/N``, ``E21 = d(a+b)/N``, ``E22 = d(N−a−b)/N``), and
+
+    G² = 2 Σ O ln(O / E)        over the four cells (an empty cell adds 0)
+
+This is Dunning's statistic (T. Dunning, “Accurate methods for the statistics of surprise and
+coincidence”, Computational Linguistics 19(1), 1993, 61–74). The shorter form that keeps only
+the term's two cells, ``2 (a ln(a/E11) + b ln(b/E21))`` (Rayson and Garside 2000, used by the
+UCREL log-likelihood wizard), gives smaller values and is not what is computed here. quanteda's
+``textstat_keyness(measure = "lr")`` computes the same 2×2 G² but applies Williams' correction
+by default; with ``correction = "none"`` it should match these values (not checked here: R is
+not part of this project).
+
+G² is signed here: negative when the term is rarer in the section than in the rest. With one
+degree of freedom, G² above 3.84 corresponds to p < 0.05 and above 6.63 to p < 0.01; in a list
 this short those thresholds are a guide, not a test. Everything is vectorised over the keyword
 table, so the cost is linear in the number of terms.
 """
@@ -39,8 +54,19 @@ def _xlogx_ratio(observed: np.ndarray, expected: np.ndarray) -> np.ndarray:
         return np.where(observed > 0, observed * np.log(observed / expected), 0.0)
 
 
+def g2_2x2(a, b, c, d) -> np.ndarray:
+    """Unsigned G² of the 2×2 table above: ``a`` of ``c`` tokens in the section, ``b`` of
+    ``d`` in the rest (arrays or numbers)."""
+    a, b = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
+    n = c + d
+    term = a + b
+    observed = (a, c - a, b, d - b)
+    expected = (c * term / n, c * (n - term) / n, d * term / n, d * (n - term) / n)
+    return 2 * sum(_xlogx_ratio(o, e) for o, e in zip(observed, expected, strict=True))
+
+
 def signed_g2(counts: pd.DataFrame) -> pd.DataFrame:
-    """A ``term`` × section table of signed G2, one column per ``section_<id>``."""
+    """A ``term`` × section table of signed G², one column per ``section_<id>``."""
     out = pd.DataFrame({"term": counts["term"]})
     total = counts["count"].to_numpy(dtype=float)
     corpus = total.sum()
@@ -50,9 +76,7 @@ def signed_g2(counts: pd.DataFrame) -> pd.DataFrame:
         b = total - a
         c = a.sum()
         d = corpus - c
-        e1 = c * total / corpus
-        e2 = d * total / corpus
-        g2 = 2 * (_xlogx_ratio(a, e1) + _xlogx_ratio(b, e2))
+        g2 = g2_2x2(a, b, c, d)
         out[column] = np.where(a * d >= b * c, g2, -g2)
     return out
 

@@ -12,7 +12,8 @@ import pandas as pd
 
 KWIC_COLUMNS = ["item_id", "section_id", "section_title", "left", "keyword", "right"]
 # Paragraph breaks inside an item show as a visible mark, so a line of context stays one line.
-PARAGRAPH_MARK = " ¶ "
+# One character for one: the context never grows past ``window``.
+PARAGRAPH_MARK = "¶"
 
 
 def kwic(
@@ -21,7 +22,8 @@ def kwic(
     """One row per occurrence of ``term`` in ``items["content"]``, in item and text order.
 
     ``left`` and ``right`` hold up to ``window`` characters either side of the hit, within the
-    same item. ``section_id`` keeps one section only. An empty ``term`` gives no rows.
+    same item; a paragraph break counts as one character and shows as ¶. ``section_id`` keeps
+    one section only. An empty ``term`` gives no rows.
     """
     if window < 0:
         raise ValueError(f"window must be 0 or more, not {window}")

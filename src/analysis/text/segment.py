@@ -10,7 +10,8 @@ The user dictionary is generated from the list itself (``user_dictionary``):
   A quoted enumeration such as “全链条、矩阵式、集群化” gives one term per part. Parts longer
   than ``MAX_COINED_CHARS`` are slogans, not terms, and are left to jieba; parts that are only
   digits (“12345”, “146”) are bare numbers and are dropped like any other number.
-- **named bodies**: names that start with a place or state prefix and end in an institution
+- **named bodies**: names that start with a place or state prefix
+  (``resources/named_body_prefixes.txt``, each with its reason) and end in an institution
   word (深圳国际仲裁院, 粤港澳仲裁调解联盟, …), kept only when jieba would split them.
 - **curated terms**: ``resources/user_dict_curated.txt``, for what the list does not mark.
 
@@ -52,11 +53,8 @@ CURATED_FILE = "user_dict_curated.txt"
 _QUOTED = re.compile(r"“([^“”\n]+)”")
 _ENUMERATION = re.compile(r"[、，,；;]")
 _DIGITS_ONLY = re.compile(r"[0-9０-９]+")
-# A place or state prefix, then the shortest run of Han characters up to an institution word.
-_NAMED_BODY = re.compile(
-    r"(?:深圳|中国|国家|粤港澳|哈尔滨|前海|香港|澳门|广东)[\u4e00-\u9fff]{0,12}?"
-    r"(?:研究院|仲裁院|科学院|法院|管理署|大学|法庭|联盟|中心|图书馆|合作区|委员会)"
-)
+PREFIXES_FILE = "named_body_prefixes.txt"
+_INSTITUTION_WORDS = "研究院|仲裁院|科学院|法院|管理署|大学|法庭|联盟|中心|图书馆|合作区|委员会"
 _TITLE = r"《[^《》\n]{1,80}》"
 _UNITS = (
     "平方公里|平方米|公里|千米|厘米|毫米|米|小时|分钟|秒|天|周|个月|月|年|日|"
@@ -143,11 +141,20 @@ def coined_terms(texts: Iterable[str]) -> list[str]:
     return sorted(found)
 
 
+@cache
+def _named_body() -> re.Pattern:
+    """A place or state prefix (``resources/named_body_prefixes.txt``, each with its reason),
+    then the shortest run of Han characters up to an institution word."""
+    prefixes = "|".join(map(re.escape, _read_resource_lines(PREFIXES_FILE)))
+    return re.compile(f"(?:{prefixes})[\u4e00-\u9fff]{{0,12}}?(?:{_INSTITUTION_WORDS})")
+
+
 def named_bodies(texts: Iterable[str]) -> list[str]:
     """Names of institutions (深圳国际仲裁院, …) that jieba's own dictionary would split."""
     candidates = set()
+    named_body = _named_body()
     for text in texts:
-        candidates.update(_NAMED_BODY.findall(text))
+        candidates.update(named_body.findall(text))
     base = _base_tokenizer()
     return sorted(name for name in candidates if len(base.lcut(name, HMM=False)) > 1)
 

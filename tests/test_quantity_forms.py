@@ -1,0 +1,191 @@
+"""The quantity reader on numbers written in every form a list uses (property-based).
+
+Hypothesis draws a number, the test writes it out the way a list would (Arabic digits with and
+without thousands separators, Chinese numerals, 万/亿/千 magnitudes, 百分之, fractions, with
+近/超/多/余), and the reader must give the number back. The Chinese numerals are written by
+``chinese`` below, independently of the reader's own parser.
+
+The scale of ``value`` (see analysis.extract.quantities): amounts are plain numbers with the
+magnitude multiplied out; every share is a percentage, 40% and 1/3 alike.
+"""
+
+import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+from analysis.extract.quantities import find_quantities
+from analysis.source.numerals import chinese_numeral_value
+
+_DIGITS = "零一二三四五六七八九"
+
+
+def _below_ten_thousand(n: int) -> str:
+    out, zero = "", False
+    for place, unit in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
+        digit = n // place % 10
+        if digit == 0:
+            zero = bool(out)
+            continue
+        if zero:
+            out += "零"
+            zero = False
+        out += _DIGITS[digit] + unit
+    return out
+
+
+def chinese(n: int) -> str:
+    """How a Chinese text writes ``n`` (below 10¹²): 10 → 十, 1005 → 一千零五,
+    120000000 → 一亿二千万, 100050000 → 一亿零五万."""
+    if n == 0:
+        return "零"
+    out, gap = "", False
+    for group, name in ((n // 10**8, "亿"), (n // 10**4 % 10**4, "万"), (n % 10**4, "")):
+        if group == 0:
+            gap = bool(out)
+            continue
+        if out and (gap or group < 1000):
+            out += "零"
+        out += _below_ten_thousand(group) + name
+        gap = False
+    return out[1:] if out.startswith("一十") else out
+
+
+def test_the_writer_agrees_with_hand_written_numerals():
+    written = {
+        10: "十",
+        15: "十五",
+        20: "二十",
+        103: "一百零三",
+        1005: "一千零五",
+        30000: "三万",
+        125000: "十二万五千",
+        100050000: "一亿零五万",
+        120000000: "一亿二千万",
+    }
+    assert {n: chinese(n) for n in written} == written
+
+
+def read(text: str) -> list[tuple[str, float, str, str]]:
+    return [(q["text"], q["value"], q["unit"], q["qualifier"]) for q in find_quantities(text)]
+
+
+def only(text: str) -> tuple[str, float, str, str]:
+    found = read(text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+counts = st.integers(min_value=1, max_value=10**9)
+
+
+@given(counts)
+@example(1200)
+def test_arabic_digits_with_and_without_separators(n):
+    for written in (f"{n}", f"{n:,}"):
+        text, value, unit, qualifier = only(f"全年新增企业{written}家，")
+        assert (text, value, unit, qualifier) == (f"{written}家", n, "家", "")
+
+
+@given(st.integers(min_value=1, max_value=10**11))
+@example(10)
+@example(100050000)
+def test_chinese_numerals(n):
+    # A Chinese numeral is an amount with a unit of length (or time).
+    text, value, unit, _ = only(f"新建道路{chinese(n)}公里，")
+    assert (text, value, unit) == (f"{chinese(n)}公里", n, "km")
+
+
+@given(st.integers(min_value=1, max_value=9999))
+@example(3)
+@example(10)
+def test_chinese_numerals_with_wan_and_yi_count_things(k):
+    assert only(f"提供岗位{chinese(k)}万个，")[1:3] == (k * 10**4, "个")
+    assert only(f"投入资金{chinese(k)}亿元，")[1:3] == (k * 10**8, "元")
+
+
+@given(st.integers(min_value=1, max_value=99_999), st.sampled_from(["万", "亿", "千万", "千"]))
+@example(15, "亿")
+@example(125, "万")
+@example(3, "千万")
+def test_arabic_with_magnitudes(tenths, magnitude):
+    scale = {"万": 10**4, "亿": 10**8, "千万": 10**7, "千": 10**3}[magnitude]
+    for number, exact in ((f"{tenths}", tenths * scale), (f"{tenths / 10:g}", tenths * scale / 10)):
+        text, value, unit, _ = only(f"设立基金{number}{magnitude}元，")
+        assert text == f"{number}{magnitude}元" and unit == "元"
+        assert value == pytest.approx(exact)
+
+
+@given(st.integers(min_value=1, max_value=100))
+@example(40)
+def test_percentages_in_every_form(p):
+    assert only(f"费用降低{p}%，")[1:3] == (p, "%")
+    assert only(f"费用降低百分之{chinese(p)}，")[1:3] == (p, "%")
+
+
+@given(st.integers(min_value=1, max_value=19), st.integers(min_value=2, max_value=20))
+@example(1, 3)
+def test_fractions_are_shares_in_percent(a, b):
+    expected = pytest.approx(a / b * 100)
+    assert only(f"比例不低于{a}/{b}，") == (f"不低于{a}/{b}", expected, "%", "不低于")
+    assert only(f"比例达到{chinese(b)}分之{chinese(a)}，")[1:3] == (expected, "%")
+
+
+@given(counts, st.sampled_from(["近", "超"]))
+def test_qualifiers_before_the_number(n, word):
+    assert only(f"服务市场主体{word}{n}家，") == (f"{word}{n}家", n, "家", word)
+
+
+@given(st.integers(min_value=1, max_value=9999), st.sampled_from(["多", "余"]))
+def test_qualifiers_before_the_unit(n, word):
+    assert only(f"举办招聘会{n}{word}场，") == (f"{n}{word}场", n, "场", word)
+    assert only(f"开展演练{n}万{word}场，") == (f"{n}万{word}场", n * 10**4, "场", word)
+
+
+@given(st.sampled_from(["近", "超"]), st.sampled_from(["千", "万"]))
+def test_a_bare_magnitude_after_an_approximation(word, magnitude):
+    value = {"千": 1000, "万": 10_000}[magnitude]
+    assert only(f"惠及企业{word}{magnitude}家，") == (f"{word}{magnitude}家", value, "家", word)
+
+
+@given(
+    st.integers(min_value=1990, max_value=2099),
+    st.integers(min_value=1, max_value=12),
+    st.integers(min_value=1, max_value=28),
+)
+@example(2021, 3, 1)
+def test_dates_are_not_durations(year, month, day):
+    assert read(f"自{year}年{month}月{day}日起施行，") == []
+    assert read(f"于{month}月{day}日前完成，") == []
+    assert read(f"项目于{year}年{month}月启动，") == []
+
+
+def test_chinese_years_are_not_durations():
+    assert read("自二〇二一年三月一日起施行") == []
+    assert chinese_numeral_value("二〇二一") == 2021
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("设立总规模2亿元的基金", [("2亿元", 2e8, "元", "")]),
+        ("首期到位资金1.5亿元，", [("1.5亿元", 1.5e8, "元", "")]),
+        ("累计服务市场主体近万家，", [("近万家", 1e4, "家", "近")]),
+        ("惠及超三万户市场主体", [("超三万户", 3e4, "户", "超")]),
+        ("已累计发卡超十万人次，", [("超十万人次", 1e5, "人次", "超")]),
+        ("全年兑现资金3千万元，", [("3千万元", 3e7, "元", "")]),
+        ("新增产业空间12.5万平方米，", [("12.5万平方米", 125_000, "m2", "")]),
+        ("办理时间平均压缩百分之四十。", [("百分之四十", 40, "%", "")]),
+        ("惠及企业1,200家。", [("1,200家", 1200, "家", "")]),
+        ("自2021年3月1日起施行", []),
+        ("入选“千人计划”", []),  # a programme's name, not an amount
+        ("一个平台，两万个岗位", [("两万个", 2e4, "个", "")]),
+    ],
+)
+def test_forms_the_review_found(text, expected):
+    assert read(text) == [(t, pytest.approx(v), u, q) for t, v, u, q in expected]
+
+
+def test_forty_percent_and_one_third_are_on_one_scale():
+    forty, third = only("降低40%，"), only("不低于1/3，")
+    assert (forty[1], forty[2]) == (40, "%")
+    assert (third[1], third[2]) == (pytest.approx(33.333333), "%")
