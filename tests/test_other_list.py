@@ -37,6 +37,8 @@ MADE = [
     "items_per_section",
     "key_numbers",
     "keyness_by_section",
+    "policy_tool_types_by_section",
+    "policy_tools_by_section",
     "top_terms",
     "top_terms_by_section",
     "wordcloud",
