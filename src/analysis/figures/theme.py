@@ -20,6 +20,8 @@ TITLE_SIZE = 22
 SUBTITLE_SIZE = 15
 BODY_SIZE = 14
 SOURCE_SIZE = 12
+# The title's artist carries this gid, so that save_figure can store the finding with the file.
+FINDING_GID = "finding"
 
 
 def section_colour(section_id: int) -> str:
@@ -68,7 +70,9 @@ def new_figure(
     place. Returns ``(fig, ax)``, or ``(fig, axes)`` for a grid."""
     apply_theme()
     fig, axes = plt.subplots(nrows, ncols, figsize=size, **subplot_kw)
-    fig.text(0.012, 0.975, title, fontsize=TITLE_SIZE, color=DARK, ha="left", va="top")
+    fig.text(
+        0.012, 0.975, title, fontsize=TITLE_SIZE, color=DARK, ha="left", va="top", gid=FINDING_GID
+    )
     fig.text(0.012, 0.915, subtitle, fontsize=SUBTITLE_SIZE, color="#555555", ha="left", va="top")
     source = source if source is not None else label("source")
     fig.text(0.012, 0.018, source, fontsize=SOURCE_SIZE, color="#666666", ha="left", va="bottom")
