@@ -5,9 +5,13 @@ import io
 import json
 import re
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
+from openpyxl import Workbook
+
+from .sheets import format_table
 
 # openpyxl stamps the workbook and every zip entry with the current time, and sets the
 # "modified" property while saving; pin all three.
@@ -31,14 +35,24 @@ def write_json(record: dict, path: Path) -> Path:
     return path
 
 
-def write_xlsx(sheets: dict[str, pd.DataFrame], path: Path) -> Path:
-    """One sheet per table, in the order given."""
+def write_xlsx(
+    sheets: dict[str, pd.DataFrame],
+    path: Path,
+    *,
+    first_sheet: Callable[[Workbook], None] | None = None,
+) -> Path:
+    """One sheet per table, in the order given, each with a frozen header row, a filter,
+    columns as wide as their text and long text wrapped (``sheets.format_table``).
+    ``first_sheet`` adds a sheet of its own making in front of them (a README)."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     buffer = io.BytesIO()
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
         for sheet, table in sheets.items():
             table.to_excel(writer, sheet_name=sheet, index=False)
+            format_table(writer.sheets[sheet])
+        if first_sheet is not None:
+            first_sheet(writer.book)
         writer.book.properties.created = _FIXED_TIME
         writer.book.properties.creator = "analysis"
     path.write_bytes(_without_timestamps(buffer.getvalue()))

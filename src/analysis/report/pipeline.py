@@ -121,9 +121,11 @@ def run_report(
     # notebooks' kernels should not wait for them to load.
     from ..figures.save import write_figures_readme
     from .render import write_report
+    from .workbook import write_workbook
 
     figures = out_root / "figures" / ("en" if lang == "en" else "")
     write_figures_readme(figures)
+    _say(f"workbook: {write_workbook(out_root / 'data' / 'processed')}")
     name = "report.html" if lang == "zh" else f"report_{lang}.html"
     report = write_report(executed, out_root / "reports" / name, REPORT_TITLE)
     _say(f"report: {report}")
