@@ -15,7 +15,7 @@ from .sheets import format_table
 
 # openpyxl stamps the workbook and every zip entry with the current time, and sets the
 # "modified" property while saving; pin all three.
-_FIXED_TIME = dt.datetime(2021, 7, 1)
+FIXED_TIME = dt.datetime(2021, 7, 1)
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 _MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
 
@@ -53,22 +53,25 @@ def write_xlsx(
             format_table(writer.sheets[sheet])
         if first_sheet is not None:
             first_sheet(writer.book)
-        writer.book.properties.created = _FIXED_TIME
+        writer.book.properties.created = FIXED_TIME
         writer.book.properties.creator = "analysis"
-    path.write_bytes(_without_timestamps(buffer.getvalue()))
+    path.write_bytes(without_timestamps(buffer.getvalue()))
     return path
 
 
-def _without_timestamps(data: bytes) -> bytes:
+def without_timestamps(data: bytes, replace: dict[str, bytes] | None = None) -> bytes:
+    """An Office file (a zip) with its entries and its "modified" property at fixed times;
+    ``replace`` gives new contents for entries by name."""
+    replace = replace or {}
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
         for entry in source.infolist():
             info = zipfile.ZipInfo(entry.filename, date_time=_ZIP_TIME)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = entry.external_attr
-            content = source.read(entry.filename)
+            content = replace.get(entry.filename) or source.read(entry.filename)
             if entry.filename == "docProps/core.xml":
-                stamp = _FIXED_TIME.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
+                stamp = FIXED_TIME.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
                 content = _MODIFIED.sub(rb"\g<1>" + stamp + rb"\g<2>", content)
             target.writestr(info, content)
     return out.getvalue()
