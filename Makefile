@@ -33,7 +33,7 @@ $(STAMP): requirements.lock pyproject.toml src/analysis/resources/jupyterlab_ove
 
 venv: $(STAMP) ## Create .venv from requirements.lock (quick when nothing changed)
 
-report: $(STAMP) ## Run the whole pipeline and render reports/report.html
+report: $(STAMP) ## Run the whole pipeline: report.html, briefing.pptx, analysis.xlsx
 	$(BIN)/python -m analysis report
 
 test: $(STAMP) ## Run pytest and ruff
@@ -56,5 +56,5 @@ lock: ## Regenerate requirements.lock from pyproject.toml (needs the network)
 	  -o requirements.lock pyproject.toml
 
 clean: ## Remove generated files only (not the committed outputs)
-	rm -rf $(VENV) .cache .pytest_cache .ruff_cache build src/*.egg-info reports/report.html
+	rm -rf $(VENV) .cache .pytest_cache .ruff_cache build src/*.egg-info reports/report.html reports/*.pptx
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +

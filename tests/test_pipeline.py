@@ -80,6 +80,25 @@ def test_report_shows_every_figure_with_its_caption(fresh_run):
         assert info["caption"] in page
 
 
+def test_a_run_writes_the_deck_in_the_reports_order_and_the_workbook(fresh_run):
+    from openpyxl import load_workbook
+    from pptx import Presentation
+    from pptx.enum.shapes import MSO_SHAPE_TYPE
+
+    out, page = fresh_run
+    captions = figure_captions(out / "figures")
+    shown = [name for name in re.findall(r"<b>([a-z0-9_]+)</b>", page) if name in captions]
+    slides = list(Presentation(out / "reports" / "briefing.pptx").slides)
+    on_slides = [
+        s.name
+        for slide in slides[1:]
+        for s in slide.shapes
+        if s.shape_type == MSO_SHAPE_TYPE.PICTURE
+    ]
+    assert on_slides == shown and len(shown) == len(captions)
+    assert load_workbook(out / "data" / "processed" / "analysis.xlsx").sheetnames[0] == "README"
+
+
 def test_report_is_self_contained_with_hidden_code_and_contents(fresh_run):
     _, page = fresh_run
     assert remote_references(page) == []

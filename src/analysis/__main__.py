@@ -1,4 +1,7 @@
-"""``python -m analysis report [--input PATH] [--out DIR] [--lang zh|en] [--codebook PATH]``"""
+"""``python -m analysis report [--input PATH] [--out DIR] [--lang zh|en] [--codebook PATH]``
+
+``python -m analysis deck [--figures a,b] [--lang en] [--out FILE]``: a briefing deck from the
+figures and tables already made (a short one with ``--figures``)."""
 
 import argparse
 import sys
@@ -32,8 +35,24 @@ def main(argv: list[str] | None = None) -> int:
         help="a policy-instrument codebook (TOML) to code the items with "
         "(default: src/analysis/resources/policy_instruments.toml)",
     )
+    deck = commands.add_parser(
+        "deck", help="write a briefing deck from the finished figures and tables"
+    )
+    deck.add_argument(
+        "--figures",
+        help="comma-separated figure names, in slide order (default: every figure)",
+    )
+    deck.add_argument("--lang", choices=["zh", "en"], default="zh")
+    deck.add_argument(
+        "--out",
+        type=Path,
+        help="the .pptx to write (default: reports/briefing.pptx, or briefing_short.pptx "
+        "with --figures; _en before .pptx in English)",
+    )
     args = parser.parse_args(argv)
 
+    if args.command == "deck":
+        return _deck(args)
     try:
         run_report(args.input, args.out, lang=args.lang, codebook=args.codebook)
     except (ListFormatError, CodebookError, FileNotFoundError) as exc:
@@ -42,6 +61,24 @@ def main(argv: list[str] | None = None) -> int:
     except NotebookFailed as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
+    return 0
+
+
+def _deck(args) -> int:
+    from .paths import out_root
+    from .report.deck import write_deck
+
+    figures = [name.strip() for name in args.figures.split(",")] if args.figures else None
+    path = args.out
+    if path is None and figures:
+        suffix = "" if args.lang == "zh" else f"_{args.lang}"
+        path = out_root() / "reports" / f"briefing_short{suffix}.pptx"
+    try:
+        written = write_deck(out_root(), args.lang, figures, path)
+    except FileNotFoundError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    print(written)
     return 0
 
 

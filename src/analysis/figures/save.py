@@ -1,9 +1,10 @@
 """One function saves every figure: PNG at 300 dpi and SVG, stable names, stable bytes.
 
-The caption and the notebook that made a figure travel inside the files themselves (PNG text
-chunks, SVG Dublin Core metadata), so a figure lifted into a briefing keeps them, and notebooks
-running side by side never write to a shared index. ``write_figures_readme`` collects them into
-``figures/README.md``.
+The finding (the figure's title), the caption and the notebook that made a figure travel inside
+the files themselves (PNG text chunks, SVG Dublin Core metadata), so a figure lifted into a
+briefing keeps them, and notebooks running side by side never write to a shared index.
+``write_figures_readme`` collects them into ``figures/README.md``; the briefing deck reads them
+too.
 """
 
 import hashlib
@@ -18,6 +19,7 @@ from PIL import Image
 from ..interactive import headless
 from ..paths import cache_dir, figures_dir
 from .fonts import rendering_stack
+from .theme import FINDING_GID
 
 DPI = 300
 _SNAKE_CASE = re.compile(r"^[a-z0-9]+(_[a-z0-9]+)*$")
@@ -49,7 +51,8 @@ def save_figure(
     out_dir.mkdir(parents=True, exist_ok=True)
     paths = {"png": out_dir / f"{name}.png", "svg": out_dir / f"{name}.svg"}
     described = {
-        "Title": name,
+        "Title": _finding(fig) or name,
+        "Identifier": name,
         "Description": caption,
         "Source": f"{_NOTEBOOK_PREFIX}{notebook}.py",
     }
@@ -96,6 +99,12 @@ def figures_not_made(out_dir: Path | None = None) -> dict[str, dict]:
     return found
 
 
+def _finding(fig) -> str | None:
+    """The title text ``theme.new_figure`` drew: the finding the figure states."""
+    titles = [text.get_text() for text in fig.texts if text.get_gid() == FINDING_GID]
+    return titles[0] if titles else None
+
+
 def _render_png(fig, svg: bytes, metadata: dict) -> bytes:
     """The 300 dpi PNG, rendered once per distinct figure.
 
@@ -127,8 +136,9 @@ def _render_png(fig, svg: bytes, metadata: dict) -> bytes:
 
 
 def figure_captions(out_dir: Path | None = None) -> dict[str, dict]:
-    """``{name: {"caption", "notebook"}}`` for every PNG in the folder, sorted by name,
-    read from the metadata ``save_figure`` wrote into it."""
+    """``{name: {"caption", "notebook", "finding"}}`` for every PNG in the folder, sorted by
+    name, read from the metadata ``save_figure`` wrote into it. ``finding`` is the figure's
+    title, or None for a figure not drawn with ``theme.new_figure``."""
     out_dir = Path(out_dir) if out_dir is not None else figures_dir()
     captions = {}
     for png in sorted(out_dir.glob("*.png")):
@@ -140,7 +150,12 @@ def figure_captions(out_dir: Path | None = None) -> dict[str, dict]:
                 f"{png} has no caption: save figures with analysis.figures.save.save_figure"
             )
         notebook = text.get("Source", "").removeprefix(_NOTEBOOK_PREFIX).removesuffix(".py")
-        captions[png.stem] = {"caption": text["Description"], "notebook": notebook}
+        finding = text.get("Title")
+        captions[png.stem] = {
+            "caption": text["Description"],
+            "notebook": notebook,
+            "finding": finding if finding and finding != png.stem else None,
+        }
     return captions
 
 

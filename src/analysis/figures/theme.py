@@ -21,6 +21,14 @@ TITLE_SIZE = 22
 SUBTITLE_SIZE = 15
 BODY_SIZE = 14
 SOURCE_SIZE = 12
+# The title's artist carries this gid, so that save_figure can store the finding with the file.
+FINDING_GID = "finding"
+# Where the title block and the source line sit, as fractions of the figure's height from the
+# bottom (the tops of title and subtitle, the foot of the source line). A slide that states
+# the finding in its own title crops the figure's title band (report.deck).
+TITLE_TOP = 0.975
+SUBTITLE_TOP = 0.915
+SOURCE_BOTTOM = 0.018
 
 
 def section_colour(section_id: int) -> str:
@@ -70,11 +78,24 @@ def new_figure(
     Returns ``(fig, ax)``, or ``(fig, axes)`` for a grid."""
     apply_theme()
     fig, axes = plt.subplots(nrows, ncols, figsize=size, **subplot_kw)
-    fig.text(0.012, 0.975, title, fontsize=TITLE_SIZE, color=DARK, ha="left", va="top")
-    fig.text(0.012, 0.915, subtitle, fontsize=SUBTITLE_SIZE, color="#555555", ha="left", va="top")
+    fig.text(
+        0.012,
+        TITLE_TOP,
+        title,
+        fontsize=TITLE_SIZE,
+        color=DARK,
+        ha="left",
+        va="top",
+        gid=FINDING_GID,
+    )
+    fig.text(
+        0.012, SUBTITLE_TOP, subtitle, fontsize=SUBTITLE_SIZE, color="#555555", ha="left", va="top"
+    )
     if source is None:
         source = current_identity().source_line(current_language())
-    fig.text(0.012, 0.018, source, fontsize=SOURCE_SIZE, color="#666666", ha="left", va="bottom")
+    fig.text(
+        0.012, SOURCE_BOTTOM, source, fontsize=SOURCE_SIZE, color="#666666", ha="left", va="bottom"
+    )
     return fig, axes
 
 

@@ -1,4 +1,5 @@
-"""The whole pipeline: check the list, run the numbered notebooks, render the report."""
+"""The whole pipeline: check the list, run the numbered notebooks, render the report, and write
+the take-away outputs (the analyst's workbook and the briefing deck)."""
 
 import asyncio
 import os
@@ -144,12 +145,16 @@ def run_report(
     # Imported only now: nbconvert and fontTools are needed for the last step alone, and the
     # notebooks' kernels should not wait for them to load.
     from ..figures.save import write_figures_readme
+    from .deck import write_deck
     from .render import write_report
+    from .workbook import write_workbook
 
     figures = out_root / "figures" / ("en" if lang == "en" else "")
     write_figures_readme(figures)
+    _say(f"workbook: {write_workbook(out_root / 'data' / 'processed')}")
     name = "report.html" if lang == "zh" else f"report_{lang}.html"
     title = report_title(input_path, lang)
     report = write_report(executed, out_root / "reports" / name, title)
     _say(f"report: {report}")
+    _say(f"deck: {write_deck(out_root, lang)}")
     return report

@@ -1,0 +1,352 @@
+"""The briefing deck, ``reports/briefing.pptx`` (``briefing_en.pptx`` in English): a title
+slide, then one slide per figure in the report's order.
+
+A figure slide states the figure's finding as its title (the title the figure itself carries,
+read from the PNG's metadata), shows the 300 dpi PNG as large as the slide allows without
+distortion, and ends with a source line. The figure's own title band and source line are
+cropped away (not removed from the file): the slide says both in text, so the chart gets the
+room. The picture's alt text is its caption; the speaker notes hold the caption, one or two
+sentences computed from the tables (``talking_points``), the source and the notebook.
+
+The deck is a generated output, like the HTML report, and its bytes are the same on every run.
+"""
+
+import io
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from PIL import Image, ImageFont
+from pptx import Presentation
+from pptx.dml.color import RGBColor
+from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
+from pptx.oxml.ns import qn
+from pptx.util import Emu, Inches, Pt
+
+from ..figures.fonts import FONT_FAMILY, cjk_font_path
+from ..figures.labels import LANGUAGES
+from ..figures.save import figure_captions
+from ..figures.theme import SOURCE_BOTTOM, SOURCE_SIZE, SUBTITLE_TOP
+from .export import FIXED_TIME, without_timestamps
+from .talking_points import Tables, deck_text, list_title, talking_point
+
+# 16:9, PowerPoint's own widescreen size: 13.333 × 7.5 in.
+SLIDE_WIDTH, SLIDE_HEIGHT = Emu(12192000), Emu(6858000)
+MARGIN = Inches(0.45)
+TITLE_TOP, TITLE_HEIGHT = Inches(0.22), Inches(1.0)
+PICTURE_TOP, PICTURE_BOTTOM = Inches(1.3), Inches(7.0)
+FOOT_TOP, FOOT_HEIGHT = Inches(7.06), Inches(0.34)
+TITLE_SIZES = (28, 26, 24, 22, 20, 18)
+TITLE_LINES = 2
+FOOT_SIZES = (11, 10, 9, 8)
+DARK, GREY = RGBColor(0x22, 0x22, 0x22), RGBColor(0x66, 0x66, 0x66)
+SHORT_SHA = 12
+# A text box's default insets: 0.1 in left and right, 0.05 in top and bottom.
+_INSET_X, _INSET_Y = Inches(0.1), Inches(0.05)
+_LINE_SPACING = 1.2
+# Chinese breaks between any two characters, other text at spaces.
+_BREAKABLE = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]|[^\s\u2e80-\u9fff]+\s*|\s+")
+
+
+def deck_name(lang: str) -> str:
+    return "briefing.pptx" if lang == "zh" else f"briefing_{lang}.pptx"
+
+
+def report_order(captions: dict[str, dict]) -> list[str]:
+    """The figures in the order the report shows them: by the notebook that made them, in run
+    order, then by name (``cells.show_figures`` walks notebook by notebook, names sorted)."""
+    return sorted(captions, key=lambda name: (captions[name]["notebook"], name))
+
+
+@dataclass(frozen=True)
+class Origin:
+    """What the deck may say about the list it was computed from (``provenance.json``)."""
+
+    record: dict
+    lang: str
+
+    @property
+    def short_sha(self) -> str:
+        return self.record["sha256"][:SHORT_SHA]
+
+    @property
+    def path(self) -> str:
+        file = self.record["file"]
+        return f"data/raw/{file}" if self.record["is_project_source"] else file
+
+    @property
+    def title(self) -> str:
+        """The list's title, claimed only for the project's own source; else the file name."""
+        if self.record["is_project_source"]:
+            return list_title(self.record["title"], self.lang)
+        return self.record["file"]
+
+
+# --- text -------------------------------------------------------------------------------
+
+
+@cache
+def _measure_font() -> ImageFont.FreeTypeFont:
+    # Measured at 100 units to the em: a width at size s points is width * s / 100 points.
+    return ImageFont.truetype(str(cjk_font_path()), 100)
+
+
+def text_width(text: str, size: float) -> float:
+    """The width of ``text`` in points, set in the project's font at ``size`` points."""
+    return _measure_font().getlength(text) * size / 100
+
+
+def line_count(text: str, size: float, width: float) -> int:
+    """How many lines ``text`` takes in a box ``width`` points wide, broken the way slide
+    software breaks it: between Chinese characters, and at spaces otherwise."""
+    lines, current = 1, 0.0
+    for piece in _BREAKABLE.findall(text):
+        piece_width = text_width(piece, size)
+        if current and current + text_width(piece.rstrip(), size) > width:
+            lines, current = lines + 1, 0.0
+            piece_width = text_width(piece.lstrip(), size)
+        current += piece_width
+    return lines
+
+
+def title_size(
+    text: str,
+    width_emu: int,
+    height_emu: int,
+    sizes: tuple[int, ...] = TITLE_SIZES,
+    max_lines: int = TITLE_LINES,
+) -> int:
+    """The largest of ``sizes`` at which ``text`` fits the box in ``max_lines`` lines; the
+    smallest size if none does."""
+    width = Emu(width_emu - 2 * _INSET_X).pt
+    height = Emu(height_emu - 2 * _INSET_Y).pt
+    for size in sizes:
+        lines = line_count(text, size, width)
+        if lines <= max_lines and lines * size * _LINE_SPACING <= height:
+            return size
+    return sizes[-1]
+
+
+def _set_font(run, size: float, colour: RGBColor, bold: bool = False) -> None:
+    """The project's font for Latin and Chinese text alike (python-pptx sets Latin only)."""
+    font = run.font
+    font.size, font.bold, font.name = Pt(size), bold, FONT_FAMILY
+    font.color.rgb = colour
+    properties = font._rPr
+    for tag in ("a:ea", "a:cs"):
+        if properties.find(qn(tag)) is None:
+            properties.find(qn("a:latin")).addnext(properties.makeelement(qn(tag), {}))
+        properties.find(qn(tag)).set("typeface", FONT_FAMILY)
+    # Keep the order the schema wants: latin, ea, cs.
+    latin, ea, cs = (properties.find(qn(t)) for t in ("a:latin", "a:ea", "a:cs"))
+    latin.addnext(ea)
+    ea.addnext(cs)
+
+
+def _fill(frame, lines: list[tuple[str, float, RGBColor, bool]], align=PP_ALIGN.LEFT) -> None:
+    """Replace a text frame's text with ``(text, size, colour, bold)`` paragraphs."""
+    frame.clear()
+    frame.word_wrap = True
+    frame.auto_size = MSO_AUTO_SIZE.NONE
+    for index, (text, size, colour, bold) in enumerate(lines):
+        paragraph = frame.paragraphs[0] if index == 0 else frame.add_paragraph()
+        paragraph.alignment = align
+        run = paragraph.add_run()
+        run.text = text
+        _set_font(run, size, colour, bold)
+
+
+def _place(shape, left, top, width, height) -> None:
+    shape.left, shape.top, shape.width, shape.height = left, top, width, height
+
+
+# --- slides -----------------------------------------------------------------------------
+
+
+def _title_slide(prs, origin: Origin, lang: str) -> None:
+    slide = prs.slides.add_slide(prs.slide_layouts[0])
+    title, subtitle = slide.shapes.title, slide.placeholders[1]
+    width = SLIDE_WIDTH - 2 * Inches(0.8)
+    _place(title, Inches(0.8), Inches(1.2), width, Inches(2.4))
+    # The kicker takes a line of 20 pt above the title.
+    size = title_size(origin.title, width, Inches(2.4) - Pt(20 * _LINE_SPACING), (40, 36, 32, 28))
+    _fill(
+        title.text_frame,
+        [(deck_text("deck.kicker", lang), 20, GREY, False), (origin.title, size, DARK, False)],
+    )
+    title.text_frame.vertical_anchor = MSO_ANCHOR.BOTTOM
+    record = origin.record
+    lines = [deck_text("deck.counts", lang, sections=record["sections"], items=record["items"])]
+    if record["is_project_source"]:
+        published = record["published"]
+        if not record["verified_against_official_page"]:
+            published = f"{published} · {deck_text('deck.unverified', lang)}"
+        lines += [
+            deck_text("deck.publisher", lang, publisher=record["publisher"]),
+            deck_text("deck.published", lang, published=published),
+        ]
+    else:
+        lines.append(deck_text("deck.not_project_source", lang))
+    lines.append(deck_text("deck.computed_from", lang, path=origin.path, short=origin.short_sha))
+    lines.append(deck_text("deck.generated", lang))
+    _place(subtitle, Inches(0.8), Inches(3.8), width, Inches(2.6))
+    _fill(subtitle.text_frame, [(line, 18, GREY, False) for line in lines])
+    subtitle.text_frame.vertical_anchor = MSO_ANCHOR.TOP
+
+
+def _picture_box(png: Path, crop_top: float, crop_bottom: float):
+    """Left, top, width, height of the largest box with the cropped picture's proportions
+    that fits between the title and the foot, centred."""
+    with Image.open(png) as image:
+        pixels_wide, pixels_high = image.size
+    aspect = pixels_wide / (pixels_high * (1 - crop_top - crop_bottom))
+    room_width, room_height = SLIDE_WIDTH - 2 * MARGIN, PICTURE_BOTTOM - PICTURE_TOP
+    width = min(room_width, round(room_height * aspect))
+    height = round(width / aspect)
+    left = (SLIDE_WIDTH - width) // 2
+    top = PICTURE_TOP + (room_height - height) // 2
+    return Emu(left), Emu(top), Emu(width), Emu(height)
+
+
+def _figure_crop(png: Path) -> tuple[float, float]:
+    """The fractions of the figure's height above its subtitle (the title band) and below
+    its plot area (the source line), which the slide states in text instead."""
+    with Image.open(png) as image:
+        height_in = image.size[1] / image.info["dpi"][1]
+    top = 1 - SUBTITLE_TOP - 0.01
+    bottom = SOURCE_BOTTOM + SOURCE_SIZE * 1.4 / 72 / height_in
+    return top, bottom
+
+
+def _figure_slide(prs, figures: Path, name: str, info: dict, origin: Origin, tables, lang):
+    slide = prs.slides.add_slide(prs.slide_layouts[5])
+    finding = info["finding"] or info["caption"]
+    title = slide.shapes.title
+    _place(title, MARGIN, TITLE_TOP, SLIDE_WIDTH - 2 * MARGIN, TITLE_HEIGHT)
+    _fill(
+        title.text_frame, [(finding, title_size(finding, title.width, title.height), DARK, False)]
+    )
+    title.text_frame.vertical_anchor = MSO_ANCHOR.MIDDLE
+
+    png = figures / f"{name}.png"
+    # Only a figure drawn by theme.new_figure has the title band and source line to crop.
+    crop_top, crop_bottom = _figure_crop(png) if info["finding"] else (0.0, 0.0)
+    picture = slide.shapes.add_picture(str(png), *_picture_box(png, crop_top, crop_bottom))
+    picture.crop_top, picture.crop_bottom = crop_top, crop_bottom
+    # python-pptx writes the file name as the alt text; a screen reader should read the caption.
+    picture._element.nvPicPr.cNvPr.set("descr", info["caption"])
+    picture.name = name
+
+    figure = figure_path(name, lang)
+    foot = slide.shapes.add_textbox(MARGIN, FOOT_TOP, SLIDE_WIDTH - 2 * MARGIN, FOOT_HEIGHT)
+    line = deck_text(
+        "deck.source_line",
+        lang,
+        list=origin.title,
+        short=origin.short_sha,
+        figure=figure,
+    )
+    # One line at the foot: a long English title makes the type smaller, never a second line.
+    size = title_size(line, foot.width, foot.height, FOOT_SIZES, max_lines=1)
+    _fill(foot.text_frame, [(line, size, GREY, False)])
+
+    point = talking_point(name, tables, lang)
+    notes = [deck_text("deck.notes.caption", lang, caption=info["caption"])]
+    notes.append(point or deck_text("deck.notes.no_point", lang, figure=name))
+    notes += [
+        deck_text(
+            "deck.notes.source",
+            lang,
+            list=origin.title,
+            file=origin.path,
+            sha256=origin.record["sha256"],
+        ),
+        deck_text("deck.notes.made_by", lang, figure=figure, notebook=info["notebook"]),
+    ]
+    slide.notes_slide.notes_text_frame.text = "\n".join(notes)
+
+
+def figure_path(name: str, lang: str) -> str:
+    return f"figures/{name}.png" if lang == "zh" else f"figures/{lang}/{name}.png"
+
+
+# --- the deck ---------------------------------------------------------------------------
+
+
+def build_deck(out_root: Path, lang: str = "zh", figures: list[str] | None = None):
+    """The deck as a python-pptx Presentation, from the figures and tables under ``out_root``.
+    ``figures``: only these, in the order given (names as in ``figures/``)."""
+    if lang not in LANGUAGES:
+        raise ValueError(f"lang must be one of {', '.join(LANGUAGES)}, not {lang!r}")
+    out_root = Path(out_root)
+    figure_dir = out_root / "figures" / ("en" if lang == "en" else "")
+    processed = out_root / "data" / "processed"
+    captions = figure_captions(figure_dir)
+    if not captions:
+        raise FileNotFoundError(
+            f"no figures in {figure_dir}: run `python -m analysis report` first"
+        )
+    if figures is None:
+        figures = report_order(captions)
+    unknown = [name for name in figures if name not in captions]
+    if unknown:
+        raise FileNotFoundError(
+            f"no figure {', '.join(unknown)} in {figure_dir}; "
+            f"there are: {', '.join(report_order(captions))}"
+        )
+    provenance = processed / "provenance.json"
+    if not provenance.exists():
+        raise FileNotFoundError(f"{provenance} is missing: run the notebooks before the deck")
+    origin = Origin(json.loads(provenance.read_text(encoding="utf-8")), lang)
+    tables = Tables(processed)
+
+    prs = Presentation()
+    prs.slide_width, prs.slide_height = SLIDE_WIDTH, SLIDE_HEIGHT
+    _title_slide(prs, origin, lang)
+    for name in figures:
+        _figure_slide(prs, figure_dir, name, captions[name], origin, tables, lang)
+
+    properties = prs.core_properties
+    properties.title = f"{origin.title} · {deck_text('deck.kicker', lang)}"
+    properties.author = properties.last_modified_by = "analysis"
+    properties.created = properties.modified = FIXED_TIME
+    properties.revision = 1
+    properties.subject = deck_text("deck.kicker", lang)
+    properties.comments = deck_text(
+        "deck.computed_from", lang, path=origin.path, short=origin.short_sha
+    )
+    properties.language = "zh-CN" if lang == "zh" else "en"
+    return prs
+
+
+def write_deck(
+    out_root: Path,
+    lang: str = "zh",
+    figures: list[str] | None = None,
+    path: Path | None = None,
+) -> Path:
+    """Write the deck (by default ``reports/briefing.pptx`` or ``briefing_en.pptx`` under
+    ``out_root``) with the same bytes on every run. Returns its path."""
+    prs = build_deck(out_root, lang, figures)
+    path = Path(path) if path else Path(out_root) / "reports" / deck_name(lang)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    buffer = io.BytesIO()
+    prs.save(buffer)
+    path.write_bytes(without_timestamps(buffer.getvalue(), {"docProps/app.xml": _app_xml(prs)}))
+    return path
+
+
+def _app_xml(prs) -> bytes:
+    """The extended properties: python-pptx keeps its template's (a 4:3 show of 0 slides)."""
+    slides = len(prs.slides)
+    return (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/'
+        'extended-properties">'
+        "<Application>analysis (python-pptx)</Application>"
+        "<PresentationFormat>Widescreen</PresentationFormat>"
+        f"<Slides>{slides}</Slides><Notes>{slides - 1}</Notes>"
+        "</Properties>"
+    ).encode()

@@ -1,0 +1,340 @@
+"""What a presenter can say about each figure: one or two sentences computed from the finished
+tables in ``data/processed``, like the report's prose, in Chinese or English.
+
+The sentences are templates in ``resources/deck_text.json`` (keys ``notes.<figure>``); this
+module only computes the values. A figure with no talking point here gets none in the deck
+(``talking_point`` returns None and the deck says so in its log).
+"""
+
+import json
+from collections.abc import Callable
+from functools import cache
+from pathlib import Path
+
+import pandas as pd
+
+from ..extract.headlines import forecast_ladder, headline_quantities
+from ..figures.labels import section_short_name
+from ..paths import RESOURCES
+from ..text.keyness import G2_P05
+from ..text.keywords import section_column
+from .workbook import read_result
+
+DECK_TEXT = RESOURCES / "deck_text.json"
+
+
+@cache
+def _templates() -> dict:
+    return json.loads(DECK_TEXT.read_text(encoding="utf-8"))
+
+
+def deck_text(key: str, lang: str, **values) -> str:
+    """The template ``key`` of ``resources/deck_text.json`` in ``lang``, filled."""
+    try:
+        template = _templates()[key][lang]
+    except KeyError:
+        raise KeyError(f"no {lang} text for {key!r} in resources/{DECK_TEXT.name}") from None
+    return template.format(**values)
+
+
+def list_title(title: str, lang: str) -> str:
+    """The list's title in ``lang``; a title with no translation keeps its Chinese."""
+    if lang == "zh":
+        return title
+    return _templates()["list_titles_en"].get(title, title)
+
+
+class Tables:
+    """The finished tables of one run, each read once."""
+
+    def __init__(self, processed: Path):
+        self.processed = Path(processed)
+        self._read: dict[str, pd.DataFrame] = {}
+
+    def __getitem__(self, name: str) -> pd.DataFrame:
+        if name not in self._read:
+            path = self.processed / f"{name}.csv"
+            if not path.exists():
+                raise FileNotFoundError(f"{path} is missing: run the notebooks before the deck")
+            self._read[name] = read_result(path)
+        return self._read[name]
+
+    def section(self, section_id: int, lang: str) -> str:
+        row = self["sections"].set_index("section_id").loc[int(section_id)]
+        return section_short_name(row["section_numeral"], row["section_title"], lang)
+
+
+def _join(names: list[str], lang: str) -> str:
+    if len(names) == 1:
+        return names[0]
+    if len(names) == 2:
+        return deck_text("notes.join_two", lang, first=names[0], second=names[1])
+    return deck_text("notes.join_many", lang, first=names[0], rest=_join(names[1:], lang))
+
+
+def _sections_with(tables: Tables, column: str, value, lang: str) -> str:
+    sections = tables["sections"]
+    ids = sections.loc[sections[column] == value, "section_id"]
+    return _join([tables.section(i, lang) for i in ids], lang)
+
+
+def _per_section(tables: Tables, values: dict[int, object], key: str, lang: str, **extra) -> str:
+    sections = tables["sections"].set_index("section_id")
+    return deck_text("notes.list_separator", lang).join(
+        deck_text(
+            key,
+            lang,
+            numeral=sections.loc[i, "section_numeral"],
+            number=i,
+            value=value,
+            **{k: v[i] for k, v in extra.items()},
+        )
+        for i, value in values.items()
+    )
+
+
+_POINTS: dict[str, Callable[[Tables, str], str]] = {}
+
+
+def _point(figure: str):
+    def register(function):
+        _POINTS[figure] = function
+        return function
+
+    return register
+
+
+@_point("items_per_section")
+def _items_per_section(t: Tables, lang: str) -> str:
+    sections = t["sections"]
+    top = sections.loc[sections["items"].idxmax()]
+    fewest = int(sections["items"].min())
+    return deck_text(
+        "notes.items_per_section",
+        lang,
+        sections=len(sections),
+        items=int(sections["items"].sum()),
+        top=t.section(top["section_id"], lang),
+        top_items=int(top["items"]),
+        share=float(top["share_of_items"]),
+        least=_sections_with(t, "items", fewest, lang),
+        least_items=fewest,
+    )
+
+
+@_point("chars_per_section")
+def _chars_per_section(t: Tables, lang: str) -> str:
+    sections = t["sections"]
+    means = sections.set_index("section_id")["mean_content_chars"].astype(float)
+    return deck_text(
+        "notes.chars_per_section",
+        lang,
+        total=int(sections["content_chars"].sum()),
+        mean=float(sections["content_chars"].sum() / sections["items"].sum()),
+        longest=t.section(means.idxmax(), lang),
+        longest_mean=means.max(),
+        shortest=t.section(means.idxmin(), lang),
+        shortest_mean=means.min(),
+    )
+
+
+@_point("chars_per_item")
+def _chars_per_item(t: Tables, lang: str) -> str:
+    chars = t["items"]["content_chars"].astype(float)
+    return deck_text(
+        "notes.chars_per_item",
+        lang,
+        median=chars.median(),
+        q1=chars.quantile(0.25),
+        q3=chars.quantile(0.75),
+    )
+
+
+@_point("top_terms")
+def _top_terms(t: Tables, lang: str) -> str:
+    keywords = t["keywords"]
+    first = keywords.iloc[0]
+    by_section = {int(i): int(first[section_column(i)]) for i in t["sections"]["section_id"]}
+    section_id = max(by_section, key=lambda i: (by_section[i], -i))
+    return deck_text(
+        "notes.top_terms",
+        lang,
+        tokens=int(keywords["count"].sum()),
+        distinct=len(keywords),
+        first=first["term"],
+        count=int(first["count"]),
+        in_section=by_section[section_id],
+        section=t.section(section_id, lang),
+    )
+
+
+def _section_leaders(keywords: pd.DataFrame, section_ids) -> dict[int, pd.Series]:
+    """Each section's commonest term, ties broken by the term, as the figures break them."""
+    leaders = {}
+    for i in section_ids:
+        column = section_column(int(i))
+        leaders[int(i)] = keywords.sort_values([column, "term"], ascending=[False, True]).iloc[0]
+    return leaders
+
+
+@_point("top_terms_by_section")
+def _top_terms_by_section(t: Tables, lang: str) -> str:
+    leaders = _section_leaders(t["keywords"], t["sections"]["section_id"])
+    sections = t["sections"].set_index("section_id")
+    text = deck_text("notes.list_separator", lang).join(
+        deck_text(
+            "notes.section_term_count",
+            lang,
+            numeral=sections.loc[i, "section_numeral"],
+            number=i,
+            term=row["term"],
+            count=int(row[section_column(i)]),
+        )
+        for i, row in leaders.items()
+    )
+    return deck_text("notes.top_terms_by_section", lang, leaders=text)
+
+
+@_point("keyness_by_section")
+def _keyness_by_section(t: Tables, lang: str) -> str:
+    keyness = t["keyness"]
+    top = keyness.loc[keyness["g2"].astype(float).idxmax()]
+    return deck_text(
+        "notes.keyness_by_section",
+        lang,
+        section=t.section(top["section_id"], lang),
+        term=top["term"],
+        count=int(top["count"]),
+        count_rest=int(top["count_rest"]),
+        g2=float(top["g2"]),
+        terms=len(keyness),
+        significant=int((keyness["g2"] > G2_P05).sum()),
+        p05=G2_P05,
+    )
+
+
+@_point("wordcloud")
+def _wordcloud(t: Tables, lang: str) -> str:
+    first, second = t["keywords"].iloc[0], t["keywords"].iloc[1]
+    return deck_text(
+        "notes.wordcloud",
+        lang,
+        first=first["term"],
+        first_count=int(first["count"]),
+        second=second["term"],
+        second_count=int(second["count"]),
+        ratio=int(first["count"]) / int(second["count"]),
+    )
+
+
+@_point("wordclouds_by_section")
+def _wordclouds_by_section(t: Tables, lang: str) -> str:
+    keywords = t["keywords"]
+    distinct = {
+        int(i): int((keywords[section_column(int(i))] > 0).sum())
+        for i in t["sections"]["section_id"]
+    }
+    widest = max(distinct, key=lambda i: (distinct[i], -i))
+    return deck_text(
+        "notes.wordclouds_by_section",
+        lang,
+        per_section=_per_section(t, distinct, "notes.section_value", lang),
+        widest=t.section(widest, lang),
+    )
+
+
+@_point("cooccurrence_network")
+def _cooccurrence_network(t: Tables, lang: str) -> str:
+    edges = t["cooccurrence_edges"]
+    ends = pd.concat(
+        [edges[["source", "weight"]].set_axis(["term", "weight"], axis=1),
+         edges[["target", "weight"]].set_axis(["term", "weight"], axis=1)]
+    )  # fmt: skip
+    # The figure's hub: the largest weighted degree, ties to the first term in sorted order.
+    degree = ends.groupby("term")["weight"].sum()
+    hub = max(sorted(degree.index), key=lambda term: degree[term])
+    return deck_text(
+        "notes.cooccurrence_network",
+        lang,
+        terms=len(degree),
+        pairs=len(edges),
+        hub=hub,
+        neighbours=int((ends["term"] == hub).sum()),
+    )
+
+
+@_point("citations_by_type_and_section")
+def _citations(t: Tables, lang: str) -> str:
+    regulations = t["regulations"]
+    per_section = regulations.groupby("section_id").size()
+    top = int(per_section.max())
+    top_ids = [int(i) for i in per_section.index[per_section == top]]
+    bracketed = int(regulations["bracketed"].astype(bool).sum())
+    return deck_text(
+        "notes.citations_by_type_and_section",
+        lang,
+        total=len(regulations),
+        bracketed=bracketed,
+        running=len(regulations) - bracketed,
+        section=_join([t.section(i, lang) for i in top_ids], lang),
+        top=top,
+    )
+
+
+@_point("key_numbers")
+def _key_numbers(t: Tables, lang: str) -> str:
+    quantities = t["quantities"]
+    amounts = int((quantities["kind"] == "amount").sum())
+    return deck_text(
+        "notes.key_numbers",
+        lang,
+        amounts=amounts,
+        slogans=len(quantities) - amounts,
+        headline=len(headline_quantities(quantities)),
+    )
+
+
+@_point("forecast_ladder")
+def _forecast_ladder(t: Tables, lang: str) -> str:
+    ladder = forecast_ladder(t["quantities"])
+    first, last = ladder.iloc[0], ladder.iloc[-1]
+    return deck_text(
+        "notes.forecast_ladder",
+        lang,
+        item=int(first["item_id"]),
+        steps=len(ladder),
+        longest=first["text"],
+        longest_hours=float(first["hours"]),
+        longest_subject=first["subject"],
+        shortest=last["text"],
+        shortest_hours=float(last["hours"]),
+        shortest_subject=last["subject"],
+    )
+
+
+@_point("first_mover_claims_by_section")
+def _first_mover_claims(t: Tables, lang: str) -> str:
+    claims = t["first_mover_claims"]
+    stated = claims[claims["kind"] == "claim"]
+    markers = stated.groupby("marker").size()
+    marker = max(sorted(markers.index), key=lambda m: markers[m])
+    return deck_text(
+        "notes.first_mover_claims_by_section",
+        lang,
+        items=len(t["items"]),
+        with_claim=stated["item_id"].nunique(),
+        claims=len(stated),
+        aspirations=int((claims["kind"] == "aspiration").sum()),
+        marker=marker,
+        marker_count=int(markers[marker]),
+    )
+
+
+def has_talking_point(figure: str) -> bool:
+    return figure in _POINTS
+
+
+def talking_point(figure: str, tables: Tables, lang: str) -> str | None:
+    """The sentences for ``figure``, or None for a figure this module does not know."""
+    function = _POINTS.get(figure)
+    return function(tables, lang) if function else None
