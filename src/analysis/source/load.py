@@ -6,6 +6,7 @@ Every repair is recorded in ``items.attrs["repairs"]``; ``repairs_table(items)``
 """
 
 import hashlib
+from dataclasses import asdict
 from pathlib import Path
 
 import pandas as pd
@@ -29,6 +30,7 @@ COLUMNS = [
     "content_chars",
 ]
 REPAIR_COLUMNS = ["line", "item_id", "field", "kind", "before", "after", "reason"]
+PREAMBLE_COLUMNS = ["line", "kind", "text"]
 
 
 def _tidy_item(raw: RawItem, repairs: list[clean.Repair], path: str) -> dict:
@@ -105,8 +107,10 @@ def load_items(path: str | Path | None = None) -> pd.DataFrame:
     ``section_title``, ``name``, ``content`` (paragraphs joined by ``\\n``), ``line_start`` and
     ``line_end`` (1-based lines of the source), ``name_chars``, ``content_chars``.
 
-    ``attrs`` holds ``source`` (path), ``sha256``, ``encoding``, ``title`` (the lines above the
-    table) and ``repairs`` (a list of dicts; see ``repairs_table``).
+    ``attrs`` holds ``source`` (path), ``sha256``, ``encoding``, ``title`` (the text lines above
+    the table), ``preamble`` (every line above the table header as a dict of ``line``, ``kind``
+    and ``text``; see ``preamble_table``) and ``repairs`` (a list of dicts; see
+    ``repairs_table``).
 
     Raises ``ListFormatError`` (a ``ValueError``) naming the 1-based line for a malformed list.
     """
@@ -147,7 +151,8 @@ def parse_list_bytes(data: bytes, path: str = "<bytes>") -> pd.DataFrame:
         "source": path,
         "sha256": hashlib.sha256(data).hexdigest(),
         "encoding": decoded.encoding,
-        "title": "\n".join(parser.preamble),
+        "title": "\n".join(line.text for line in parser.preamble if line.kind != "blank"),
+        "preamble": [asdict(line) for line in parser.preamble],
         "repairs": [r.as_dict() for r in repairs],
     }
     return items
@@ -192,6 +197,12 @@ def _decoding_repairs(decoded) -> list[clean.Repair]:
             )
         )
     return found
+
+
+def preamble_table(items: pd.DataFrame) -> pd.DataFrame:
+    """The lines above the table header, one row each: ``line``, ``kind`` (blank,
+    attachment_label, title or text) and ``text``."""
+    return pd.DataFrame(items.attrs.get("preamble", []), columns=PREAMBLE_COLUMNS)
 
 
 def repairs_table(items: pd.DataFrame) -> pd.DataFrame:
