@@ -84,21 +84,21 @@ class LineClassifier:
         self.repairs: list[clean.Repair] = []
         self.header_lines: list[int] = []
         self.seen_items: dict[int, int] = {}
-
-    def error(self, message: str, line: int) -> ListFormatError:
-        return ListFormatError(message, line, self.path)
-
-    def feed(self, lineno: int, raw_line: str) -> None:
-        cells = _cells(self._visible(lineno, raw_line))
-        handler = {
+        self.handlers = {
             LineKind.BLANK: self._on_blank,
             LineKind.PREAMBLE: self._on_preamble,
             LineKind.HEADER: self._on_header,
             LineKind.SECTION_TITLE: self._on_section_title,
             LineKind.ITEM_ROW: self._on_item_row,
             LineKind.CONTINUATION: self._on_continuation,
-        }[self.classify(cells)]
-        handler(lineno, cells)
+        }
+
+    def error(self, message: str, line: int) -> ListFormatError:
+        return ListFormatError(message, line, self.path)
+
+    def feed(self, lineno: int, raw_line: str) -> None:
+        cells = _cells(self._visible(lineno, raw_line))
+        self.handlers[self.classify(cells)](lineno, cells)
 
     def _visible(self, lineno: int, raw_line: str) -> str:
         line, removed = _INVISIBLE.subn("", raw_line)
