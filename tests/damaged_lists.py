@@ -24,6 +24,7 @@ HEADER_CELLS = ("序号", "名称", "具体内容")
 BOM = "\ufeff"
 FULL_WIDTH_SPACE = "\u3000"
 _TAB = re.compile("\t")
+_LEADING_NUMBER = re.compile(r"^(?:\d+|[一二三四五六七八九十]+[、.．])")
 _BETWEEN_HAN = re.compile(r"(?<=[\u4e00-\u9fff])(?=(?![一二三四五六七八九十])[\u4e00-\u9fff])")
 # Characters a line starts with when the classifier would take it for something other than a
 # wrapped cell: a section numeral (一、), the header (序号) or an item number.
@@ -82,9 +83,11 @@ def _line_index(draw, lines) -> int:
 
 @functools.cache
 def _cell_edges(line: str) -> tuple[int, ...]:
-    return tuple(
-        sorted({0, len(line)} | {m.start() + d for m in _TAB.finditer(line) for d in (0, 1)})
-    )
+    """The edges of cells, and the end of a leading item number or section numeral (五、)."""
+    edges = {0, len(line)} | {m.start() + d for m in _TAB.finditer(line) for d in (0, 1)}
+    if leading := _LEADING_NUMBER.match(line):
+        edges.add(leading.end())
+    return tuple(sorted(edges))
 
 
 def _position(draw, line: str) -> int:
@@ -123,6 +126,16 @@ def cut_line_short(draw, lines):
     k = _position(draw, lines[i])
     lines[i] = lines[i][:k]
     return f"cut line {i + 1} after {k} characters: {lines[i]!r}"
+
+
+def cut_to_number(draw, lines):
+    """A row cut short right after its item number or section numeral: the rest is lost."""
+    numbered = [i for i, line in enumerate(lines) if _LEADING_NUMBER.match(line)]
+    if not numbered:
+        return "cut to number: no numbered row"
+    i = draw(st.sampled_from(numbered))
+    lines[i] = _LEADING_NUMBER.match(lines[i]).group(0)
+    return f"cut line {i + 1} to its number: {lines[i]!r}"
 
 
 def merge_cells(draw, lines):
@@ -210,6 +223,7 @@ LINE_DAMAGES = (
     swap_lines,
     move_line,
     cut_line_short,
+    cut_to_number,
     merge_cells,
     split_cell,
     wrap_line,
@@ -364,6 +378,20 @@ def is_item_shaped(line: str) -> bool:
 
 def item_shaped_lines(text: str) -> list[int]:
     return [n for n, line in enumerate(text.split("\n"), 1) if is_item_shaped(line)]
+
+
+_SECTION_SHAPED = re.compile(r"^[一二三四五六七八九十]+\s*[、.．]")
+
+
+def section_shaped_lines(text: str) -> list[int]:
+    """Lines below the first header that open with a section numeral (三、…): each must start
+    a section of the table or stop the loader."""
+    header = first_header_line(text) or 0
+    return [
+        n
+        for n, line in enumerate(text.split("\n"), 1)
+        if n > header and (cells := cells_of(line)) and _SECTION_SHAPED.match(cells[0])
+    ]
 
 
 def first_header_line(text: str) -> int | None:

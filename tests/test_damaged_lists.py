@@ -13,6 +13,7 @@ from damaged_lists import (
     item_row_in_preamble,
     item_shaped_lines,
     repairable_lists,
+    section_shaped_lines,
 )
 from hypothesis import given
 
@@ -48,6 +49,11 @@ def _assert_no_item_row_lost(items, damaged) -> None:
     assert not lost, f"item-shaped rows at lines {sorted(lost)} are not in the table"
 
 
+def _assert_no_section_lost(items, damaged) -> None:
+    """Every section-shaped row starts a section: none is folded into the item above."""
+    assert items["section_id"].nunique() == len(section_shaped_lines(damaged.text))
+
+
 def _assert_preamble_recorded(attrs, damaged) -> None:
     """Every line above the header is in the preamble record, as what it is."""
     preamble = attrs["preamble"]
@@ -70,6 +76,7 @@ def test_a_damaged_list_gives_the_table_or_an_error_naming_a_line(damaged):
         return
     check_items(items)
     _assert_no_item_row_lost(items, damaged)
+    _assert_no_section_lost(items, damaged)
     _assert_preamble_recorded(attrs, damaged)
 
 

@@ -154,3 +154,8 @@ def test_full_width_space_inside_a_header_cell():
 def test_space_between_section_numeral_and_its_comma():
     loaded = _table(_TOP + _ONE + "\n二\u3000、建立体制机制\n" + _TWO)
     assert loaded["section_title"].tolist() == ["建立创新生态链", "建立体制机制"]
+
+
+def test_section_numeral_with_its_title_on_the_next_line():
+    loaded = _table(_TOP + _ONE + "\n二、\n建立体制机制\n" + _TWO)
+    assert loaded["section_title"].tolist() == ["建立创新生态链", "建立体制机制"]

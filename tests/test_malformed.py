@@ -200,3 +200,9 @@ def test_gb18030_cut_in_half_names_its_last_line():
     """It named line 1, where the first Chinese character made UTF-8 fail."""
     data = (_TOP + "1\t率先形成基础研究投入机制\t制定出台条例").encode("gb18030")[:-1]
     _raises_at(data, 3, "ends in the middle of a GB18030 character")
+
+
+def test_section_row_cut_to_its_numeral_is_named():
+    """五、 alone was taken for wrapped text: section 五 folded into 四 without a word."""
+    data = _TOP + "1\t率先形成基础研究投入机制\t制定出台条例。\n二、\n2\t建立攻关新机制\t改革立项。"
+    _raises_at(data.encode(), 4, "section 二、 has no title")

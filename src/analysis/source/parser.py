@@ -16,7 +16,9 @@ from .errors import ListFormatError
 from .numerals import ascii_digits, chinese_numeral, chinese_numeral_value, is_chinese_numeral
 
 HEADER = ("序号", "名称", "具体内容")
-_SECTION_ROW = re.compile(r"^([一二三四五六七八九十]+)\s*[、.．]\s*(.+)$")
+# The title may be empty here: it can follow on the next line, and finish() refuses a section
+# that still has none (taken for wrapped text, 五、 alone would fold section 五 into 四).
+_SECTION_ROW = re.compile(r"^([一二三四五六七八九十]+)\s*[、.．]\s*(.*)$")
 _ITEM_NUMBER = re.compile(r"^\d+$")
 _LATIN_LETTER = re.compile(r"^[A-Za-z]$")
 _ATTACHMENT_LABEL = re.compile(r"^附\s*件\s*[0-9０-９一二三四五六七八九十]*\s*[:：]?$")
@@ -333,6 +335,8 @@ class LineClassifier:
                 field="section_title",
             )
             self.repairs.extend(repairs)
+            if not section.title:
+                raise self.error(f"section {section.numeral}、 has no title", section.line)
 
 
 def _join_wrapped(before: str, after: str) -> str:
