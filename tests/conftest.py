@@ -7,21 +7,9 @@ from analysis import keyword_counts, load_items
 from analysis.paths import SOURCE
 
 # Property-based tests try the same examples on every run and in CI (derandomize), and keep
-# no example database on disk. `HYPOTHESIS_PROFILE=explore` searches afresh, ten times longer.
-settings.register_profile(
-    "ci",
-    derandomize=True,
-    database=None,
-    deadline=None,
-    max_examples=1000,
-)
-settings.register_profile(
-    "explore",
-    derandomize=False,
-    database=None,
-    deadline=None,
-    max_examples=10_000,
-)
+# no example database on disk. `HYPOTHESIS_PROFILE=explore` searches afresh, with more examples.
+settings.register_profile("ci", derandomize=True, database=None, deadline=None)
+settings.register_profile("explore", database=None, deadline=None, max_examples=10_000)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 

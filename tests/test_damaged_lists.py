@@ -15,10 +15,13 @@ from damaged_lists import (
     repairable_lists,
     section_shaped_lines,
 )
-from hypothesis import given
+from hypothesis import given, settings
 
 from analysis import ListFormatError, parse_list_bytes
 from analysis.source.invariants import check_items
+
+# A thousand examples per property (3,000 in all, about 10 s), or more if the profile asks.
+MANY = settings(max_examples=max(1000, settings().max_examples))
 
 TEXT_COLUMNS = ["item_id", "section_id", "section_numeral", "section_title", "name", "content"]
 
@@ -68,6 +71,7 @@ def _assert_preamble_recorded(attrs, damaged) -> None:
     assert attrs["title"] == "\n".join(titles)
 
 
+@MANY
 @given(damaged_lists())
 def test_a_damaged_list_gives_the_table_or_an_error_naming_a_line(damaged):
     items, attrs, error = _load(damaged)
@@ -80,6 +84,7 @@ def test_a_damaged_list_gives_the_table_or_an_error_naming_a_line(damaged):
     _assert_preamble_recorded(attrs, damaged)
 
 
+@MANY
 @given(item_row_in_preamble())
 def test_an_item_row_above_the_header_is_named(moved):
     damaged, line = moved
@@ -98,6 +103,7 @@ def source_rows(items) -> list[tuple]:
     return _rows(items)
 
 
+@MANY
 @given(repairable_lists())
 def test_repairable_damage_gives_back_the_source_table(source_rows, damaged):
     loaded, _, error = _load(damaged)

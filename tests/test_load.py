@@ -134,3 +134,20 @@ def test_a_heading_or_enumerator_paragraph_is_not_taken_for_a_name_tail(source_l
 def test_stray_english_without_spaces_is_corrected_but_capitals_are_left(source_lines):
     assert "企业和高校" in _with_item_40_content(source_lines, "支持企业and高校合作。")["content"]
     assert "研究OR开发" in _with_item_40_content(source_lines, "支持研究OR开发。")["content"]
+
+
+def test_a_wrapped_name_is_logged_as_a_name_repair():
+    from analysis import parse_list_bytes, repairs_table
+
+    listing = "\n".join(
+        [
+            "序号\t名称\t具体内容",
+            "一、优化营商环境",
+            "1\t推行企业开办",  # the name wraps onto the next line, which then holds the content
+            "一网通办\t企业开办实现一网通办，全程网上办理。",
+        ]
+    )
+    items = parse_list_bytes(listing.encode("utf-8"))
+    assert items.loc[0, "name"] == "推行企业开办一网通办"
+    joined = repairs_table(items).query("kind == 'continuation_joined'")
+    assert joined[["line", "item_id", "field"]].values.tolist() == [[4, 1, "name"]]

@@ -268,6 +268,9 @@ class LineClassifier:
     def _item_continuation(self, lineno: int, cells: list[str]) -> None:
         """A line below an item row continues that item's cells."""
         item = self.items[-1]
+        # The field the line's first cell continues: the name while the item has one cell
+        # (or starts, when it has none).
+        continued = "name" if len(item.cells) <= 1 else "content"
         if item.cells:
             # A wrapped cell: the first cell continues the last cell above, any further cells
             # fill the cells after it.
@@ -288,7 +291,7 @@ class LineClassifier:
             clean.Repair(
                 lineno,
                 item.item_id,
-                "content" if len(item.cells) == 2 else "name",
+                continued,
                 "continuation_joined",
                 "\t".join(cells)[:40],
                 "",
