@@ -13,6 +13,11 @@ export JIEBA_CACHE_DIR := $(CURDIR)/.cache/jieba
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 
 NOTEBOOKS := $(sort $(wildcard notebooks/[0-9][0-9]_*.py))
+# JupyterLab refuses to start as root without --allow-root, and root is the usual user in
+# containers and CI; a normal user does not get the flag. LAB_ARGS passes more, e.g.
+# `make lab LAB_ARGS="--no-browser --port=8899"`.
+LAB_ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
+LAB_ARGS ?=
 
 .PHONY: help venv report test lint lab bench lock clean
 
@@ -26,7 +31,8 @@ $(STAMP): requirements.lock pyproject.toml src/analysis/resources/jupyterlab_ove
 	$(BIN)/python -m pip install --quiet -r requirements.lock
 	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	$(BIN)/python -m ipykernel install --sys-prefix --name analysis --display-name "Python (analysis)" >/dev/null
-	# JupyterLab opens the notebooks' .py files as notebooks (jupytext), not as text.
+	# JupyterLab opens the notebooks' .py files as notebooks (jupytext), not as text, and
+	# does not ask on first start whether to fetch Jupyter news.
 	mkdir -p $(VENV)/share/jupyter/lab/settings
 	cp src/analysis/resources/jupyterlab_overrides.json $(VENV)/share/jupyter/lab/settings/overrides.json
 	touch $(STAMP)
@@ -45,7 +51,7 @@ lint: $(STAMP) ## Run ruff only
 	$(BIN)/ruff check .
 
 lab: $(STAMP) ## Open JupyterLab on the notebooks with the project's kernel
-	$(BIN)/jupyter lab --notebook-dir=notebooks
+	$(BIN)/jupyter lab --notebook-dir=notebooks $(LAB_ALLOW_ROOT) $(LAB_ARGS)
 
 bench: $(STAMP) ## Measure the report and keyword counting at 1,000x scale
 	$(BIN)/python -m analysis.bench --out docs/benchmark_results.json

@@ -6,10 +6,11 @@ from hypothesis import settings
 from analysis import keyword_counts, load_items
 from analysis.paths import SOURCE
 
-# CI runs property-based tests on a fixed sequence of examples, so a red build can be re-run.
-settings.register_profile("ci", derandomize=True, deadline=None)
-settings.register_profile("dev", deadline=None)
-settings.load_profile("ci" if os.environ.get("CI") else "dev")
+# Property-based tests try the same examples on every run and in CI (derandomize), and keep
+# no example database on disk. `HYPOTHESIS_PROFILE=explore` searches afresh, with more examples.
+settings.register_profile("ci", derandomize=True, database=None, deadline=None)
+settings.register_profile("explore", database=None, deadline=None, max_examples=10_000)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 
 @pytest.fixture(scope="session")

@@ -102,3 +102,60 @@ def test_latin_words_wrapped_keep_their_space(source_lines):
     data = _replace_line(source_lines, "13\t", row + "Smart", "Factory")
     content = parse_list_bytes(data).set_index("item_id").loc[13, "content"]
     assert content.endswith("Smart Factory")
+
+
+# Regressions: the minimal damaged lists Hypothesis found (tests/test_damaged_lists.py),
+# written out literally. Each is repaired and recorded, and loads to the undamaged table.
+
+_TOP = "序号\t名称\t具体内容\n一、建立创新生态链\n"
+_ONE = "1\t率先形成基础研究投入机制\t制定出台条例。"
+_TWO = "2\t建立攻关新机制\t改革立项。"
+
+
+def _table(text: str):
+    return parse_list_bytes(text.encode("utf-8"))
+
+
+def test_row_broken_after_its_number():
+    """It raised IndexError: the item had no cell for the line below to continue."""
+    expected = _table(_TOP + _ONE + "\n" + _TWO)
+    for broken in (
+        "1\n\t率先形成基础研究投入机制\t制定出台条例。",
+        "1\n率先形成基础研究投入机制\t制定出台条例。",
+        "1\t\n率先形成基础研究投入机制\t制定出台条例。",
+    ):
+        loaded = _table(_TOP + broken + "\n" + _TWO)
+        _same_items(loaded, expected)
+        joined = repairs_table(loaded).query("kind == 'continuation_joined'")
+        assert joined[["line", "item_id"]].values.tolist() == [[4, 1]]
+
+
+def test_bom_inside_a_line_is_removed_and_recorded():
+    """A BOM before a number, a section numeral or on a line of its own made the row a
+    continuation: joined into the item above, or refused."""
+    expected = _table(_TOP + _ONE + "\n二、建立体制机制\n" + _TWO)
+    damaged = (
+        _TOP + "\ufeff" + _ONE + "\n\ufeff\n\ufeff二、建立体制机制\n" + _TWO.replace("2", "2\ufeff")
+    )
+    loaded = _table(damaged)
+    _same_items(loaded, expected)
+    removed = repairs_table(loaded).query("kind == 'invisible_removed'")
+    assert removed["line"].tolist() == [3, 4, 5, 6]
+
+
+def test_full_width_space_inside_a_header_cell():
+    """序号 justified as 序　号 (or 名　称) was refused as a malformed header."""
+    for header in ("序\u3000号\t名称\t具体内容", "序号\t名\u3000称\t具体内容"):
+        loaded = _table(_TOP + _ONE + "\n" + header + "\n" + _TWO)
+        _same_items(loaded, _table(_TOP + _ONE + "\n" + _TWO))
+        assert "header_row_dropped" in repairs_table(loaded)["kind"].tolist()
+
+
+def test_space_between_section_numeral_and_its_comma():
+    loaded = _table(_TOP + _ONE + "\n二\u3000、建立体制机制\n" + _TWO)
+    assert loaded["section_title"].tolist() == ["建立创新生态链", "建立体制机制"]
+
+
+def test_section_numeral_with_its_title_on_the_next_line():
+    loaded = _table(_TOP + _ONE + "\n二、\n建立体制机制\n" + _TWO)
+    assert loaded["section_title"].tolist() == ["建立创新生态链", "建立体制机制"]

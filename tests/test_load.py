@@ -98,6 +98,22 @@ def test_attrs_carry_provenance(items):
     assert len(items.attrs["sha256"]) == 64
 
 
+def test_preamble_is_recorded_line_by_line(items):
+    from analysis.source.load import preamble_table
+
+    preamble = preamble_table(items)
+    assert preamble["line"].tolist() == [1, 2, 3, 4, 5, 6]
+    assert preamble["kind"].tolist() == [
+        "blank",
+        "blank",
+        "attachment_label",
+        "blank",
+        "title",
+        "blank",
+    ]
+    assert preamble.set_index("line").loc[5, "text"] == "深圳经济特区创新举措和经验做法清单"
+
+
 def _with_item_40_content(source_lines, content: str):
     from analysis import parse_list_bytes
 

@@ -159,3 +159,72 @@ def test_no_bare_python_errors_on_random_truncations(source_lines):
             assert number.isdigit() and last["content"] == complete["content"] + number
             assert "continuation_joined" in {r["kind"] for r in items.attrs["repairs"]}
     assert loaded == 94
+
+
+# Regressions: the minimal damaged lists Hypothesis found (tests/test_damaged_lists.py),
+# written out literally.
+
+_TOP = "序号\t名称\t具体内容\n一、建立创新生态链\n"
+
+
+def test_item_row_moved_above_the_header_is_named_not_dropped():
+    """It was ignored as preamble: the table came out one item short, with no error."""
+    data = (
+        "47\t强化防灾减灾救灾体系建设\t制定出台《深圳经济特区自然灾害防治条例》等法规。\n"
+        "附件\n"
+        "深圳经济特区创新举措和经验做法清单\n"
+        + _TOP
+        + "1\t率先形成基础研究投入机制\t制定出台条例。"
+    )
+    _raises_at(data.encode(), 1, "item 47's row is above the table header")
+
+
+def test_first_item_row_moved_above_the_header_is_named_before_the_gap():
+    data = "1\t率先形成基础研究投入机制\t制定出台条例。\n" + _TOP + "2\t建立攻关新机制\t改革立项。"
+    _raises_at(data.encode(), 1, "item 1's row is above the table header")
+
+
+def test_number_alone_above_the_header_stays_in_the_title():
+    data = "附件\n2021\n" + _TOP + "1\t率先形成基础研究投入机制\t制定出台条例。"
+    items = parse_list_bytes(data.encode())
+    assert items.attrs["title"] == "附件\n2021"
+
+
+def test_row_broken_after_its_number_with_only_a_name_below():
+    """It raised IndexError (the item had no cell for the line below to continue)."""
+    data = _TOP + "1\n率先形成基础研究投入机制\n2\t建立攻关新机制\t改革立项。"
+    _raises_at(data.encode(), 3, "item 1 has empty content")
+
+
+def test_utf16_cut_in_half_names_its_last_line():
+    """The line was counted in bytes: 上 is 0A 4E in UTF-16-LE, so it counted as a line break."""
+    data = b"\xff\xfe" + "上海\n序号\t名称".encode("utf-16-le") + b"\x77"
+    _raises_at(data, 2, "ends in the middle of a utf-16-le character")
+
+
+def test_utf16_with_a_bad_surrogate_names_its_line():
+    data = (
+        b"\xff\xfe"
+        + "上海\n\n".encode("utf-16-le")
+        + b"\x00\xdc\x41\x00"
+        + "\n".encode("utf-16-le")
+    )
+    _raises_at(data, 3, "not utf-16-le")
+
+
+def test_utf8_cut_in_half_says_so():
+    """It said 'neither UTF-8 nor GB18030', and read as GB18030 it could come out as nonsense."""
+    data = (_TOP + "1\t率先形成基础研究投入机制\t制定出台条例").encode()[:-1]
+    _raises_at(data, 3, "ends in the middle of a UTF-8 character: it was cut short")
+
+
+def test_gb18030_cut_in_half_names_its_last_line():
+    """It named line 1, where the first Chinese character made UTF-8 fail."""
+    data = (_TOP + "1\t率先形成基础研究投入机制\t制定出台条例").encode("gb18030")[:-1]
+    _raises_at(data, 3, "ends in the middle of a GB18030 character")
+
+
+def test_section_row_cut_to_its_numeral_is_named():
+    """五、 alone was taken for wrapped text: section 五 folded into 四 without a word."""
+    data = _TOP + "1\t率先形成基础研究投入机制\t制定出台条例。\n二、\n2\t建立攻关新机制\t改革立项。"
+    _raises_at(data.encode(), 4, "section 二、 has no title")

@@ -11,7 +11,7 @@ _BOMS = (
 )
 # Control characters other than tab, LF and CR do not occur in text exports;
 # a file with many of them is binary even when it happens to decode.
-_TEXT_CONTROLS = {0x09, 0x0A, 0x0D}
+_OTHER_CONTROLS = bytes(b for b in range(0x20) if b not in (0x09, 0x0A, 0x0D))
 
 
 @dataclass(frozen=True)
@@ -23,7 +23,24 @@ class DecodedText:
 
 
 def _line_of(data: bytes, offset: int) -> int:
-    return data.count(b"\n", 0, offset) + 1
+    """The 1-based line of a byte offset in ASCII-compatible bytes (UTF-8, GB18030: neither
+    uses the bytes of CR or LF inside a character), counted as ``_normalise`` will split."""
+    head = data[:offset].replace(b"\r\n", b"\n").replace(b"\r", b"\n")
+    return head.count(b"\n") + 1
+
+
+def _line_of_text(text: str) -> int:
+    """The 1-based line on which ``text`` ends."""
+    return text.replace("\r\n", "\n").replace("\r", "\n").count("\n") + 1
+
+
+def _cut_short(encoding: str, line: int, path: str | None) -> ListFormatError:
+    return ListFormatError(
+        f"the file ends in the middle of a {encoding} character: it was cut short, and its "
+        "last line is incomplete",
+        line,
+        path,
+    )
 
 
 def _check_not_binary(data: bytes, path: str | None) -> None:
@@ -36,7 +53,7 @@ def _check_not_binary(data: bytes, path: str | None) -> None:
             path,
         )
     sample = data[:4096]
-    controls = sum(1 for b in sample if b < 0x20 and b not in _TEXT_CONTROLS)
+    controls = len(sample) - len(sample.translate(None, _OTHER_CONTROLS))
     if controls > max(8, len(sample) // 100):
         raise ListFormatError(
             f"the file looks binary ({controls} control bytes in its first {len(sample)} bytes)",
@@ -61,9 +78,14 @@ def decode_list_bytes(data: bytes, path: str | None = None) -> DecodedText:
             try:
                 text = body.decode(encoding)
             except UnicodeDecodeError as exc:
+                # Everything before the bad bytes decodes; UTF-16 is not ASCII-compatible, so
+                # lines are counted in the text, not in the bytes.
+                line = _line_of_text(body[: exc.start].decode(encoding))
+                if exc.reason in ("truncated data", "unexpected end of data"):
+                    raise _cut_short(encoding, line, path) from None
                 raise ListFormatError(
                     f"the file starts with a {encoding} byte-order mark but is not {encoding}",
-                    _line_of(body, exc.start),
+                    line,
                     path,
                 ) from None
             return _normalise(text, encoding, had_bom=True)
@@ -72,10 +94,19 @@ def decode_list_bytes(data: bytes, path: str | None = None) -> DecodedText:
     try:
         return _normalise(data.decode("utf-8"), "utf-8", had_bom=False)
     except UnicodeDecodeError as utf8_error:
+        cut_in_half = utf8_error.reason == "unexpected end of data"
+        if cut_in_half and not data[: utf8_error.start].isascii():
+            # Valid UTF-8 with Chinese in it up to a character cut in half at the very end;
+            # read as GB18030 it would come out as nonsense.
+            raise _cut_short("UTF-8", _line_of(data, utf8_error.start), path) from None
         try:
             # GB18030 is a superset of GBK and GB2312, so one attempt covers all three.
             return _normalise(data.decode("gb18030"), "gb18030", had_bom=False)
-        except UnicodeDecodeError:
+        except UnicodeDecodeError as gb_error:
+            # A GB18030 file (it decoded further as GB18030 than as UTF-8) cut in half.
+            cut_in_half = gb_error.reason == "incomplete multibyte sequence"
+            if cut_in_half and gb_error.start > utf8_error.start:
+                raise _cut_short("GB18030", _line_of(data, gb_error.start), path) from None
             raise ListFormatError(
                 "the file is neither UTF-8 nor GB18030/GBK text "
                 f"(byte 0x{data[utf8_error.start]:02x} cannot be decoded)",

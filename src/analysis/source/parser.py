@@ -3,7 +3,8 @@
 Kinds: the table header (序号 | 名称 | 具体内容, repeated after every page break), a section
 title (``一、…``), an item row (number, name, content), a continuation (a cell wrapped onto its
 own line), a blank line, and the preamble above the table (附件, the list's title).
-The classifier collects raw sections and items; ``load`` tidies them into the table.
+The classifier collects raw sections and items, and a record of the preamble line by line;
+``load`` tidies them into the table.
 """
 
 import re
@@ -15,9 +16,17 @@ from .errors import ListFormatError
 from .numerals import ascii_digits, chinese_numeral, chinese_numeral_value, is_chinese_numeral
 
 HEADER = ("序号", "名称", "具体内容")
-_SECTION_ROW = re.compile(r"^([一二三四五六七八九十]+)[、.．]\s*(.+)$")
+# The title may be empty here: it can follow on the next line, and finish() refuses a section
+# that still has none (taken for wrapped text, 五、 alone would fold section 五 into 四).
+_SECTION_ROW = re.compile(r"^([一二三四五六七八九十]+)\s*[、.．]\s*(.*)$")
 _ITEM_NUMBER = re.compile(r"^\d+$")
 _LATIN_LETTER = re.compile(r"^[A-Za-z]$")
+_ATTACHMENT_LABEL = re.compile(r"^附\s*件\s*[0-9０-９一二三四五六七八九十]*\s*[:：]?$")
+# Characters that take no space on screen: a byte-order mark pasted into the middle of a file,
+# zero-width spaces and word joiners. Invisible in an editor, they would hide a number or a
+# header from the classifier.
+_INVISIBLE = re.compile("[\ufeff\u200b\u2060]")
+_SPACE = re.compile(r"\s+")
 
 
 @dataclass
@@ -45,6 +54,20 @@ def _cells(line: str) -> list[str]:
     return cells
 
 
+def _squeezed(cells: list[str]) -> tuple[str, ...]:
+    """Cells without inner spaces: full-width justification writes 序号 as 序　号."""
+    return tuple(_SPACE.sub("", cell) for cell in cells)
+
+
+@dataclass(frozen=True)
+class PreambleLine:
+    """A line above the table header, recorded as what it is."""
+
+    line: int
+    kind: str  # "blank", "attachment_label" (附件), "title" (one cell), "text" (several cells)
+    text: str
+
+
 class LineKind(Enum):
     BLANK = "blank"
     PREAMBLE = "preamble"
@@ -57,34 +80,51 @@ class LineKind(Enum):
 class LineClassifier:
     def __init__(self, path: str):
         self.path = path
-        self.preamble: list[str] = []
+        self.preamble: list[PreambleLine] = []
         self.sections: list[Section] = []
         self.items: list[RawItem] = []
         self.repairs: list[clean.Repair] = []
         self.header_lines: list[int] = []
         self.seen_items: dict[int, int] = {}
-
-    def error(self, message: str, line: int) -> ListFormatError:
-        return ListFormatError(message, line, self.path)
-
-    def feed(self, lineno: int, raw_line: str) -> None:
-        cells = _cells(raw_line)
-        handler = {
+        self.handlers = {
             LineKind.BLANK: self._on_blank,
             LineKind.PREAMBLE: self._on_preamble,
             LineKind.HEADER: self._on_header,
             LineKind.SECTION_TITLE: self._on_section_title,
             LineKind.ITEM_ROW: self._on_item_row,
             LineKind.CONTINUATION: self._on_continuation,
-        }[self.classify(cells)]
-        handler(lineno, cells)
+        }
+
+    def error(self, message: str, line: int) -> ListFormatError:
+        return ListFormatError(message, line, self.path)
+
+    def feed(self, lineno: int, raw_line: str) -> None:
+        cells = _cells(self._visible(lineno, raw_line))
+        self.handlers[self.classify(cells)](lineno, cells)
+
+    def _visible(self, lineno: int, raw_line: str) -> str:
+        line, removed = _INVISIBLE.subn("", raw_line)
+        if removed:
+            self.repairs.append(
+                clean.Repair(
+                    lineno,
+                    None,
+                    "row",
+                    "invisible_removed",
+                    raw_line[:40],
+                    line[:40],
+                    f"{removed} invisible character(s) (byte-order mark, zero-width space) "
+                    "inside the line",
+                )
+            )
+        return line
 
     def classify(self, cells: list[str]) -> LineKind:
         """What kind of line these cells make, given what came before them."""
         if not cells:
             return LineKind.BLANK
         first = cells[0]
-        if tuple(cells) == HEADER or first == HEADER[0]:
+        if _squeezed(cells[:1]) == HEADER[:1]:
             return LineKind.HEADER
         if _SECTION_ROW.match(first):
             return LineKind.SECTION_TITLE
@@ -96,16 +136,22 @@ class LineClassifier:
 
     def _is_item_row(self, first: str, cells: list[str]) -> bool:
         # A number alone on a line below an item is wrapped content (…志愿者达 / 208 / 万人),
-        # not an item without a name.
-        if not (self.header_lines and _ITEM_NUMBER.match(ascii_digits(first))):
+        # not an item without a name; above the table it is part of the title (a year, say).
+        if not _ITEM_NUMBER.match(ascii_digits(first)):
             return False
-        return len(cells) > 1 or not self.items
+        return len(cells) > 1 or (bool(self.header_lines) and not self.items)
 
     def _on_blank(self, lineno: int, cells: list[str]) -> None:
-        pass
+        if not self.header_lines:
+            self.preamble.append(PreambleLine(lineno, "blank", ""))
 
     def _on_preamble(self, lineno: int, cells: list[str]) -> None:
-        self.preamble.append(" ".join(cells))
+        text = " ".join(cells)
+        if _ATTACHMENT_LABEL.match(text):
+            kind = "attachment_label"
+        else:
+            kind = "title" if len(cells) == 1 else "text"
+        self.preamble.append(PreambleLine(lineno, kind, text))
 
     def _on_section_title(self, lineno: int, cells: list[str]) -> None:
         match = _SECTION_ROW.match(cells[0])
@@ -115,7 +161,7 @@ class LineClassifier:
         self._item(lineno, cells[0], cells)
 
     def _on_header(self, lineno: int, cells: list[str]) -> None:
-        if tuple(cells) != HEADER:
+        if _squeezed(cells) != HEADER:
             raise self.error(
                 f"header row should read {' | '.join(HEADER)}, found {' | '.join(cells)}", lineno
             )
@@ -177,6 +223,14 @@ class LineClassifier:
                     "the item number is written with full-width digits",
                 )
             )
+        if not self.header_lines:
+            # An item row in the preamble belongs to no section, and above the header nothing
+            # says where it should go: loading the rest would lose it without a word.
+            raise self.error(
+                f"item {item_id}'s row is above the table header ({' | '.join(HEADER)}); "
+                "it belongs to no section",
+                lineno,
+            )
         if not self.sections:
             raise self.error(f"item {item_id} comes before any section row (一、…)", lineno)
         if len(cells) > len(HEADER):
@@ -209,13 +263,23 @@ class LineClassifier:
                 "(一、…) or a numbered item, and there is no item above it to continue",
                 lineno,
             )
+        self._item_continuation(lineno, cells)
+
+    def _item_continuation(self, lineno: int, cells: list[str]) -> None:
+        """A line below an item row continues that item's cells."""
         item = self.items[-1]
-        # The field the line's first cell continues: the name while the item has one cell.
-        continued = "name" if len(item.cells) == 1 else "content"
-        # A wrapped cell: the first cell continues the last cell above, any further cells
-        # fill the cells after it.
-        item.cells[-1] = _join_wrapped(item.cells[-1], cells[0])
-        item.cells.extend(cells[1:])
+        # The field the line's first cell continues: the name while the item has one cell
+        # (or starts, when it has none).
+        continued = "name" if len(item.cells) <= 1 else "content"
+        if item.cells:
+            # A wrapped cell: the first cell continues the last cell above, any further cells
+            # fill the cells after it.
+            item.cells[-1] = _join_wrapped(item.cells[-1], cells[0])
+            item.cells.extend(cells[1:])
+        else:
+            # The row broke right after its number: this line holds the name and the content
+            # (behind an empty first cell when the tab after the number came down with them).
+            item.cells.extend(cells[1:] if not cells[0] else cells)
         if len(item.cells) + 1 > len(HEADER):
             raise self.error(
                 f"item {item.item_id} has {len(item.cells) + 1} cells once its continuation line "
@@ -274,6 +338,8 @@ class LineClassifier:
                 field="section_title",
             )
             self.repairs.extend(repairs)
+            if not section.title:
+                raise self.error(f"section {section.numeral}、 has no title", section.line)
 
 
 def _join_wrapped(before: str, after: str) -> str:
