@@ -19,7 +19,7 @@ from analysis.__main__ import main
 from analysis.figures.save import figure_captions, save_figure
 from analysis.figures.theme import new_figure
 from analysis.paths import ROOT
-from analysis.report import deck
+from analysis.report import deck, figure_order
 from analysis.report.talking_points import has_talking_point
 
 FIGURES = ROOT / "figures"
@@ -145,6 +145,34 @@ def test_notes_hold_caption_talking_point_source_and_notebook(prs, captions):
 
 def test_every_committed_figure_has_a_talking_point(captions):
     assert [name for name in captions if not has_talking_point(name)] == []
+
+
+def _captions(**notebooks):
+    return {name: {"notebook": notebook} for name, notebook in notebooks.items()}
+
+
+def test_slide_order_follows_the_report_notebook_not_run_order(tmp_path):
+    report = tmp_path / "06_report.py"
+    report.write_text(
+        "shown = rc.show_figures(figures, '04_')\n"
+        "# %%\n"
+        "shown += rc.show_figures(figures, notebook_prefix='01_')\n",
+        encoding="utf-8",
+    )
+    assert figure_order.shown_prefixes(report) == ["04_", "01_"]
+    captions = _captions(b="01_load", a="01_load", z="04_extraction", c="03_clouds")
+    # 03_ is not in this report: its figure comes last rather than being left out.
+    assert deck.report_order(captions, report) == ["z", "a", "b", "c"]
+
+
+def test_a_report_prefix_the_deck_cannot_read_names_its_line(tmp_path):
+    report = tmp_path / "06_report.py"
+    report.write_text("prefix = '01_'\nrc.show_figures(figures, prefix)\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="06_report.py line 2: show_figures needs"):
+        figure_order.shown_prefixes(report)
+    report.write_text("x = 1\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="shows no figures"):
+        figure_order.shown_prefixes(report)
 
 
 def _foot_sizes(prs):
