@@ -19,7 +19,7 @@ from analysis.__main__ import main
 from analysis.figures.save import figure_captions, save_figure
 from analysis.figures.theme import new_figure
 from analysis.paths import ROOT
-from analysis.report import deck
+from analysis.report import deck, figure_order
 from analysis.report.talking_points import has_talking_point
 
 FIGURES = ROOT / "figures"
@@ -68,10 +68,13 @@ def test_slides_are_16_by_9(prs):
 
 def test_one_slide_per_figure_in_the_reports_order(prs, captions):
     order = deck.report_order(captions)
-    assert len(prs.slides) == 1 + len(captions) == 14
+    # A title slide, then one slide per committed figure.
+    assert len(prs.slides) == 1 + len(captions) == 1 + len(list(FIGURES.glob("*.png")))
     assert order[0] == "items_per_section"
+    # The report shows the notebooks' figures in run order, 01_ to 05_, each notebook's by name.
     notebooks = [captions[name]["notebook"] for name in order]
     assert notebooks == sorted(notebooks)
+    assert order[-2:] == ["policy_tool_types_by_section", "policy_tools_by_section"]
     for slide, name in zip(list(prs.slides)[1:], order, strict=True):
         assert slide.shapes.title.text_frame.text == captions[name]["finding"]
         assert [p.name for p in _pictures(slide)] == [name]
@@ -131,10 +134,45 @@ def test_notes_hold_caption_talking_point_source_and_notebook(prs, captions):
     assert "“企业”出现 47 次" in notes["wordcloud"]
     assert "第 47 项给出 5 级提前时间" in notes["forecast_ladder"]
     assert "47 项举措中有 13 项自称" in notes["first_mover_claims_by_section"]
+    tools = notes["policy_tools_by_section"]
+    assert "47 项举措中有 45 项至少有一个工具编码" in tools
+    assert "第 7 项和第 25 项没有规则命中" in tools
+    assert "用得最多的法规管制（18 项）每个方面都有" in tools
+    types = notes["policy_tool_types_by_section"]
+    assert "供给型 31 个（48%）、环境型 26 个（41%）、需求型 7 个（11%）" in types
+    assert "各方面构成的差异不显著：置换检验 p = 0.26" in types
 
 
 def test_every_committed_figure_has_a_talking_point(captions):
     assert [name for name in captions if not has_talking_point(name)] == []
+
+
+def _captions(**notebooks):
+    return {name: {"notebook": notebook} for name, notebook in notebooks.items()}
+
+
+def test_slide_order_follows_the_report_notebook_not_run_order(tmp_path):
+    report = tmp_path / "06_report.py"
+    report.write_text(
+        "shown = rc.show_figures(figures, '04_')\n"
+        "# %%\n"
+        "shown += rc.show_figures(figures, notebook_prefix='01_')\n",
+        encoding="utf-8",
+    )
+    assert figure_order.shown_prefixes(report) == ["04_", "01_"]
+    captions = _captions(b="01_load", a="01_load", z="04_extraction", c="03_clouds")
+    # 03_ is not in this report: its figure comes last rather than being left out.
+    assert deck.report_order(captions, report) == ["z", "a", "b", "c"]
+
+
+def test_a_report_prefix_the_deck_cannot_read_names_its_line(tmp_path):
+    report = tmp_path / "06_report.py"
+    report.write_text("prefix = '01_'\nrc.show_figures(figures, prefix)\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="06_report.py line 2: show_figures needs"):
+        figure_order.shown_prefixes(report)
+    report.write_text("x = 1\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="shows no figures"):
+        figure_order.shown_prefixes(report)
 
 
 def _foot_sizes(prs):
@@ -208,6 +246,16 @@ def test_english_deck(english):
     assert "notebooks/01_load_and_tidy.py" in notes
     assert any(t.startswith("Source: ") for t in _texts(english.slides[1]))
     assert "figures/en/items_per_section.png" in notes
+    slides = dict(
+        zip(deck.report_order(figure_captions(FIGURES)), list(english.slides)[1:], strict=True)
+    )
+    tools = slides["policy_tools_by_section"].notes_slide.notes_text_frame.text
+    assert "45 of the 47 measures carry at least one instrument code" in tools
+    assert "no rule codes item 7 and item 25" in tools
+    assert "regulation and control (18 measures), appears in all 5 sections" in tools
+    types = slides["policy_tool_types_by_section"].notes_slide.notes_text_frame.text
+    assert "supply 31 (48%), environment 26 (41%), demand 7 (11%)" in types
+    assert "not significant: permutation test p = 0.26" in types
 
 
 def test_another_list_claims_no_publisher(tmp_path):

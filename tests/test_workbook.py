@@ -43,6 +43,16 @@ def test_readme_comes_first_then_every_result_table_in_order(book):
     assert book.sheetnames[1:] == present
     assert present[:4] == ["items", "sections", "repairs", "keywords"]
     assert {"keyness", "regulations", "quantities", "coined_terms", "claims"} <= set(present)
+    # The policy instruments last: the codes, the items left for review, the cross-tables,
+    # then the test and its cells.
+    assert present[-6:] == [
+        "policy_instruments",
+        "policy_review",
+        "policy_tool_types_by_section",
+        "policy_tools_by_section",
+        "policy_type_test",
+        "policy_type_residuals",
+    ]
 
 
 def test_a_listed_table_this_run_did_not_write_is_named_in_the_readme(book):

@@ -29,7 +29,9 @@ from ..figures.fonts import FONT_FAMILY, cjk_font_path
 from ..figures.labels import LANGUAGES
 from ..figures.save import figure_captions
 from ..figures.theme import SOURCE_BOTTOM, SOURCE_SIZE, SUBTITLE_TOP
+from . import figure_order
 from .export import FIXED_TIME, without_timestamps
+from .pipeline import pipeline_notebooks
 from .talking_points import Tables, deck_text, list_title, talking_point
 
 # 16:9, PowerPoint's own widescreen size: 13.333 × 7.5 in.
@@ -54,10 +56,12 @@ def deck_name(lang: str) -> str:
     return "briefing.pptx" if lang == "zh" else f"briefing_{lang}.pptx"
 
 
-def report_order(captions: dict[str, dict]) -> list[str]:
-    """The figures in the order the report shows them: by the notebook that made them, in run
-    order, then by name (``cells.show_figures`` walks notebook by notebook, names sorted)."""
-    return sorted(captions, key=lambda name: (captions[name]["notebook"], name))
+def report_order(captions: dict[str, dict], report_notebook: Path | None = None) -> list[str]:
+    """The figures in the order the report shows them, read from the report notebook's
+    ``show_figures`` calls (``figure_order``); by default the project's report notebook."""
+    if report_notebook is None:
+        report_notebook = pipeline_notebooks()[1]
+    return figure_order.report_order(captions, figure_order.shown_prefixes(report_notebook))
 
 
 @dataclass(frozen=True)

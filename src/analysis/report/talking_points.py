@@ -14,13 +14,15 @@ from pathlib import Path
 import pandas as pd
 
 from ..extract.headlines import forecast_ladder, headline_quantities
-from ..figures.labels import section_short_name
+from ..figures.labels import label, section_short_name
 from ..paths import RESOURCES
 from ..text.keyness import G2_P05
 from ..text.keywords import section_column
 from .workbook import read_result
 
 DECK_TEXT = RESOURCES / "deck_text.json"
+# The level at which the report calls a test significant (notebooks/06_report.py).
+SIGNIFICANCE = 0.05
 
 
 @cache
@@ -327,6 +329,78 @@ def _first_mover_claims(t: Tables, lang: str) -> str:
         aspirations=int((claims["kind"] == "aspiration").sum()),
         marker=marker,
         marker_count=int(markers[marker]),
+    )
+
+
+@_point("policy_tools_by_section")
+def _policy_tools(t: Tables, lang: str) -> str:
+    tools = t["policy_instrument_tools_by_section"]
+    # Items per sub-tool, all sections together, in the codebook's order; the commonest is the
+    # first of the largest, as the figure's title picks it.
+    totals = tools.groupby("tool", sort=False)["coded_items"].sum()
+    top = totals.idxmax()
+    sections = tools["section_id"].nunique()
+    top_sections = int(((tools["tool"] == top) & (tools["coded_items"] > 0)).sum())
+    review = t["policy_instruments_review"]
+    items = [deck_text("notes.policy_review_item", lang, item=int(i)) for i in review["item_id"]]
+    return deck_text(
+        "notes.policy_tools_by_section",
+        lang,
+        items=len(t["items"]),
+        coded=t["policy_instruments"]["item_id"].nunique(),
+        codes=int(totals.sum()),
+        review=deck_text("notes.policy_review", lang, review=_join(items, lang))
+        if items
+        else deck_text("notes.policy_review_none", lang),
+        top=top if lang == "zh" else tools.loc[tools["tool"] == top, "tool_en"].iloc[0],
+        top_items=int(totals[top]),
+        spread=deck_text(
+            "notes.policy_spread_all" if top_sections == sections else "notes.policy_spread",
+            lang,
+            sections=sections,
+            top_sections=top_sections,
+        ),
+        tools=len(totals),
+        used=int((totals > 0).sum()),
+    )
+
+
+@_point("policy_tool_types_by_section")
+def _policy_tool_types(t: Tables, lang: str) -> str:
+    by_type = t["policy_instrument_types_by_section"].groupby("instrument_type", sort=False)
+    counts = by_type["coded_items"].sum()
+    per_type = label("instruments.list_separator", lang).join(
+        deck_text(
+            "notes.policy_type_count",
+            lang,
+            type=label(f"instruments.type.{kind}", lang).lower(),
+            count=int(count),
+            share=count / counts.sum(),
+        )
+        for kind, count in counts.items()
+    )
+    test = t["policy_instrument_test"].iloc[0]
+    if test["dof"] > 0:
+        significant = test["p_permutation"] < SIGNIFICANCE
+        verdict = deck_text("notes.significant" if significant else "notes.not_significant", lang)
+        test_text = deck_text(
+            "notes.policy_types_test",
+            lang,
+            verdict=verdict,
+            p=float(test["p_permutation"]),
+            chi2=float(test["chi2"]),
+            dof=int(test["dof"]),
+            items=int(test["items"]),
+            below=float(test["share_expected_below_5"]),
+        )
+    else:
+        test_text = deck_text("notes.policy_types_no_test", lang)
+    return deck_text(
+        "notes.policy_tool_types_by_section",
+        lang,
+        codes=int(counts.sum()),
+        per_type=per_type,
+        test=test_text,
     )
 
 
