@@ -55,7 +55,8 @@ def _peak_mb() -> float:
 def _worker(task: str, scale: int, jobs: int) -> dict:
     import jieba
 
-    from .text.segment import configure_jieba, item_texts
+    from .text.engines import configure_jieba
+    from .text.segment import item_texts
 
     configure_jieba()
     corpus = _corpus(scale)
