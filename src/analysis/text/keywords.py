@@ -8,17 +8,19 @@ the final sort is total, so every way of running the chunks returns the same tab
 How the chunks run is chosen from the corpus and the machine, so the default call is the fast
 one:
 
-- in this process, up to ``POOL_MIN_CHARS`` characters of text, on one core, or where forking
+- in this process below ``POOL_MIN_CHARS`` characters of text, on one core, or where forking
   is unsafe (a process running other threads, such as a Jupyter kernel);
 - otherwise in a pool of forked processes, one per core the process may use, which inherit the
   loaded segmenter instead of loading it again.
 
-Why a pool is still kept, now that jieba-rs cuts text about 25× faster than jieba: measured in
-one run (``python -m analysis.bench``), counting the 1000× corpus (47,000 items, 8.5 M characters)
-took {single} s in one process and {pool} s with two, and about half of the single-process time
-is cutting and counting that splits cleanly across cores. Below about ``POOL_MIN_CHARS`` the
-cost of forking and of sending the texts to the workers outweighs the gain. ``n_jobs`` overrides
-the choice (1: this process).
+Why a pool is still kept, now that jieba-rs cuts text about 25× faster than jieba: at 1000×
+(47,000 items, 8.5 M characters) the call spends about a fifth of its CPU time in the parent
+(loading jieba-rs, building the user dictionary and the table) and the rest cutting and
+counting, which splits cleanly across processes. Measured with ``os.times`` on these 2-core
+machines, one process used 2.1 s of CPU, and the pool 0.45 s in the parent plus 1.7 s shared by
+two workers, so with two free cores the pool takes about a third off the call; the bench reports
+it each run (``keyword_counts_single_vs_default``). Below ``POOL_MIN_CHARS`` the cutting is too
+short to pay for forking. ``n_jobs`` overrides the choice (1: this process).
 """
 
 import multiprocessing
