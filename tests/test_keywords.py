@@ -151,10 +151,22 @@ def test_kwic_section_filter_and_no_hits(items):
     assert kwic(items, "").empty
 
 
-def test_parallel_is_identical_to_serial(items):
+def test_parallel_is_identical_to_serial(items, monkeypatch):
+    pools = []
+
+    class CountedPool(keywords.ProcessPoolExecutor):
+        def __init__(self, *args, **kwargs):
+            pools.append(args)
+            super().__init__(*args, **kwargs)
+
+    monkeypatch.setattr(keywords, "ProcessPoolExecutor", CountedPool)
+    # Another test may have left a thread running; the pool is what is under test here.
+    monkeypatch.setattr(keywords, "fork_is_safe", lambda: True)
     corpus = pd.concat([items] * 12, ignore_index=True)
     serial = keyword_counts(corpus, n_jobs=1)
+    assert not pools
     parallel = keyword_counts(corpus, n_jobs=2)
+    assert pools == [(2,)]
     pd.testing.assert_frame_equal(parallel, serial)
     assert count_of(serial, "率先") == 17 * 12
 
