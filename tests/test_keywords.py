@@ -19,6 +19,7 @@ Counts below were taken by reading data/raw/shenzhen_sez_innovation_measures_202
 
 import math
 import re
+import threading
 from collections import Counter
 
 import pandas as pd
@@ -166,23 +167,61 @@ def test_kwic_section_filter_and_no_hits(items):
     assert kwic(items, "").empty
 
 
-def test_parallel_is_identical_to_serial(items):
+def test_parallel_is_identical_to_serial(items, monkeypatch):
+    pools = []
+
+    class CountedPool(keywords.ProcessPoolExecutor):
+        def __init__(self, *args, **kwargs):
+            pools.append(args)
+            super().__init__(*args, **kwargs)
+
+    monkeypatch.setattr(keywords, "ProcessPoolExecutor", CountedPool)
+    # Another test may have left a thread running; the pool is what is under test here.
+    monkeypatch.setattr(keywords, "fork_is_safe", lambda: True)
     corpus = pd.concat([items] * 12, ignore_index=True)
     serial = keyword_counts(corpus, n_jobs=1)
+    assert not pools
     parallel = keyword_counts(corpus, n_jobs=2)
+    assert pools == [(2,)]
     pd.testing.assert_frame_equal(parallel, serial)
     assert count_of(serial, "率先") == 17 * 12
+    assert count_of(serial, "社区", "section_5") == 21 * 12
 
 
-def test_spawned_workers_give_the_same_table(items, monkeypatch):
-    """The path a Jupyter kernel takes (spawn, since it runs threads)."""
-    monkeypatch.setattr(keywords, "_start_method", lambda: "spawn")
-    corpus = pd.concat([items] * 3, ignore_index=True)
-    spawned = keyword_counts(corpus, n_jobs=2)
-    pd.testing.assert_frame_equal(spawned, keyword_counts(corpus, n_jobs=1))
-    # Known from the source (see the module docstring), three copies of it.
-    assert count_of(spawned, "率先") == 17 * 3
-    assert count_of(spawned, "社区", "section_5") == 21 * 3
+def test_chunks_add_up_to_the_whole(items):
+    """count_chunk is pure: counts of any split of the items sum to the counts of all of them."""
+    words = segment.user_dictionary(items)
+    pairs = list(zip(items["section_id"], segment.item_texts(items), strict=True))
+    whole = keywords.count_chunk(pairs, words=words)
+    summed: dict[int, Counter] = {}
+    for start in range(0, len(pairs), 10):
+        chunk = keywords.count_chunk(pairs[start : start + 10], words=words)
+        for section_id, counter in chunk.items():
+            summed.setdefault(section_id, Counter()).update(counter)
+    assert summed == whole
+    assert whole[2]["破产"] == 8
+    assert set(whole) == {1, 2, 3, 4, 5}
+
+
+def test_the_default_call_picks_its_path_from_size_and_cores(monkeypatch):
+    monkeypatch.setattr(keywords, "usable_cores", lambda: 2)
+    monkeypatch.setattr(keywords, "fork_is_safe", lambda: True)
+    assert keywords.choose_jobs(keywords.POOL_MIN_CHARS - 1) == 1
+    assert keywords.choose_jobs(keywords.POOL_MIN_CHARS) == 2
+    assert keywords.choose_jobs(10, n_jobs=2) == 2
+    monkeypatch.setattr(keywords, "usable_cores", lambda: 1)
+    assert keywords.choose_jobs(keywords.POOL_MIN_CHARS * 10) == 1
+    # Where forking is unsafe (a Jupyter kernel runs threads), counting stays in this process.
+    monkeypatch.setattr(keywords, "usable_cores", lambda: 2)
+    monkeypatch.setattr(keywords, "fork_is_safe", lambda: False)
+    assert keywords.choose_jobs(keywords.POOL_MIN_CHARS * 10, n_jobs=2) == 1
+
+
+def test_a_disabled_progress_bar_leaves_forking_safe(items):
+    """tqdm starts a monitor thread even for a disabled bar; no bar is made when none shows."""
+    before = set(threading.enumerate())
+    keyword_counts(items, progress=False)
+    assert set(threading.enumerate()) <= before
 
 
 def test_keyness_finds_each_sections_own_term(counts):

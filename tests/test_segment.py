@@ -24,15 +24,6 @@ def segmenter(items):
     return segment.segmenter_for(segment.user_dictionary(items))
 
 
-def test_cache_dir_comes_from_the_environment(tmp_path, monkeypatch):
-    folder = tmp_path / "jieba-cache"
-    monkeypatch.setenv(segment.JIEBA_CACHE_ENV, str(folder))
-    assert segment.cache_dir() == folder
-    assert folder.is_dir()
-    monkeypatch.delenv(segment.JIEBA_CACHE_ENV)
-    assert segment.cache_dir() is None
-
-
 def test_coined_terms_are_the_quoted_terms_of_the_source(texts):
     coined = set(segment.coined_terms(texts))
     for term in [

@@ -2,9 +2,20 @@
 
 a. ``python -m analysis report`` on a warm environment, against the floor: executing as many
    notebooks that only import pandas, matplotlib, jieba and the package.
-b. ``keyword_counts`` on the list replicated ``--scale`` times, against bare single-process
-   ``jieba.lcut`` over the same text; ``extract_regulations`` and ``extract_quantities`` too.
-c. The peak memory of b.
+b. ``keyword_counts``, the default call, on the list replicated ``--scale`` times (1000×) and a
+   tenth of that (100×), against bare single-process ``jieba.lcut`` over the same texts; the new
+   floor, bare ``rjieba`` cutting the same texts; the same call in one process (``n_jobs=1``),
+   which shows what the pool adds; the reference engine (``ANALYSIS_SEGMENTER=jieba``), whose
+   table must be identical, or the bench fails; ``extract_regulations`` and
+   ``extract_quantities``; and on the list itself, the default call against the same call with
+   the reference engine (what the call cost before jieba-rs).
+c. The peak memory of b's default call at scale, as the proportional set size of its process
+   tree (shared pages counted once), sampled from outside so no thread runs in the process.
+d. cntext 2.2.1's ``word_count`` over the same texts, when it can be installed: into a throwaway
+   folder, with ``pip install --no-deps --target``, only for this measurement; it is never a
+   dependency of the kit. Its package ``__init__`` imports some twenty libraries that
+   ``word_count`` never uses (gensim, openai, PyMuPDF, …), so its module ``cntext.stats.utils`` is
+   imported on its own, with ``nltk.tokenize`` (imported there, used only for English) stubbed.
 
 Each measurement runs in a fresh process, so one cannot warm or weigh down another.
 """
@@ -23,13 +34,18 @@ from pathlib import Path
 
 from .paths import ROOT
 
+# measure: (target, "max" when the measure must stay at or below it, "min" at or above it)
 TARGETS = {
-    "report_vs_floor": 1.5,
-    "keyword_counts_vs_jieba": 0.75,
-    "extraction_vs_jieba": 0.2,
-    "peak_memory_mb": 1536,
+    "report_vs_floor": (1.5, "max"),
+    "keyword_counts_vs_jieba": (0.10, "max"),
+    "keyword_counts_100x_vs_jieba": (1.0, "max"),
+    "keyword_counts_list_vs_reference_engine": (1.0, "max"),
+    "cntext_word_count_vs_keyword_counts": (25.0, "min"),
+    "extraction_vs_jieba": (0.2, "max"),
+    "peak_memory_mb": (500, "max"),
 }
 FLOOR_CELL = "import pandas, matplotlib, jieba, analysis\n"
+CNTEXT = "cntext==2.2.1"
 
 
 # --- workers: each runs in its own process and prints one JSON line -------------------------
@@ -52,24 +68,60 @@ def _peak_mb() -> float:
     return (own + children) / 1024  # ru_maxrss is in KiB on Linux
 
 
-def _worker(task: str, scale: int, jobs: int) -> dict:
+def _import_cntext_word_count(folder: str):
+    """cntext's ``word_count`` from ``folder``, without running its package ``__init__``."""
+    import importlib
+    import types
+
+    package = types.ModuleType("cntext")
+    package.__path__ = [str(Path(folder) / "cntext")]
+    sys.modules["cntext"] = package
+    tokenize = types.ModuleType("nltk.tokenize")
+    tokenize.word_tokenize = (
+        None  # for English text only; word_count(lang="chinese") never calls it
+    )
+    sys.modules.setdefault("nltk", types.ModuleType("nltk"))
+    sys.modules.setdefault("nltk.tokenize", tokenize)
+    return importlib.import_module("cntext.stats.utils").word_count
+
+
+def _worker(task: str, scale: int, table: str | None, cntext: str | None) -> dict:
     import jieba
 
-    from .text.segment import configure_jieba, item_texts
+    from .text.engines import configure_jieba
+    from .text.segment import item_texts
 
     configure_jieba()
     corpus = _corpus(scale)
-    texts = item_texts(corpus)
-    jieba.initialize()
+    texts = item_texts(corpus).tolist()
     result = {"items": len(corpus), "characters": sum(map(len, texts))}
+    if task == "jieba":
+        jieba.initialize()
+    elif task == "rjieba":
+        import rjieba
+
+        cutter = rjieba.Jieba()
+    elif task == "cntext":
+        word_count = _import_cntext_word_count(cntext)
+        jieba.initialize()
     started = time.perf_counter()
     if task == "jieba":
         for text in texts:
             jieba.lcut(text)
-    elif task == "keywords":
+    elif task == "rjieba":
+        for text in texts:
+            cutter.cut(text)
+    elif task == "cntext":
+        result["words"] = len(word_count("\n".join(texts)))
+    elif task in ("keywords", "keywords-single", "keywords-jieba"):
         from .text.keywords import keyword_counts
 
-        result["terms"] = len(keyword_counts(corpus, n_jobs=jobs, progress=False))
+        counts = keyword_counts(
+            corpus, n_jobs=1 if task == "keywords-single" else None, progress=False
+        )
+        result["terms"] = len(counts)
+        if table:
+            counts.to_csv(table, index=False)
     elif task == "regulations":
         from .extract.regulations import extract_regulations
 
@@ -99,16 +151,46 @@ def _floor_worker(notebooks: int) -> dict:
 # --- driver -----------------------------------------------------------------------------------
 
 
-def _run(args: list[str], env=None) -> tuple[float, dict]:
-    started = time.perf_counter()
-    done = subprocess.run(
-        [sys.executable, *args], capture_output=True, text=True, env=env, cwd=ROOT, check=False
-    )
-    seconds = time.perf_counter() - started
-    if done.returncode != 0:
-        raise RuntimeError(f"{' '.join(args)} failed:\n{done.stderr[-2000:]}")
-    lines = [line for line in done.stdout.splitlines() if line.startswith("{")]
-    return seconds, (json.loads(lines[-1]) if lines else {})
+def _tree_pss_mb(pid: int) -> float:
+    """Proportional set size of a process and its descendants, in MB: each page shared between
+    them (a forked worker shares its parent's) is counted once in all, not once per process."""
+    total_kb, pending = 0, [pid]
+    while pending:
+        current = pending.pop()
+        try:
+            rollup = Path(f"/proc/{current}/smaps_rollup").read_text()
+            children = Path(f"/proc/{current}/task/{current}/children").read_text().split()
+        except OSError:  # ended meanwhile
+            continue
+        total_kb += sum(int(line.split()[1]) for line in rollup.splitlines() if line[:4] == "Pss:")
+        pending += map(int, children)
+    return total_kb / 1024
+
+
+def _run(args: list[str], env=None, watch_memory: bool = False) -> tuple[float, dict]:
+    """Run ``python *args`` and return its wall time and the JSON line it printed. With
+    ``watch_memory``, also sample the peak PSS of its process tree every 50 ms (Linux)."""
+    peak = 0.0
+    with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
+        started = time.perf_counter()
+        process = subprocess.Popen(
+            [sys.executable, *args], stdout=out, stderr=err, text=True, env=env, cwd=ROOT
+        )
+        while process.poll() is None:
+            if watch_memory:
+                peak = max(peak, _tree_pss_mb(process.pid))
+            time.sleep(0.05)
+        seconds = time.perf_counter() - started
+        out.seek(0)
+        err.seek(0)
+        stdout, stderr = out.read(), err.read()
+    if process.returncode != 0:
+        raise RuntimeError(f"{' '.join(args)} failed:\n{stderr[-2000:]}")
+    lines = [line for line in stdout.splitlines() if line.startswith("{")]
+    result = json.loads(lines[-1]) if lines else {}
+    if watch_memory:
+        result["peak_pss_mb"] = peak
+    return seconds, result
 
 
 def _median_seconds(args: list[str], repeats: int, env=None) -> float:
@@ -138,44 +220,135 @@ def bench_report(repeats: int) -> dict:
     }
 
 
-def bench_scale(scale: int, jobs: int) -> dict:
-    results = {}
-    for task in ("jieba", "keywords", "regulations", "quantities"):
-        args = [
+def _measure(
+    task: str,
+    scale: int,
+    table: Path | None = None,
+    cntext: str | None = None,
+    watch_memory: bool = False,
+):
+    args = ["-m", "analysis.bench", "--worker", task, "--scale", str(scale)]
+    if table is not None:
+        args += ["--table", str(table)]
+    if cntext is not None:
+        args += ["--cntext", cntext]
+    env = {**os.environ, "ANALYSIS_SEGMENTER": "jieba" if task == "keywords-jieba" else "jieba-rs"}
+    return _run(args, env, watch_memory)[1]
+
+
+def _install_cntext(folder: str) -> str | None:
+    """Install cntext into ``folder`` (no dependencies); None and the reason on failure."""
+    done = subprocess.run(
+        [
+            sys.executable,
             "-m",
-            "analysis.bench",
-            "--worker",
-            task,
-            "--scale",
-            str(scale),
-            "--jobs",
-            str(jobs),
-        ]
-        _, results[task] = _run(args)
+            "pip",
+            "install",
+            "--quiet",
+            "--no-deps",
+            "--target",
+            folder,
+            CNTEXT,
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    return None if done.returncode == 0 else (done.stderr.strip().splitlines() or ["?"])[-1]
+
+
+def bench_scale(scale: int) -> dict:
+    tenth = max(1, scale // 10)
+    results = {}
+    with tempfile.TemporaryDirectory() as folder:
+        tables = {task: Path(folder) / f"{task}.csv" for task in ("keywords", "keywords-jieba")}
+        for task in ("jieba", "rjieba", "keywords", "keywords-single", "keywords-jieba"):
+            results[task] = _measure(task, scale, tables.get(task))
+        identical = tables["keywords"].read_bytes() == tables["keywords-jieba"].read_bytes()
+        if not identical:
+            raise AssertionError(
+                f"keyword tables at {scale}× differ between jieba-rs and jieba: a bug to fix"
+            )
+        # Memory in a run of its own: sampling it costs CPU that the timed run should not lose.
+        results["keywords-memory"] = _measure("keywords", scale, watch_memory=True)
+        for task in ("regulations", "quantities"):
+            results[task] = _measure(task, scale)
+        for task in ("jieba", "keywords"):
+            results[f"{task}_tenth"] = _measure(task, tenth)
+        for task in ("keywords", "keywords-jieba"):
+            results[f"{task}_list"] = _measure(task, 1)
+        cntext_dir = Path(folder) / "cntext"
+        cntext_problem = _install_cntext(str(cntext_dir))
+        if cntext_problem is None:
+            results["cntext"] = _measure("cntext", scale, cntext=str(cntext_dir))
     jieba_seconds = results["jieba"]["seconds"]
+    keywords_seconds = results["keywords"]["seconds"]
     extraction = results["regulations"]["seconds"] + results["quantities"]["seconds"]
-    return {
+    row = {
         "scale": scale,
         "items": results["jieba"]["items"],
         "characters": results["jieba"]["characters"],
-        "jobs": jobs,
+        "cores": _usable_cores(),
         "jieba_lcut_seconds": round(jieba_seconds, 2),
-        "keyword_counts_seconds": round(results["keywords"]["seconds"], 2),
+        "rjieba_cut_seconds": round(results["rjieba"]["seconds"], 2),
+        "keyword_counts_seconds": round(keywords_seconds, 2),
+        "keyword_counts_single_process_seconds": round(results["keywords-single"]["seconds"], 2),
+        "keyword_counts_reference_engine_seconds": round(results["keywords-jieba"]["seconds"], 2),
         "extract_regulations_seconds": round(results["regulations"]["seconds"], 2),
         "extract_quantities_seconds": round(results["quantities"]["seconds"], 2),
-        "keyword_counts_vs_jieba": round(results["keywords"]["seconds"] / jieba_seconds, 3),
+        "tenth_scale": tenth,
+        "jieba_lcut_100x_seconds": round(results["jieba_tenth"]["seconds"], 2),
+        "keyword_counts_100x_seconds": round(results["keywords_tenth"]["seconds"], 2),
+        "keyword_counts_list_seconds": round(results["keywords_list"]["seconds"], 3),
+        "keyword_counts_list_reference_engine_seconds": round(
+            results["keywords-jieba_list"]["seconds"], 3
+        ),
+        "keyword_counts_vs_jieba": round(keywords_seconds / jieba_seconds, 3),
+        "keyword_counts_vs_rjieba": round(keywords_seconds / results["rjieba"]["seconds"], 3),
+        "keyword_counts_single_vs_default": round(
+            results["keywords-single"]["seconds"] / keywords_seconds, 3
+        ),
+        "keyword_counts_100x_vs_jieba": round(
+            results["keywords_tenth"]["seconds"] / results["jieba_tenth"]["seconds"], 3
+        ),
+        "keyword_counts_list_vs_reference_engine": round(
+            results["keywords_list"]["seconds"] / results["keywords-jieba_list"]["seconds"], 3
+        ),
+        "tables_identical_under_both_engines": identical,
         "extraction_vs_jieba": round(extraction / jieba_seconds, 3),
-        "peak_memory_mb": round(results["keywords"]["peak_mb"], 1),
+        "peak_memory_mb": round(results["keywords-memory"]["peak_pss_mb"], 1),
+        "peak_rss_parent_plus_largest_worker_mb": round(results["keywords-memory"]["peak_mb"], 1),
     }
+    if cntext_problem is None:
+        row["cntext_word_count_seconds"] = round(results["cntext"]["seconds"], 2)
+        row["cntext_word_count_vs_keyword_counts"] = round(
+            results["cntext"]["seconds"] / keywords_seconds, 1
+        )
+    else:
+        row["cntext_word_count_not_measured"] = f"{CNTEXT} did not install: {cntext_problem}"
+    return row
+
+
+def _usable_cores() -> int:
+    from .text.keywords import usable_cores
+
+    return usable_cores()
 
 
 def _verdicts(results: dict) -> dict:
     measured = {**results.get("report", {}), **results.get("scale", {})}
-    return {
-        name: {"measured": measured[name], "target": target, "met": measured[name] <= target}
-        for name, target in TARGETS.items()
-        if name in measured
-    }
+    verdicts = {}
+    for name, (target, direction) in TARGETS.items():
+        if name in measured:
+            value = measured[name]
+            met = value <= target if direction == "max" else value >= target
+            verdicts[name] = {
+                "measured": value,
+                "target": target,
+                "direction": direction,
+                "met": met,
+            }
+    return verdicts
 
 
 MARKDOWN_INTRO = """# Benchmarks
@@ -196,11 +369,26 @@ run on these shared 2-core machines; rerun before drawing conclusions from the l
   `import pandas, matplotlib, jieba, analysis` (median of {repeats}). For reference, one cold
   run with an empty cache (`report_cold_*`: every PNG and word cloud drawn anew) has no target.
 - **b. Keyword counting at scale**: the list replicated {scale}× ({items:,} items,
-  {characters:,} characters of name and content). `analysis.keyword_counts(corpus,
-  n_jobs={jobs})` against bare single-process `jieba.lcut` over the same texts, item by item,
-  after `jieba.initialize()`. `extract_regulations` and `extract_quantities` on the same corpus.
-- **c. Peak memory** of b's keyword counting: peak resident set of the process plus that of its
-  worker processes.
+  {characters:,} characters of name and content) and {tenth_scale}×. The default call,
+  `analysis.keyword_counts(corpus)` (it picks one process or a pool of {cores} from the corpus
+  and the cores), against bare single-process `jieba.lcut` over the same texts, item by item,
+  after `jieba.initialize()`; and against the new floor, bare `rjieba` (`Jieba().cut`, built
+  before the clock starts) over the same texts. `keyword_counts_single_process_*`: the same call
+  with `n_jobs=1`. `keyword_counts_reference_engine_*`: the same call with
+  `ANALYSIS_SEGMENTER=jieba`; its table must equal the default call's byte for byte, or the
+  bench stops (`tables_identical_under_both_engines`). `keyword_counts_list_*`: the default call
+  on the list itself against the same call with the reference engine, which is what it cost
+  before jieba-rs. `extract_regulations` and `extract_quantities` on the {scale}× corpus.
+- **c. Peak memory** of b's default call at {scale}× (its whole process: corpus, engine and
+  call), in a run of its own: the peak, sampled every 50 ms, of the proportional set size of the
+  process and its workers, so that the pages a forked worker shares with its parent count once.
+  `peak_rss_parent_plus_largest_worker_mb` adds up peak resident sets instead, which counts
+  those shared pages twice.
+- **d. cntext 2.2.1** `word_count` over the {scale}× texts joined into one, timed after
+  `jieba.initialize()`, installed into a throwaway folder for this measurement only (never a
+  dependency of the kit); its module is imported without the package's `__init__`, whose
+  imports `word_count` does not use (`analysis/bench.py` explains). The ratio is cntext's time
+  over the default call's: how many times faster the kit is.
 """
 
 
@@ -214,10 +402,15 @@ def write_markdown(results: dict, path: Path) -> Path:
         "| --- | --- | --- | --- |",
     ]
     for name, verdict in results["targets"].items():
+        bound = "≤" if verdict["direction"] == "max" else "≥"
         lines.append(
-            f"| `{name}` | {verdict['measured']} | ≤ {verdict['target']} | "
+            f"| `{name}` | {verdict['measured']} | {bound} {verdict['target']} | "
             f"{'yes' if verdict['met'] else '**no**'} |"
         )
+    lines += ["", "## Other ratios and checks", "", "| measure | value |", "| --- | --- |"]
+    for name, value in results.get("scale", {}).items():
+        if name not in results["targets"] and not name.endswith("_seconds"):
+            lines.append(f"| `{name}` | {value} |")
     lines += ["", "## Timings (seconds)", "", "| timing | seconds |", "| --- | --- |"]
     for section in ("report", "scale"):
         for name, value in results.get(section, {}).items():
@@ -231,7 +424,8 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="python -m analysis.bench", description=__doc__)
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "benchmark_results.json")
     parser.add_argument("--scale", type=int, default=1000)
-    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--table", help=argparse.SUPPRESS)
+    parser.add_argument("--cntext", help=argparse.SUPPRESS)
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--skip-report", action="store_true")
     parser.add_argument("--worker", help=argparse.SUPPRESS)
@@ -239,7 +433,7 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
 
     if args.worker:
-        print(json.dumps(_worker(args.worker, args.scale, args.jobs)))
+        print(json.dumps(_worker(args.worker, args.scale, args.table, args.cntext)))
         return 0
     if args.floor:
         print(json.dumps(_floor_worker(args.floor)))
@@ -255,7 +449,7 @@ def main(argv=None) -> int:
         print("a. report against the floor …", file=sys.stderr, flush=True)
         results["report"] = bench_report(args.repeats)
     print(f"b. keyword counting at {args.scale}× …", file=sys.stderr, flush=True)
-    results["scale"] = bench_scale(args.scale, args.jobs)
+    results["scale"] = bench_scale(args.scale)
     results["targets"] = _verdicts(results)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(results, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")

@@ -28,20 +28,29 @@ Tokens are then filtered by rule: punctuation and bare numbers (no Han or Latin 
 single characters (in this register nearly all are function words: 的, 和, 在, 等), and the
 words in ``resources/stopwords_policy_zh.txt`` (function words and generic policy verbs; the
 file's header explains the choice).
+
+Two engines can do the cutting (``engines``): jieba-rs, through ``rjieba``, by default, and jieba,
+the reference, with ``ANALYSIS_SEGMENTER=jieba``. Two, because jieba-rs is the Rust port of jieba
+(same dictionary, same route search) and finds the route about 25× faster, which is what makes
+counting a large corpus cheap, while jieba is the reference the results are checked against.
+They are kept equal: both get the same user dictionary at the same frequency
+(``USER_WORD_FREQ``), the HMM and the same pre-cut spans; the jieba-rs engine takes only the route
+from jieba-rs and gives the runs it leaves single to jieba's own HMM; and the other places where
+jieba-rs 0.11 differs from jieba are closed in ``engines`` (its docstring lists all four).
+``tests/test_engines.py`` checks that terms and keyword tables are identical under both.
 """
 
-import logging
-import os
 import re
+from collections import Counter
 from collections.abc import Iterable
 from functools import cache
 from importlib import resources
-from pathlib import Path
 
 import jieba
 import pandas as pd
 
-JIEBA_CACHE_ENV = "JIEBA_CACHE_DIR"
+from . import engines
+
 MIN_TERM_CHARS = 2
 MAX_COINED_CHARS = 10
 # High enough that a user-dictionary word beats any split jieba's own dictionary suggests.
@@ -60,49 +69,20 @@ _UNITS = (
     "平方公里|平方米|公里|千米|厘米|毫米|米|小时|分钟|秒|天|周|个月|月|年|日|"
     "万人|人次|人|个|场|支|间|家|项|所|条|次|倍|岁|名|户|栋|座|张|台|辆|套|元|吨|度"
 )
-# Digits, an optional fraction or decimal, an optional 万/亿 and 多, then a unit or %.
-# The lookahead keeps 5G and similar names whole.
-_QUANTITY = (
-    r"(?<![A-Za-z0-9.．])[0-9]+(?:[.．/][0-9]+)?"
+# Digits not preceded by a letter, digit or point, an optional fraction or decimal, an optional
+# 万/亿 and 多, then a unit or %. The lookahead keeps 5G and similar names whole.
+# Spelt as one alternative per first digit, each opening with that digit (the lookbehind then
+# looks past it): when every alternative of the span pattern opens with a literal character,
+# Python's regex engine skips straight to the characters that can start a span, which makes
+# finding the spans about 7× faster than trying every alternative at every character.
+_QUANTITY_REST = (
+    r"[0-9]*(?:[.．/][0-9]+)?"
     rf"(?:[万亿千百]?多?(?:{_UNITS})|[%％]|[万亿])?"
     r"(?![A-Za-z0-9%％.])"
 )
+_QUANTITY = "|".join(f"{d}(?<![A-Za-z0-9.．]{d}){_QUANTITY_REST}" for d in "0123456789")
 # A token is a term only if it holds a Han character or a Latin letter.
 _HAS_LETTER = re.compile(r"[\u4e00-\u9fffA-Za-z]")
-
-
-@cache
-def configure_jieba() -> None:
-    """Quiet jieba's log and put its dictionary cache in ``$JIEBA_CACHE_DIR`` when set."""
-    jieba.setLogLevel(logging.WARNING)
-    folder = cache_dir()
-    if folder is not None:
-        jieba.dt.tmp_dir = str(folder)
-
-
-def cache_dir() -> Path | None:
-    """The folder named by ``JIEBA_CACHE_DIR`` (created), or None for jieba's default."""
-    value = os.environ.get(JIEBA_CACHE_ENV)
-    if not value:
-        return None
-    folder = Path(value)
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
-
-
-@cache
-def _base_tokenizer() -> jieba.Tokenizer:
-    """A private jieba tokenizer with only jieba's own dictionary, never modified.
-
-    Private so that words added to ``jieba.dt`` elsewhere cannot change our results.
-    """
-    configure_jieba()
-    tokenizer = jieba.Tokenizer()
-    folder = cache_dir()
-    if folder is not None:
-        tokenizer.tmp_dir = str(folder)
-    tokenizer.initialize()
-    return tokenizer
 
 
 def resource_path(name: str):
@@ -155,8 +135,7 @@ def named_bodies(texts: Iterable[str]) -> list[str]:
     named_body = _named_body()
     for text in texts:
         candidates.update(named_body.findall(text))
-    base = _base_tokenizer()
-    return sorted(name for name in candidates if len(base.lcut(name, HMM=False)) > 1)
+    return sorted(name for name in candidates if len(engines.dictionary_splits(name)) > 1)
 
 
 def item_texts(items: pd.DataFrame) -> pd.Series:
@@ -183,33 +162,54 @@ def user_dictionary(items: pd.DataFrame) -> tuple[str, ...]:
 
 
 def warm_up() -> None:
-    """Load jieba's dictionary now (about 0.6 s), e.g. in a worker process while it waits."""
-    _base_tokenizer()
+    """Load the engine's dictionary now, e.g. in a worker process while it waits."""
+    engines.warm_up()
+
+
+class SegmenterError(ValueError):
+    """A user-dictionary word no engine can hold: empty, or spread over more than one line."""
+
+
+# Texts counted together are joined by this: both engines break the text at a line break, and no
+# pre-cut span can hold one, so a batch gives the counts its texts give one by one.
+_BREAK = "\n"
+# Enough texts per batch to make the per-call costs vanish, few enough to keep memory flat.
+BATCH_CHARS = 1 << 16
+
+
+def _batches(texts: Iterable[str]) -> Iterable[str]:
+    batch: list[str] = []
+    size = 0
+    for text in texts:
+        batch.append(text)
+        size += len(text)
+        if size >= BATCH_CHARS:
+            yield _BREAK.join(batch)
+            batch, size = [], 0
+    if batch:
+        yield _BREAK.join(batch)
 
 
 class Segmenter:
-    """jieba plus the user dictionary, the pre-cut spans and the stopword filter."""
+    """An engine with the user dictionary, plus the pre-cut spans and the stopword filter."""
 
-    def __init__(self, words: Iterable[str]):
+    def __init__(self, words: Iterable[str], engine: str | None = None):
         self.words = tuple(sorted(set(words)))
-        base = _base_tokenizer()
-        self._jieba = jieba.Tokenizer()
-        # Copying the loaded prefix dictionary takes milliseconds; loading it again takes 0.6 s.
-        self._jieba.FREQ = dict(base.FREQ)
-        self._jieba.total = base.total
-        self._jieba.initialized = True
         for word in self.words:
-            self._jieba.add_word(word, freq=USER_WORD_FREQ)
-        # Cut out before jieba: terms with a character jieba breaks at (—, @), and terms with
-        # digits, which the quantity pattern would otherwise split (“四个90%”). Longest first.
+            if not word or _BREAK in word:
+                raise SegmenterError(f"user-dictionary word {word!r}: empty or holds a line break")
+        self.engine = engines.engine_name(engine)
+        self._engine = engines.make_engine(self.engine, self.words, USER_WORD_FREQ)
+        # Cut out before the engine: terms with a character jieba breaks at (—, @), and terms
+        # with digits, which the quantity pattern would otherwise split (“四个90%”). Longest first.
         protected = sorted(
             (w for w in self.words if not jieba.re_han_default.fullmatch(w) or re.search(r"\d", w)),
             key=lambda w: (-len(w), w),
         )
-        alternatives = [f"(?P<title>{_TITLE})"]
-        if protected:
-            alternatives.append(f"(?P<term>{'|'.join(map(re.escape, protected))})")
-        alternatives.append(f"(?P<quantity>{_QUANTITY})")
+        self._protected = frozenset(protected)
+        # Leftmost first, and at one place titles before terms before quantities. No groups:
+        # a span is kept when it is a title or a protected term, dropped when a quantity.
+        alternatives = [_TITLE, *map(re.escape, protected), _QUANTITY]
         self._spans = re.compile("|".join(alternatives))
         self._stopwords = stopwords()
         self._verdicts: dict[str, bool] = {}
@@ -225,9 +225,10 @@ class Segmenter:
             self._verdicts[token] = verdict
         return verdict
 
-    def _cut(self, text: str, out: list[str]) -> None:
-        is_term = self._is_term
-        out.extend(token for token in self._jieba.cut(text) if is_term(token))
+    def _kept(self, span: str) -> bool:
+        # A quantity opens with a digit, never with 《; a span equal to a protected term was
+        # matched as that term, which is tried first.
+        return span.startswith("《") or span in self._protected
 
     def tokenize(self, text: str) -> list[str]:
         """Terms of ``text`` in order: titles and protected terms whole, quantities and
@@ -236,27 +237,54 @@ class Segmenter:
         position = 0
         for match in self._spans.finditer(text):
             if match.start() > position:
-                self._cut(text[position : match.start()], out)
-            if match.lastgroup != "quantity":
+                out.extend(filter(self._is_term, self._engine.cut(text[position : match.start()])))
+            if self._kept(match.group()):
                 out.append(match.group())
             position = match.end()
         if position < len(text):
-            self._cut(text[position:], out)
+            out.extend(filter(self._is_term, self._engine.cut(text[position:])))
         return out
 
+    def term_counts(self, texts: Iterable[str]) -> Counter:
+        """How often each term occurs in ``texts``: the terms ``tokenize`` gives, counted.
+
+        The fast path for counting: texts are cut in batches, every token is counted as it
+        comes (in C, by ``Counter``), and the filter then runs once per distinct token, not once
+        per occurrence.
+        """
+        spans: Counter = Counter()
+        tokens: Counter = Counter()
+        for batch in _batches(texts):
+            spans.update(self._spans.findall(batch))
+            tokens.update(self._engine.cut(self._spans.sub(_BREAK, batch)))
+        counts = Counter({t: n for t, n in tokens.items() if self._is_term(t)})
+        counts.update({span: n for span, n in spans.items() if self._kept(span)})
+        return counts
+
+
+def segmenter_for(words: tuple[str, ...], engine: str | None = None) -> Segmenter:
+    """One segmenter per user dictionary and engine (``ANALYSIS_SEGMENTER`` when None), built
+    once per process."""
+    return _segmenter(tuple(words), engines.engine_name(engine))
+
 
 @cache
-def segmenter_for(words: tuple[str, ...]) -> Segmenter:
-    """One segmenter per user dictionary, built once per process."""
-    return Segmenter(words)
+def _segmenter(words: tuple[str, ...], engine: str) -> Segmenter:
+    return Segmenter(words, engine)
 
 
-@cache
 def default_segmenter() -> Segmenter:
     """The segmenter for the list ``load_items()`` reads (``ANALYSIS_INPUT`` or the source)."""
+    engine = engines.engine_name()
+    return segmenter_for(_default_words(engine), engine)
+
+
+@cache
+def _default_words(engine: str) -> tuple[str, ...]:
+    """Keyed by engine, since named bodies are found with the engine's own dictionary."""
     from ..source.load import load_items
 
-    return segmenter_for(user_dictionary(load_items()))
+    return user_dictionary(load_items())
 
 
 def tokenize(text: str) -> list[str]:
