@@ -11,157 +11,256 @@
 #     name: analysis
 # ---
 
-# %% [markdown]
-# # 深圳经济特区创新举措和经验做法清单：分析报告
-#
-# *Reads* only finished outputs: the tables in `data/processed/` and the figures in `figures/`.
-# *Writes* nothing; `python -m analysis report` renders it to `reports/report.html`.
-# *Shows* the headline numbers, every figure with its caption, the tidy table, and every repair
-# made to the source.
-#
-# <!-- table of contents -->
-
 # %% tags=["setup"]
+# The report. Reads only finished outputs: the tables in data/processed/ and the figures in
+# figures/ (figures/en/ for --lang en). Writes nothing: `python -m analysis report` renders it
+# to reports/report.html, or reports/report_en.html with --lang en. Its code is hidden; every
+# word a reader sees comes from resources/report_text.json in the report's language, and every
+# number from the tables.
 from itables import init_notebook_mode
 
+from analysis.extract.headlines import lead_quantities
+from analysis.figures.extraction import doc_type_label
+from analysis.figures.labels import current_language, section_short_name
 from analysis.paths import figures_dir, processed_dir
 from analysis.report import cells as rc
+from analysis.report import wording as w
+from analysis.source.numerals import chinese_numeral_value
 
 init_notebook_mode(all_interactive=False, connected=False)
+lang = current_language()
+say = w.say
 
 # %%
 processed, figures = processed_dir(), figures_dir()
 items = rc.read_table(processed, "items.csv")
 sections = rc.read_table(processed, "sections.csv")
 repairs = rc.read_table(processed, "repairs.csv")
-origin = rc.load_metadata(processed / "provenance.json")
-
-# %% [markdown]
-# ## 概览 Overview
-
-# %%
-largest = sections.loc[sections["items"].idxmax()]
-rc.show_markdown(
-    f"清单共 **{len(sections)}** 个方面、**{len(items)}** 项举措，正文合计 "
-    f"**{items['content_chars'].sum():,}** 字。举措最多的是"
-    f"“{rc.escape(largest['section_numeral'])}、{rc.escape(largest['section_title'])}”，"
-    f"共 **{largest['items']}** 项（占 {largest['share_of_items']:.0%}）。"
-    f"载入时对原文做了 **{len(repairs)}** 处有记录的修复（见“数据质量”）。"
-)
-
-# %% [markdown]
-# ## 结构 Structure
-
-# %%
-shown = rc.show_figures(figures, "01_")
-
-# %% [markdown]
-# ## 用词 What the list talks about
-# Terms counted after segmentation with jieba and a dictionary generated from the list
-# (`data/processed/keywords.csv`); distinctive terms by log-likelihood against the rest of the
-# list (`keyness.csv`); 率先 and 首 in context (`kwic.csv`).
-
-# %%
 keywords = rc.read_table(processed, "keywords.csv")
 key_terms = rc.read_table(processed, "keyness.csv")
 contexts = rc.read_table(processed, "kwic.csv")
-top = keywords.iloc[0]
-distinctive = key_terms[key_terms["rank"] == 1].sort_values("section_id")
-rc.show_markdown(
-    f"分词后共有 **{len(keywords):,}** 个不同的词，出现最多的是“{rc.escape(top['term'])}”"
-    f"（**{top['count']}** 次）。各方面最具特色的词："
-    + "，".join(
-        f"{rc.escape(numeral)} “{rc.escape(term)}”"
-        for numeral, term in zip(
-            sections.set_index("section_id").loc[distinctive["section_id"], "section_numeral"],
-            distinctive["term"],
-            strict=True,
-        )
-    )
-    + "。"
-)
-shown += rc.show_figures(figures, "02_")
-shown += rc.show_figures(figures, "03_")
-rc.show_markdown("**Keyword in context** (率先, 首): the static view of the notebook's widget.")
-rc.interactive_table(contexts, pageLength=10, maxBytes=0)
-
-# %% [markdown]
-# ## 法规与数字 Instruments and numbers
-# The legal instruments the list cites and the quantities it states, each with its exact span in
-# the source (`data/processed/regulations.csv`, `quantities.csv`, `coined_terms.csv`,
-# `first_mover_claims.csv`).
-
-# %%
 regulations = rc.read_table(processed, "regulations.csv")
 quantities = rc.read_table(processed, "quantities.csv")
 claims = rc.read_table(processed, "first_mover_claims.csv")
+origin = rc.load_metadata(processed / "provenance.json")
+
+numerals = sections.set_index("section_id")["section_numeral"]
+titles = sections.set_index("section_id")["section_title"]
+names = items.set_index("item_id")["name"]
+largest = sections.loc[sections["items"].idxmax()]
+top = keywords.iloc[0]
 amounts = quantities[quantities["kind"] == "amount"]
 claiming = claims.loc[claims["kind"] == "claim", "item_id"].nunique()
+leads = lead_quantities(quantities.fillna({"qualifier": ""}))
+
+# %%
+list_title = origin.get("title_en" if lang == "en" else "title") or origin.get("title")
+rc.show_title(say("title", title=list_title or origin["file"]))
+rc.show_heading("overview")
 rc.show_markdown(
-    f"清单引用法规文件 **{len(regulations)}** 次（其中经济特区法规 "
-    f"**{(regulations['level'] == 'sez_regulation').sum()}** 次，不带书名号的 "
-    f"**{(~regulations['bracketed']).sum()}** 次），给出数量 **{len(amounts)}** 个"
-    f"（另有口号中的数字 **{len(quantities) - len(amounts)}** 个）；"
-    f"**{claiming}** 项举措自称“率先”“首个”等。"
+    say(
+        "overview.counts",
+        sections=len(sections),
+        items=len(items),
+        chars=int(items["content_chars"].sum()),
+        largest=w.section_reference(largest["section_numeral"], largest["section_title"]),
+        largest_items=largest["items"],
+        largest_share=largest["share_of_items"],
+    )
 )
-shown += rc.show_figures(figures, "04_")
+if not leads.empty:
+    rc.show_markdown(
+        say(
+            "overview.numbers",
+            numbers=say("list.separator").join(
+                w.lead_number(row, names[row.item_id]) for row in leads.itertuples()
+            ),
+        )
+    )
+rc.show_markdown(
+    say(
+        "overview.claims",
+        top=rc.escape(w.term_with_gloss(top["term"])),
+        top_count=top["count"],
+        claiming=claiming,
+        citations=len(regulations),
+    )
+)
+rc.show_markdown(
+    say(
+        "overview.repairs",
+        repairs=len(repairs),
+        quality=say("heading.quality"),
+        method=say("heading.method"),
+    )
+)
+rc.show_table_of_contents()
+
+# %%
+rc.show_heading("structure")
+shown = rc.show_figures(figures, "01_")
+
+# %%
+rc.show_heading("terms")
+rc.show_markdown(say("terms.method"))
+distinctive = key_terms[key_terms["rank"] == 1].sort_values("section_id")
+rc.show_markdown(
+    say(
+        "terms.summary",
+        terms=len(keywords),
+        top=rc.escape(w.term_with_gloss(top["term"])),
+        top_count=top["count"],
+        leaders=say("list.comma").join(
+            say(
+                "terms.leader",
+                numeral=numerals[section_id],
+                number=chinese_numeral_value(numerals[section_id]),
+                term=rc.escape(w.term_with_gloss(term)),
+            )
+            for section_id, term in zip(distinctive["section_id"], distinctive["term"], strict=True)
+        ),
+    )
+)
+shown += rc.show_figures(figures, "02_", len(shown) + 1)
+shown += rc.show_figures(figures, "03_", len(shown) + 1)
+rc.show_markdown(
+    say(
+        "terms.kwic",
+        terms=say("terms.or").join(
+            rc.escape(w.term_with_gloss(t)) for t in contexts["term"].unique()
+        ),
+    )
+    + " "
+    + say("table.hint")
+)
 rc.interactive_table(
-    regulations[["item_id", "title", "doc_type", "level", "bracketed", "span_start", "span_end"]],
+    contexts.assign(
+        item=contexts["item_id"],
+        section=[section_short_name(numerals[s], titles[s]) for s in contexts["section_id"]],
+    )[["term", "item", "section", "left", "keyword", "right"]],
+    right_aligned=("left",),
+    pageLength=10,
+    maxBytes=0,
+)
+
+# %%
+rc.show_heading("instruments")
+rc.show_markdown(say("instruments.intro"))
+rc.show_markdown(
+    say(
+        "instruments.summary",
+        citations=len(regulations),
+        sez=int((regulations["level"] == "sez_regulation").sum()),
+        unbracketed=int((~regulations["bracketed"]).sum()),
+        amounts=len(amounts),
+        slogans=len(quantities) - len(amounts),
+        claiming=claiming,
+    )
+)
+shown += rc.show_figures(figures, "04_", len(shown) + 1)
+rc.show_markdown(say("instruments.regulations"))
+rc.interactive_table(
+    regulations.assign(
+        item=regulations["item_id"],
+        doc_type=regulations["doc_type"].map(doc_type_label),
+        level=regulations["level"].map(lambda code: w.code_word("level", code)),
+        bracketed=regulations["bracketed"].map(lambda code: w.code_word("bracketed", code)),
+        position=[
+            f"{a}–{b}"
+            for a, b in zip(regulations["span_start"], regulations["span_end"], strict=True)
+        ],
+    )[["item", "title", "doc_type", "level", "bracketed", "position"]],
     long_text=("title",),
     pageLength=10,
     maxBytes=0,
 )
+rc.show_markdown(say("instruments.quantities"))
 rc.interactive_table(
-    quantities[["item_id", "text", "value", "unit", "qualifier", "subject", "kind"]],
+    quantities.assign(
+        item=quantities["item_id"],
+        as_written=quantities["text"],
+        value=quantities["value"].map(w.plain_number),
+        unit=quantities["unit"].map(w.unit_word),
+        qualifier=quantities["qualifier"]
+        .fillna("")
+        .map(lambda q: q if lang == "zh" or not q else f"{q} ({w.qualifier_words(q).strip()})"),
+        subject=quantities["subject"].map(lambda s: s if lang == "zh" else w.term_with_gloss(s)),
+        quantity_kind=quantities["kind"].map(lambda code: w.code_word("quantity_kind", code)),
+    )[["item", "as_written", "value", "unit", "qualifier", "subject", "quantity_kind"]],
     long_text=("subject",),
     pageLength=10,
     maxBytes=0,
 )
 
-# %% [markdown]
-# ## 全部举措 All items
-# Search the table, or sort by any column. `line_start` is the line of the source file.
-
 # %%
+rc.show_heading("items")
+rc.show_markdown(say("items.intro") + " " + say("table.hint"))
 rc.interactive_table(
-    items[["item_id", "section_numeral", "name", "content", "line_start", "content_chars"]].rename(
-        columns={"section_numeral": "section"}
-    ),
+    items.assign(
+        item=items["item_id"],
+        section=[
+            section_short_name(n, t)
+            for n, t in zip(items["section_numeral"], items["section_title"], strict=True)
+        ],
+        line=items["line_start"],
+        chars=items["content_chars"],
+    )[["item", "section", "name", "content", "line", "chars"]],
     long_text=("content",),
     pageLength=10,
     lengthMenu=[5, 10, 25, 50],
     maxBytes=0,
 )
 
-# %% [markdown]
-# ## 数据质量 Data quality
-# Every change the loader made to the source text, with the 1-based line of the source.
-
 # %%
+rc.show_heading("quality")
+rc.show_markdown(say("quality.intro"))
 rc.show_markdown(
     "\n".join(
-        f"- `{rc.escape(kind)}`: {count}" for kind, count in repairs.groupby("kind").size().items()
+        "- " + say("quality.count", kind=w.code_word("repair", kind), count=count)
+        for kind, count in repairs.groupby("kind", sort=False).size().items()
     )
 )
-rc.interactive_table(repairs, long_text=("reason",), pageLength=10, maxBytes=0)
-
-# %% [markdown]
-# ## 来源 Provenance
+rc.interactive_table(
+    repairs.assign(
+        item=repairs["item_id"],
+        field=repairs["field"].map(lambda code: w.code_word("field", code)),
+        repair=repairs["kind"].map(lambda code: w.code_word("repair", code)),
+        reason=repairs["kind"].map(lambda code: w.code_word("reason", code)),
+        # A dropped header row is three cells: show where they split.
+        before=repairs["before"].str.replace("\t", " | "),
+        after=repairs["after"].str.replace("\t", " | "),
+    )[["line", "item", "field", "repair", "before", "after", "reason"]],
+    long_text=("reason",),
+    pageLength=10,
+    maxBytes=0,
+)
 
 # %%
-source = f"Source file `{rc.escape(origin['file'])}`, sha256 `{origin['sha256']}`"
+rc.show_heading("method")
+shown_folder = figures.relative_to(processed.parent.parent).as_posix() + "/"
+rc.show_markdown(say("method.outputs", figures=shown_folder))
+rc.show_markdown(say("method.figures", figures=shown_folder))
+rc.show_markdown(say("method.leading_numbers"))
 if origin["is_project_source"]:
     rc.show_markdown(
-        f"{source}: {rc.escape(origin['title'])}, published by "
-        f"{rc.escape(origin['publisher'])}, {rc.escape(origin['published'])}. "
-        + (
-            "The text has **not** been checked against the official page (unverified)."
-            if not origin["verified_against_official_page"]
-            else "Checked against the official page."
+        say(
+            "method.source",
+            file=rc.escape(origin["file"]),
+            sha256=origin["sha256"],
+            title=rc.escape(
+                origin["title"]
+                if lang == "zh" or "title_en" not in origin
+                else f"{origin['title_en']} ({origin['title']})"
+            ),
+            publisher=rc.escape(w.in_language(origin["publisher"])),
+            published=rc.escape(w.publication_date(origin["published"])),
+        )
+        + " "
+        + say(
+            "method.verified" if origin["verified_against_official_page"] else "method.unverified"
         )
     )
 else:
     rc.show_markdown(
-        f"{source}. This is not the project's own source (`data/raw/`), so nothing is claimed "
-        "about its publisher or date."
+        say("method.other_source", file=rc.escape(origin["file"]), sha256=origin["sha256"])
     )

@@ -125,6 +125,6 @@ def run_report(
     figures = out_root / "figures" / ("en" if lang == "en" else "")
     write_figures_readme(figures)
     name = "report.html" if lang == "zh" else f"report_{lang}.html"
-    report = write_report(executed, out_root / "reports" / name, REPORT_TITLE)
+    report = write_report(executed, out_root / "reports" / name, REPORT_TITLE, lang)
     _say(f"report: {report}")
     return report
