@@ -24,3 +24,32 @@ def items():
 def counts(items):
     """The keyword table of the project's own list."""
     return keyword_counts(items)
+
+
+# Debian's Chromium, driven by Playwright: Playwright's own browser download cannot be reached
+# from these machines, so the system browser is launched by path. Quiet flags: no first-run
+# pages, no background traffic that a network check would count.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """A headless Chromium for the browser tests; they skip where none is installed."""
+    import shutil
+
+    chromium = shutil.which("chromium")
+    if chromium is None:
+        pytest.skip("Chromium is not installed (apt-get install chromium; .ci/run installs it)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
