@@ -39,9 +39,11 @@ CHROMIUM_ARGS = [
 ]
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser():
-    """A headless Chromium for the browser tests; they skip where none is installed."""
+    """A headless Chromium for the browser tests; they skip where none is installed. Closed
+    after each module: Playwright's synchronous API keeps an event loop running in the main
+    thread while it is open, and the notebook runner's ``asyncio.run`` cannot start beside it."""
     import shutil
 
     chromium = shutil.which("chromium")
