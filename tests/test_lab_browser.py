@@ -10,6 +10,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -72,8 +73,16 @@ def lab(tmp_path_factory):
 
 
 def _kernel_states(base: str, token: str) -> list[str]:
-    with urllib.request.urlopen(f"{base}/api/kernels?token={token}", timeout=5) as reply:
-        return [kernel["execution_state"] for kernel in json.load(reply)]
+    """The execution state of each kernel. While a kernel starts on a loaded machine the
+    server can answer the listing with a 500 once; that is a state to wait out, and is what
+    the failure message shows if it lasts."""
+    try:
+        with urllib.request.urlopen(f"{base}/api/kernels?token={token}", timeout=5) as reply:
+            return [kernel["execution_state"] for kernel in json.load(reply)]
+    except urllib.error.HTTPError as error:
+        if error.code < 500:
+            raise
+        return [f"server error {error.code}"]
 
 
 def _wait_until(condition, seconds: float, message) -> None:
