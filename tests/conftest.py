@@ -33,3 +33,34 @@ def items():
 def counts(items):
     """The keyword table of the project's own list."""
     return keyword_counts(items)
+
+
+# Debian's Chromium, driven by Playwright: Playwright's own browser download cannot be reached
+# from these machines, so the system browser is launched by path. Quiet flags: no first-run
+# pages, no background traffic that a network check would count.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """A headless Chromium for the browser tests; they skip where none is installed. Closed
+    after each module: Playwright's synchronous API keeps an event loop running in the main
+    thread while it is open, and the notebook runner's ``asyncio.run`` cannot start beside it."""
+    import shutil
+
+    chromium = shutil.which("chromium")
+    if chromium is None:
+        pytest.skip("Chromium is not installed (apt-get install chromium; .ci/run installs it)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()

@@ -122,8 +122,8 @@ def test_the_report_names_this_list_and_never_shenzhen(page):
     assert f"<title>{TITLE}：分析报告</title>" in page
     assert re.search(f"<h1[^>]*>{TITLE}：分析报告", page)
     assert "深圳" not in page and "Shenzhen" not in page
-    assert "清单共 <strong>3</strong> 个方面、<strong>12</strong> 项举措" in page
-    assert "nothing is claimed" in page and "qinghe_district_list.txt" in page
+    assert "清单分 <strong>3</strong> 个方面，共 <strong>12</strong> 项举措" in page
+    assert "不对其发布机构和日期作任何说明" in page and "qinghe_district_list.txt" in page
 
 
 def test_every_figure_carries_this_lists_source_line(run):

@@ -3,10 +3,16 @@
 Each expected row quotes its source words; values are worked out by hand (208万 = 2,080,000).
 """
 
+import pandas as pd
 import pytest
 
 from analysis.extract.claims import coined_terms
-from analysis.extract.headlines import forecast_ladder, headline_quantities, ladder_code
+from analysis.extract.headlines import (
+    forecast_ladder,
+    headline_quantities,
+    ladder_code,
+    lead_quantities,
+)
 from analysis.extract.quantities import extract_quantities, find_quantities
 
 # (item_id, text, value, unit, qualifier, kind)
@@ -172,3 +178,39 @@ def test_headline_quantities(quantities):
     ninety = headlines[headlines["text"] == "90%以上"].iloc[0]
     assert ninety["mentions"] == 4
     assert ninety["subject"] == "研发人员、研发资金、研发机构、职务发明专利"
+
+
+def test_lead_quantities_are_one_per_measure_the_reached_first(quantities):
+    leads = lead_quantities(quantities)
+    # 270平方公里 is the only area; 达42% the only share stated as reached (100%, 90%以上 and
+    # 不低于1/3 are larger but are rules or bounds); 达208万人 the reached and largest count.
+    assert leads[["item_id", "text", "measure"]].values.tolist() == [
+        [10, "270平方公里", "area"],
+        [40, "达42%", "share"],
+        [43, "达208万人", "count"],
+    ]
+    assert leads["subject"].tolist() == ["工业区块控制线", "生活垃圾回收率", "志愿者"]
+
+
+def _quantity(item_id, text, value, unit, qualifier=""):
+    return {
+        "item_id": item_id, "section_id": 1, "text": text, "span_start": 0,
+        "span_end": len(text), "value": value, "unit": unit, "qualifier": qualifier,
+        "subject": "对象", "kind": "amount",
+    }  # fmt: skip
+
+
+def test_lead_quantities_without_a_reached_figure_take_the_unbounded_largest():
+    table = pd.DataFrame(
+        [
+            _quantity(1, "90%以上", 90.0, "%", "以上"),
+            _quantity(2, "30%", 30.0, "%"),
+            # 1/2 is read as the percentage 50, above the unbounded 30%.
+            _quantity(3, "1/2", 50.0, "%"),
+            _quantity(4, "5个", 5.0, "个"),
+            _quantity(5, "3天", 3.0, "天"),
+        ]
+    )
+    leads = lead_quantities(table)
+    assert leads[["item_id", "measure"]].values.tolist() == [[3, "share"], [4, "count"]]
+    assert lead_quantities(table[table["unit"] == "天"]).empty

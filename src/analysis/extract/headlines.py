@@ -8,6 +8,12 @@ from .quantities import is_time
 # are what the list reports as counted or achieved: counts, shares and areas.
 _NOT_HEADLINE_UNITS = ("m", "km")
 HOURS_PER_UNIT = {"h": 1.0, "天": 24.0}
+# The kinds of measure a headline number can be; every other unit left is a counter (人, 个, 场…).
+# Every share is a percentage whatever its written form (42%, 1/3 → 33.33; see quantities).
+MEASURES = {"%": "share", "km2": "area"}
+COUNT = "count"
+# 达 says the figure was reached: a result, where 以上, 不低于 or 最高 set a bound or a rule.
+REACHED = frozenset(["达", "达到", "多达"])
 LEAD_TIME_QUALIFIER = "提前"
 
 
@@ -33,6 +39,32 @@ def headline_quantities(quantities: pd.DataFrame) -> pd.DataFrame:
         mentions=("text", "size"),
     )
     return grouped.reset_index().sort_values(["item_id", "span_start"], ignore_index=True)
+
+
+def measure_of(unit: str) -> str:
+    """``share`` (a percentage, however it was written), ``area`` (km²) or ``count`` (a counter
+    word: 人, 个, 场…)."""
+    return MEASURES.get(unit, COUNT)
+
+
+def lead_quantities(quantities: pd.DataFrame) -> pd.DataFrame:
+    """The numbers a summary leads with: one per kind of measure (count, share, area), from the
+    headline quantities. In each, the figure the list says was reached (达…) comes first, then
+    one stated without a bound, then the largest. The rows of ``headline_quantities`` with a
+    ``measure`` column, in document order; empty when the list states no headline quantity."""
+    headlines = headline_quantities(quantities)
+    if headlines.empty:
+        return headlines.assign(measure=pd.Series(dtype="str"))
+    ranked = headlines.assign(
+        measure=headlines["unit"].map(measure_of),
+        reached=~headlines["qualifier"].str.split("+").map(REACHED.isdisjoint),
+        unbounded=headlines["qualifier"] == "",
+    ).sort_values(
+        ["reached", "unbounded", "value", "item_id", "span_start"],
+        ascending=[False, False, False, True, True],
+    )
+    leads = ranked.drop_duplicates("measure").sort_values(["item_id", "span_start"])
+    return leads.drop(columns=["reached", "unbounded"]).reset_index(drop=True)
 
 
 def forecast_ladder(quantities: pd.DataFrame) -> pd.DataFrame:

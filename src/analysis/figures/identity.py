@@ -38,8 +38,16 @@ class ListIdentity:
         return self.source_en if lang == "en" else self.source_zh
 
     def report_title(self, lang: str = "zh") -> str:
-        title = (self.title_en or self.title) if lang == "en" else self.title
-        return label("report.title", lang, title=title)
+        return report_title(self.title, self.title_en, lang)
+
+
+def report_title(title: str, title_en: str | None, lang: str) -> str:
+    """The report's heading and tab title: the list's own title (its English title in the
+    English report, where ``source.json`` vouches for one) + ：分析报告 / ": analysis report".
+    The report notebook names the list by it from ``provenance.json``, the pipeline from the
+    list itself, so both agree."""
+    named = (title_en or title) if lang == "en" else title
+    return label("report.title", lang, title=named)
 
 
 def _short(title: str) -> str:

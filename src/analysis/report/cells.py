@@ -1,4 +1,5 @@
-"""Small display helpers for the report notebook: it only reads finished outputs."""
+"""Small display helpers for the report notebook: it only reads finished outputs, and every
+word it shows comes from ``wording`` in the report's language."""
 
 import base64
 import html
@@ -9,9 +10,12 @@ import pandas as pd
 from IPython.display import HTML, Markdown, display
 
 from ..figures.save import figure_captions
+from ..paths import out_root
+from .screen_images import DISPLAY_WIDTH, screen_png
+from .wording import say, table_controls
 
-# A reader sees the figure at the report's column width; the 300 dpi file stays as it is.
-FIGURE_DISPLAY_WIDTH = 960
+# Where the renderer puts the list of headings (see render.py).
+TABLE_OF_CONTENTS = "<!-- table of contents -->"
 
 
 def escape(text) -> str:
@@ -31,39 +35,76 @@ def show_markdown(text: str) -> None:
     display(Markdown(text))
 
 
-def show_figure(figures: Path, name: str, caption: str) -> None:
-    """The PNG inline (so the report stays one file), with the caption as alt text and below."""
-    data = base64.b64encode((figures / f"{name}.png").read_bytes()).decode("ascii")
+def show_title(text: str) -> None:
+    display(HTML(f"<h1>{escape(text)}</h1>"))
+
+
+def show_heading(key: str) -> None:
+    """A section heading (``heading.<key>``); the renderer lists it in the table of contents."""
+    display(HTML(f'<h2 id="{key}">{escape(say(f"heading.{key}"))}</h2>'))
+
+
+def show_table_of_contents() -> None:
+    display(HTML(TABLE_OF_CONTENTS))
+
+
+def show_figure(figures: Path, name: str, caption: str, number: int) -> None:
+    """The figure inline at screen resolution (so the report stays one small file), with the
+    caption as alt text and below it, and where the full-resolution file is."""
+    data = base64.b64encode(screen_png(figures / f"{name}.png")).decode("ascii")
+    try:
+        file = (figures / f"{name}.png").relative_to(out_root()).as_posix()
+    except ValueError:
+        file = f"{name}.png"
+    numbered = say("figure.caption", number=number, caption=caption)
     display(
         HTML(
-            f'<figure><img src="data:image/png;base64,{data}" alt="{escape(caption)}" '
-            f'style="width:{FIGURE_DISPLAY_WIDTH}px;max-width:100%">'
-            f'<figcaption class="caption"><b>{escape(name)}</b>：{escape(caption)}</figcaption>'
-            "</figure>"
+            f'<figure class="report-figure"><img src="data:image/png;base64,{data}" '
+            f'alt="{escape(caption)}" style="width:{DISPLAY_WIDTH}px;max-width:100%">'
+            f'<figcaption class="caption">{escape(numbered)}'
+            f'<br><span class="figure-file">{escape(say("figure.file", file=file))}</span>'
+            "</figcaption></figure>"
         )
     )
 
 
-def show_figures(figures: Path, notebook_prefix: str) -> list[str]:
-    """Every figure a notebook made, with its caption. Returns the names shown."""
+def show_figures(figures: Path, notebook_prefix: str, first_number: int = 1) -> list[str]:
+    """Every figure a notebook made, with its caption, numbered from ``first_number``.
+    Returns the names shown."""
     shown = []
     for name, info in figure_captions(figures).items():
         if info["notebook"].startswith(notebook_prefix):
-            show_figure(figures, name, info["caption"])
+            show_figure(figures, name, info["caption"], first_number + len(shown))
             shown.append(name)
     return shown
 
 
-def interactive_table(table: pd.DataFrame, long_text: tuple[str, ...] = (), **options) -> None:
-    """A searchable table (itables, offline). itables escapes cell HTML by default.
-    Missing values show as blanks; ``long_text`` columns get room to wrap."""
+def interactive_table(
+    table: pd.DataFrame,
+    long_text: tuple[str, ...] = (),
+    right_aligned: tuple[str, ...] = (),
+    **options,
+) -> None:
+    """A searchable table (itables, offline), its columns labelled in the report's language
+    (``column.<name>``), and below it a plain copy with every row that only print shows:
+    paging must not hide rows on paper. itables escapes cell HTML by default, and so does the
+    copy. Missing values show as blanks; ``long_text`` columns get room to wrap;
+    ``right_aligned`` columns end at their right edge (the context before a KWIC hit)."""
     from itables import show
 
     shown = table.astype(object).where(table.notna(), "")
+    shown.columns = [say(f"column.{column}") for column in table.columns]
     targets = [list(table.columns).index(c) for c in long_text]
     column_defs = [{"className": "dt-left", "targets": "_all"}]
     if targets:
         column_defs.append({"className": "long-text", "width": "55%", "targets": targets})
+    # Numbers never break across lines: their columns keep the width of the longest.
+    numbers = [i for i, c in enumerate(table.columns) if pd.api.types.is_integer_dtype(table[c])]
+    if numbers:
+        column_defs.append({"className": "number", "targets": numbers})
+    if right_aligned:
+        aligned = [list(table.columns).index(c) for c in right_aligned]
+        column_defs.append({"className": "right-aligned", "targets": aligned})
     show(
         shown,
         columnDefs=column_defs,
@@ -72,8 +113,26 @@ def interactive_table(table: pd.DataFrame, long_text: tuple[str, ...] = (), **op
         style="width:100%",
         autoWidth=False,
         scrollX=False,
+        language=table_controls(),
         **options,
     )
+    classes = {i: "long-text" for i in targets} | {i: "number" for i in numbers}
+    display(HTML(f'<div class="print-only">{_print_copy(shown, classes)}</div>'))
+
+
+def _print_copy(table: pd.DataFrame, classes: dict[int, str]) -> str:
+    """Every row as a plain HTML table, its columns classed like the interactive table's."""
+
+    def cell(tag: str, position: int, value) -> str:
+        named = f' class="{classes[position]}"' if position in classes else ""
+        return f"<{tag}{named}>{escape(value)}</{tag}>"
+
+    head = "".join(cell("th", i, column) for i, column in enumerate(table.columns))
+    body = "".join(
+        "<tr>" + "".join(cell("td", i, value) for i, value in enumerate(row)) + "</tr>"
+        for row in table.itertuples(index=False)
+    )
+    return f'<table class="print-copy"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
 
 
 def load_metadata(path: Path) -> dict:

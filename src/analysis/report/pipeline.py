@@ -154,7 +154,7 @@ def run_report(
     _say(f"workbook: {write_workbook(out_root / 'data' / 'processed')}")
     name = "report.html" if lang == "zh" else f"report_{lang}.html"
     title = report_title(input_path, lang)
-    report = write_report(executed, out_root / "reports" / name, title)
+    report = write_report(executed, out_root / "reports" / name, title, lang)
     _say(f"report: {report}")
     _say(f"deck: {write_deck(out_root, lang)}")
     return report

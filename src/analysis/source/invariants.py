@@ -51,6 +51,9 @@ def provenance(items: pd.DataFrame, metadata_file: Path) -> dict:
     if record["is_project_source"]:
         for key in ("title", "publisher", "published", "verified_against_official_page"):
             record[key] = metadata[key]
+        # Optional: the English report names the list by it.
+        if "title_en" in metadata:
+            record["title_en"] = metadata["title_en"]
     return record
 
 

@@ -1,0 +1,188 @@
+"""The report's own words in Chinese or English: headings, prose templates, column labels, the
+words for the codes the tables hold (``header_row_dropped`` → 表头重复行, "repeated table
+header"), and numbers written for a reader (2080000 人 → 2.08 million).
+
+Like the figures' ``labels.json``, the text is data: ``resources/report_text.json`` (keyed by
+language) and ``resources/glossary_en.csv`` (English glosses of Chinese terms). In the English
+report Chinese appears only as the object of study (terms, titles, quotes), glossed where the
+glossary knows the term.
+"""
+
+import csv
+import html
+import json
+import re
+from functools import cache
+
+import pandas as pd
+
+from ..figures.labels import current_language, section_name
+from ..paths import RESOURCES
+from ..source.numerals import chinese_numeral_value
+
+_GLOSS = re.compile(r"^(?P<main>.+?)\s*\((?P<gloss>[^()]+)\)$")
+_YEAR_MONTH = re.compile(r"^(?P<year>\d{4})-(?P<month>\d{2})$")
+_LARGE = ((1e9, "billion"), (1e6, "million"))
+
+
+@cache
+def _texts() -> dict:
+    return json.loads((RESOURCES / "report_text.json").read_text(encoding="utf-8"))
+
+
+@cache
+def _glossary() -> dict[str, str]:
+    with open(RESOURCES / "glossary_en.csv", encoding="utf-8", newline="") as handle:
+        return {row["term_zh"]: row["en"] for row in csv.DictReader(handle)}
+
+
+def say(key: str, lang: str | None = None, **values) -> str:
+    """The report text ``key`` in ``lang`` (default: the run's language), filled with
+    ``values``."""
+    lang = lang or current_language()
+    try:
+        template = _texts()[key][lang]
+    except KeyError:
+        raise KeyError(f"no {lang} text for {key!r} in resources/report_text.json") from None
+    return template.format(**values)
+
+
+def table_controls(lang: str | None = None) -> dict:
+    """The words of a searchable table's controls (search box, paging, row counts), in the
+    ``language`` option's shape that DataTables expects."""
+    return _texts()["table.controls"][lang or current_language()]
+
+
+def has_text(key: str) -> bool:
+    return key in _texts()
+
+
+def code_word(group: str, code, lang: str | None = None) -> str:
+    """A code from a table (a repair kind, a level, a unit, a field) in the reader's words.
+    A code with no entry reads as words all the same: its underscores become spaces."""
+    key = f"code.{group}.{code}"
+    if has_text(key):
+        return say(key, lang)
+    return str(code).replace("_", " ")
+
+
+def unit_word(unit: str, lang: str | None = None) -> str:
+    """``km2`` → 平方公里 / km²; a counter word (个, 场) stays itself in Chinese and is named as a
+    count in English."""
+    if has_text(f"code.unit.{unit}"):
+        return say(f"code.unit.{unit}", lang)
+    return say("code.counter", lang, unit=unit)
+
+
+def gloss(term: str) -> str | None:
+    """The English for a Chinese term, or None. A list of terms joined by 、 is glossed part by
+    part, and only when every part is known."""
+    parts = [_glossary().get(part) for part in str(term).split("、")]
+    return None if None in parts else ", ".join(parts)
+
+
+def term_with_gloss(term: str, lang: str | None = None) -> str:
+    """A term as the reader of ``lang`` meets it: “企业” in Chinese, 企业 (enterprises) in
+    English."""
+    lang = lang or current_language()
+    if lang == "zh":
+        return f"“{term}”"
+    english = gloss(term)
+    return f"{term} ({english})" if english else term
+
+
+def qualifier_words(qualifier: str, lang: str | None = None) -> str:
+    """``达`` → "reached " in English; the words are joined as the extractor joined them (+)."""
+    if not qualifier:
+        return ""
+    return "".join(_qualifier_word(word, lang) for word in qualifier.split("+"))
+
+
+def _qualifier_word(word: str, lang: str | None) -> str:
+    key = f"qualifier.{word}"
+    return say(key, lang) if has_text(key) else f"{word} "
+
+
+def plain_number(value: float) -> str:
+    """A table value: 2080000.0 → 2,080,000; a share of 1/3, stored as the percentage
+    33.333…, → 33.33 (the quantities' scale: every share is a percentage)."""
+    if pd.isna(value):
+        return ""
+    if float(value).is_integer():
+        return f"{int(value):,}"
+    return f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def english_amount(value: float, unit: str) -> str:
+    """A quantity as an English reader writes it: 2.08 million, 42%, 33.33% (1/3), 270 km²."""
+    number = plain_number(value)
+    for size, word in _LARGE:
+        if value >= size:
+            number = f"{value / size:.3g} {word}"
+            break
+    if unit == "%":
+        return f"{number}%"
+    if unit in ("km2", "m2", "km", "m", "h"):
+        return f"{number} {unit_word(unit, 'en')}"
+    return number
+
+
+def section_reference(numeral: str, title: str, lang: str | None = None) -> str:
+    """A section named in a sentence: “五、创新推动…” in Chinese; "section 5 (Modernising urban
+    governance)" in English, or the Chinese title where no translation is known."""
+    lang = lang or current_language()
+    number = chinese_numeral_value(numeral)
+    if lang == "zh":
+        return say("section.reference", lang, numeral=numeral, title=title)
+    english = section_name(numeral, title, "en")
+    name = english.partition(". ")[2] if english.startswith(f"{number}. ") else title
+    return say("section.reference", lang, number=number, title=name)
+
+
+def lead_number(row, item_name: str, lang: str | None = None) -> str:
+    """One leading number with what it measures and its item, as Markdown with the source's
+    text escaped: 志愿者**达208万人**（第43项…） or volunteers (志愿者): reached **2.08 million**
+    (item 43)."""
+    lang = lang or current_language()
+    source = html.escape(row.subject)
+    if lang == "zh":
+        return say(
+            "overview.number", lang, subject=source, text=html.escape(row.text),
+            item=row.item_id, name=html.escape(item_name),
+        )  # fmt: skip
+    english = gloss(row.subject)
+    subject = f"{html.escape(english)} ({source})" if english else source
+    return say(
+        "overview.number",
+        lang,
+        subject=subject,
+        qualifier=qualifier_words(row.qualifier, lang),
+        amount=english_amount(row.value, row.unit),
+        item=row.item_id,
+    )
+
+
+def split_gloss(text: str) -> tuple[str, str | None]:
+    """``国家发展改革委 (National Development and Reform Commission)`` → the name and its
+    gloss; text with no gloss in brackets → ``(text, None)``."""
+    match = _GLOSS.match(str(text))
+    return (match["main"], match["gloss"]) if match else (str(text), None)
+
+
+def in_language(text: str, lang: str | None = None) -> str:
+    """A bilingual metadata value (``中文 (English)``) in the reader's language: the Chinese for
+    the Chinese report, "English (中文)" for the English one."""
+    lang = lang or current_language()
+    main, english = split_gloss(text)
+    if english is None:
+        return main
+    return main if lang == "zh" else f"{english} ({main})"
+
+
+def publication_date(text: str, lang: str | None = None) -> str:
+    """``2021-07 (late July 2021; unverified)``: 2021年7月 in Chinese, the gloss in English."""
+    lang = lang or current_language()
+    main, english = split_gloss(text)
+    if lang == "zh" and (date := _YEAR_MONTH.match(main)):
+        return say("method.date", lang, year=date["year"], month=int(date["month"]))
+    return english if lang == "en" and english else main

@@ -1,0 +1,132 @@
+"""The report's words: every code a table can hold reads as words in both languages, every
+text exists in both, and numbers are written the way each reader writes them."""
+
+import ast
+import json
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from analysis.extract.regulations import LEVELS
+from analysis.paths import RESOURCES, ROOT
+from analysis.report import wording
+from analysis.report.wording import code_word, english_amount, gloss, say
+
+
+def _repair_kinds() -> set[str]:
+    """Every repair kind the loader can record: the fourth argument of each ``Repair(…)`` and
+    every ``kind=`` keyword in the source-reading modules."""
+    kinds = set()
+    for module in (ROOT / "src" / "analysis" / "source").glob("*.py"):
+        for node in ast.walk(ast.parse(module.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call):
+                continue
+            name = getattr(node.func, "attr", getattr(node.func, "id", ""))
+            if name == "Repair" and len(node.args) > 3 and isinstance(node.args[3], ast.Constant):
+                kinds.add(node.args[3].value)
+            kinds |= {
+                k.value.value
+                for k in node.keywords
+                if k.arg == "kind" and isinstance(k.value, ast.Constant)
+            }
+    return kinds
+
+
+def test_every_text_is_in_both_languages():
+    texts = json.loads((RESOURCES / "report_text.json").read_text(encoding="utf-8"))
+    assert [key for key, value in texts.items() if set(value) != {"zh", "en"}] == []
+
+
+def test_every_repair_kind_reads_as_words_in_both_languages():
+    kinds = _repair_kinds()
+    assert {"header_row_dropped", "stray_english_corrected", "markup_removed"} <= kinds
+    assert len(kinds) == 13
+    for kind in sorted(kinds):
+        for lang in ("zh", "en"):
+            assert wording.has_text(f"code.repair.{kind}"), kind
+            assert wording.has_text(f"code.reason.{kind}"), kind
+            assert "_" not in code_word("repair", kind, lang)
+    assert code_word("repair", "header_row_dropped", "zh") == "表头重复行"
+    assert code_word("repair", "header_row_dropped", "en") == "repeated table header"
+
+
+def test_every_level_and_field_reads_as_words():
+    for level in LEVELS:
+        assert wording.has_text(f"code.level.{level}")
+    assert code_word("level", "sez_regulation", "zh") == "经济特区法规"
+    assert code_word("level", "international", "en") == "international rules"
+    for field in ("row", "content", "name", "file", "item_id", "section_title"):
+        assert "_" not in code_word("field", field, "en")
+    # A code nobody has named yet still wraps like words.
+    assert code_word("repair", "brand_new_kind", "en") == "brand new kind"
+
+
+def test_table_controls_are_translated():
+    assert wording.table_controls("zh")["search"] == "搜索："
+    assert wording.table_controls("en")["search"] == "Search:"
+
+
+@pytest.mark.parametrize(
+    ("value", "unit", "written"),
+    [
+        (2_080_000, "人", "2.08 million"),
+        (42, "%", "42%"),
+        (270, "km2", "270 km²"),
+        # Every share is a percentage: 1/3 is stored as 33.333… (unit %).
+        (100 / 3, "%", "33.33%"),
+        (12.5, "%", "12.5%"),
+        (14_000, "个", "14,000"),
+        (360, "个", "360"),
+        (150_000_000, "元", "150 million"),
+    ],
+)
+def test_english_amounts(value, unit, written):
+    assert english_amount(value, unit) == written
+
+
+@settings(derandomize=True)
+@given(st.floats(min_value=1e6, max_value=9.99e11, allow_nan=False))
+def test_large_english_amounts_read_back_within_rounding(value):
+    number, word = english_amount(value, "人").split(" ")
+    size = {"million": 1e6, "billion": 1e9}[word]
+    assert float(number) * size == pytest.approx(value, rel=5e-3)
+
+
+def test_glosses_and_references():
+    assert gloss("志愿者") == "volunteers"
+    assert gloss("研发人员、研发资金") == "R&D staff, R&D funding"
+    assert gloss("从未见过的词") is None
+    assert wording.term_with_gloss("企业", "en") == "企业 (enterprises)"
+    assert wording.term_with_gloss("企业", "zh") == "“企业”"
+    title = "创新推动城市治理体系和治理能力现代化"
+    assert (
+        wording.section_reference("五", title, "en") == "section 5 (Modernising urban governance)"
+    )
+    assert wording.section_reference("五", title, "zh") == f"“五、{title}”"
+    assert wording.section_reference("二", "未曾翻译的方面", "en") == "section 2 (未曾翻译的方面)"
+
+
+def test_bilingual_metadata_in_each_language():
+    publisher = "国家发展改革委 (National Development and Reform Commission)"
+    assert wording.in_language(publisher, "zh") == "国家发展改革委"
+    assert (
+        wording.in_language(publisher, "en")
+        == "National Development and Reform Commission (国家发展改革委)"
+    )
+    published = "2021-07 (late July 2021; unverified)"
+    assert wording.publication_date(published, "zh") == "2021年7月"
+    assert wording.publication_date(published, "en") == "late July 2021; unverified"
+
+
+def test_lead_numbers_are_written_for_each_reader():
+    row = type("Row", (), dict(subject="志愿者", text="达208万人", item_id=43, value=2_080_000.0,
+                               unit="人", qualifier="达"))  # fmt: skip
+    assert wording.lead_number(row, "“红马甲”扮靓志愿者之城", "zh") == (
+        "志愿者**达208万人**（第43项：“红马甲”扮靓志愿者之城）"
+    )
+    assert wording.lead_number(row, "", "en") == (
+        "volunteers (志愿者): reached **2.08 million** (item 43)"
+    )
+    with pytest.raises(KeyError, match="no fr text"):
+        say("heading.overview", "fr")
