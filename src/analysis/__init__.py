@@ -8,6 +8,7 @@ skip_unused_uri_checker()
 from .extract.claims import coined_terms, first_mover_claims  # noqa: E402
 from .extract.quantities import extract_quantities  # noqa: E402
 from .extract.regulations import extract_regulations  # noqa: E402
+from .source.corpus import load_corpus  # noqa: E402
 from .source.errors import ListFormatError  # noqa: E402
 from .source.load import load_items, parse_list_bytes, repairs_table, sections_table  # noqa: E402
 from .text.keyness import keyness  # noqa: E402
@@ -24,6 +25,7 @@ __all__ = [
     "keyness",
     "keyword_counts",
     "kwic",
+    "load_corpus",
     "load_items",
     "parse_list_bytes",
     "repairs_table",

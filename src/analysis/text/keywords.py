@@ -17,6 +17,7 @@ import pandas as pd
 from tqdm.auto import tqdm
 
 from ..interactive import show_progress
+from ..source.partitions import is_dask_frame
 from .segment import (
     dictionary_words,
     distinct_texts,
@@ -82,7 +83,9 @@ def _run_chunks(pool, words, chunks, add) -> None:
         add(future.result(), len(chunk))
 
 
-def keyword_counts(items: pd.DataFrame, *, n_jobs: int = 1, progress: bool | None = None):
+def keyword_counts(
+    items: pd.DataFrame, *, n_jobs: int = 1, progress: bool | None = None, client=None
+):
     """One row per term: ``term``, ``count`` (all items), then ``section_1`` … ``section_N``
     (counts in each section, by ``section_id``). Sorted by count, largest first, then by term.
 
@@ -91,7 +94,15 @@ def keyword_counts(items: pd.DataFrame, *, n_jobs: int = 1, progress: bool | Non
     ``n_jobs`` > 1 segments in that many processes (worth it from a few thousand items on);
     the result is identical. ``progress``: a tqdm bar; None shows one on a terminal or in
     JupyterLab, never in the rendered report (``interactive.show_progress``).
+
+    ``client``: a ``dask.distributed.Client``; the counting runs as tasks on its cluster
+    (``text.distributed``; ``n_jobs`` and ``progress`` are then not used). ``items`` may also
+    be a Dask DataFrame with the same columns. The table is the same either way.
     """
+    if client is not None or is_dask_frame(items):
+        from .distributed import keyword_counts_on_dask
+
+        return keyword_counts_on_dask(items, client)
     section_ids = sorted(int(s) for s in items["section_id"].unique())
     pairs = list(zip(items["section_id"].astype(int).tolist(), item_texts(items), strict=True))
     chunks = list(_chunks(pairs, max(1, n_jobs) * CHUNKS_PER_JOB))
