@@ -5,6 +5,10 @@ a. ``python -m analysis report`` on a warm environment, against the floor: execu
 b. ``keyword_counts`` on the list replicated ``--scale`` times, against bare single-process
    ``jieba.lcut`` over the same text; ``extract_regulations`` and ``extract_quantities`` too.
 c. The peak memory of b.
+d. ``keyword_counts(corpus, client=...)`` on a 2-worker Dask ``LocalCluster`` already up, against
+   the same bare ``jieba.lcut``; with the cluster's start-up, and on Dask's local process
+   scheduler, for reference (``bench_dask``; ``--dask-only`` runs only this row and b's
+   baselines, and prints without writing).
 
 Each measurement runs in a fresh process, so one cannot warm or weigh down another.
 """
@@ -28,7 +32,9 @@ TARGETS = {
     "keyword_counts_vs_jieba": 0.75,
     "extraction_vs_jieba": 0.2,
     "peak_memory_mb": 1536,
+    "dask_keyword_counts_vs_jieba": 0.8,
 }
+DASK_WORKERS = 2
 FLOOR_CELL = "import pandas, matplotlib, jieba, analysis\n"
 
 
@@ -82,6 +88,59 @@ def _worker(task: str, scale: int, jobs: int) -> dict:
         raise ValueError(task)
     result["seconds"] = time.perf_counter() - started
     result["peak_mb"] = _peak_mb()
+    return result
+
+
+def _worker_usage() -> dict:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return {"cpu_seconds": usage.ru_utime + usage.ru_stime, "peak_mb": usage.ru_maxrss / 1024}
+
+
+def _dask_worker(task: str, scale: int) -> dict:
+    """d: keyword counting on a LocalCluster already up (``dask``), or on Dask's local process
+    scheduler with no cluster (``dask-local``). Runs under bench's ``__main__`` guard."""
+    from .source.partitions import as_dask_frame
+    from .text.keywords import keyword_counts
+
+    corpus = _corpus(scale)
+    result = {"items": len(corpus)}
+    if task == "dask-local":
+        import dask
+
+        frame = as_dask_frame(corpus)
+        started = time.perf_counter()
+        with dask.config.set(scheduler="processes"):
+            result["terms"] = len(keyword_counts(frame))
+        result["seconds"] = time.perf_counter() - started
+        return result
+
+    import dask
+    from distributed import Client, LocalCluster
+
+    from .text.distributed import prepare_workers
+
+    started = time.perf_counter()
+    with (
+        # The batch set-up docs/scaling.md recommends: no statistical profiler sampling the
+        # workers' stacks every 10 ms for the dashboard.
+        dask.config.set({"distributed.worker.profile.enabled": False}),
+        LocalCluster(
+            n_workers=DASK_WORKERS, threads_per_worker=1, processes=True, dashboard_address=None
+        ) as cluster,
+        Client(cluster) as client,
+    ):
+        prepare_workers(client)  # returns once every worker has loaded jieba
+        result["start_seconds"] = time.perf_counter() - started
+        before = client.run(_worker_usage)
+        started = time.perf_counter()
+        result["terms"] = len(keyword_counts(corpus, client=client))
+        result["seconds"] = time.perf_counter() - started
+        after = client.run(_worker_usage)
+    result["worker_cpu_seconds"] = sum(
+        after[w]["cpu_seconds"] - before[w]["cpu_seconds"] for w in after
+    )
+    result["worker_peak_mb"] = max(usage["peak_mb"] for usage in after.values())
+    result["client_peak_mb"] = _worker_usage()["peak_mb"]
     return result
 
 
@@ -169,8 +228,40 @@ def bench_scale(scale: int, jobs: int) -> dict:
     }
 
 
+def bench_dask(scale: int, jieba: dict | None = None) -> dict:
+    """d. ``jieba``: the bare ``jieba.lcut`` worker's result from this run (run here if None)."""
+    if jieba is None:
+        _, jieba = _run(["-m", "analysis.bench", "--worker", "jieba", "--scale", str(scale)])
+    _, cluster = _run(["-m", "analysis.bench", "--worker", "dask", "--scale", str(scale)])
+    _, local = _run(["-m", "analysis.bench", "--worker", "dask-local", "--scale", str(scale)])
+    jieba_seconds = jieba["seconds"]
+    with_start = cluster["start_seconds"] + cluster["seconds"]
+    return {
+        "dask_workers": DASK_WORKERS,
+        "dask_cluster_start_seconds": round(cluster["start_seconds"], 2),
+        "dask_keyword_counts_seconds": round(cluster["seconds"], 2),
+        "dask_local_scheduler_seconds": round(local["seconds"], 2),
+        "dask_keyword_counts_vs_jieba": round(cluster["seconds"] / jieba_seconds, 3),
+        "dask_with_start_vs_jieba": round(with_start / jieba_seconds, 3),
+        "dask_local_scheduler_vs_jieba": round(local["seconds"] / jieba_seconds, 3),
+        "dask_worker_peak_mb": round(cluster["worker_peak_mb"], 1),
+        "dask_client_peak_mb": round(cluster["client_peak_mb"], 1),
+        "dask_worker_cpu_seconds": round(cluster["worker_cpu_seconds"], 2),
+        # Throughput per core: characters over the CPU time the workers spent, which does not
+        # count the time a busy machine kept them waiting; and bare jieba's, over wall time.
+        "dask_characters_per_cpu_second": round(
+            jieba["characters"] / cluster["worker_cpu_seconds"]
+        ),
+        "jieba_characters_per_second": round(jieba["characters"] / jieba_seconds),
+    }
+
+
 def _verdicts(results: dict) -> dict:
-    measured = {**results.get("report", {}), **results.get("scale", {})}
+    measured = {
+        **results.get("report", {}),
+        **results.get("scale", {}),
+        **results.get("dask", {}),
+    }
     return {
         name: {"measured": measured[name], "target": target, "met": measured[name] <= target}
         for name, target in TARGETS.items()
@@ -201,6 +292,11 @@ run on these shared 2-core machines; rerun before drawing conclusions from the l
   after `jieba.initialize()`. `extract_regulations` and `extract_quantities` on the same corpus.
 - **c. Peak memory** of b's keyword counting: peak resident set of the process plus that of its
   worker processes.
+- **d. Dask**: `keyword_counts(corpus, client=client)` on a `LocalCluster` of 2 worker
+  processes (1 thread each) that is already up, jieba loaded on each, against the same bare
+  `jieba.lcut`. For reference: the cluster's start-up (`dask_cluster_start_seconds`), and
+  the same counting on Dask's local process scheduler with no cluster. docs/scaling.md reads
+  these numbers.
 """
 
 
@@ -219,7 +315,7 @@ def write_markdown(results: dict, path: Path) -> Path:
             f"{'yes' if verdict['met'] else '**no**'} |"
         )
     lines += ["", "## Timings (seconds)", "", "| timing | seconds |", "| --- | --- |"]
-    for section in ("report", "scale"):
+    for section in ("report", "scale", "dask"):
         for name, value in results.get(section, {}).items():
             if name.endswith("_seconds"):
                 lines.append(f"| `{name}` | {value} |")
@@ -234,10 +330,18 @@ def main(argv=None) -> int:
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--skip-report", action="store_true")
+    parser.add_argument(
+        "--dask-only",
+        action="store_true",
+        help="run only d (and the jieba and keyword_counts baselines); print, write nothing",
+    )
     parser.add_argument("--worker", help=argparse.SUPPRESS)
     parser.add_argument("--floor", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
 
+    if args.worker in ("dask", "dask-local"):
+        print(json.dumps(_dask_worker(args.worker, args.scale)))
+        return 0
     if args.worker:
         print(json.dumps(_worker(args.worker, args.scale, args.jobs)))
         return 0
@@ -251,11 +355,28 @@ def main(argv=None) -> int:
         "machine": f"{platform.machine()}, {os.cpu_count()} cores",
         "python": platform.python_version(),
     }
+    if args.dask_only:
+        print(f"d. Dask at {args.scale}× …", file=sys.stderr, flush=True)
+        scale = ["--scale", str(args.scale), "--jobs", str(args.jobs)]
+        _, jieba = _run(["-m", "analysis.bench", "--worker", "jieba", *scale])
+        _, pool = _run(["-m", "analysis.bench", "--worker", "keywords", *scale])
+        results["dask"] = bench_dask(args.scale, jieba)
+        results["dask"]["keyword_counts_vs_jieba"] = round(pool["seconds"] / jieba["seconds"], 3)
+        results["dask"]["jobs"] = args.jobs
+        results["targets"] = _verdicts(results)
+        print(json.dumps(results, ensure_ascii=False, indent=2))
+        return 0
     if not args.skip_report:
         print("a. report against the floor …", file=sys.stderr, flush=True)
         results["report"] = bench_report(args.repeats)
     print(f"b. keyword counting at {args.scale}× …", file=sys.stderr, flush=True)
     results["scale"] = bench_scale(args.scale, args.jobs)
+    print(f"d. Dask at {args.scale}× …", file=sys.stderr, flush=True)
+    jieba = {
+        "seconds": results["scale"]["jieba_lcut_seconds"],
+        "characters": results["scale"]["characters"],
+    }
+    results["dask"] = bench_dask(args.scale, jieba)
     results["targets"] = _verdicts(results)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(results, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")

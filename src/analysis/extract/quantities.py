@@ -222,7 +222,8 @@ def extract_quantities(items: pd.DataFrame, field: str = "content", *, client=No
     partition is extracted as a task and the tables are joined in item order: the same table.
     """
     if client is not None or is_dask_frame(items):
-        return concat_per_partition(extract_quantities, items, client, field)
+        columns = ["item_id", "section_id", field]
+        return concat_per_partition(extract_quantities, items, client, field, columns=columns)
     rows = []
     for item_id, section_id, text in zip(
         items["item_id"].tolist(), items["section_id"].tolist(), items[field].tolist(), strict=True

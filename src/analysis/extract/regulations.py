@@ -134,7 +134,8 @@ def extract_regulations(
     partition is extracted as a task and the tables are joined in item order: the same table.
     """
     if client is not None or is_dask_frame(items):
-        return concat_per_partition(extract_regulations, items, client, fields)
+        columns = ["item_id", "section_id", *fields]
+        return concat_per_partition(extract_regulations, items, client, fields, columns=columns)
     rows = []
     # Plain lists: iterating them is several times faster than iterating pandas columns.
     columns = [items[c].tolist() for c in ("item_id", "section_id", *fields)]

@@ -37,21 +37,30 @@ def cluster_threads(client) -> int:
     return max(1, sum(client.nthreads().values()))
 
 
-def as_dask_frame(items, client=None):
-    """``items`` as a Dask DataFrame: unchanged if it is one; a pandas table is cut into
-    ``PARTITIONS_PER_THREAD`` partitions per thread of the cluster, each of at least
-    ``MIN_PARTITION_ITEMS`` items, in the table's order. With a client, the partitions are sent
-    to its workers once (``persist``) so that every pass over them reads them there.
+def as_dask_frame(items, client=None, columns: Sequence[str] | None = None):
+    """``items`` (only ``columns``, when given) as a Dask DataFrame.
+
+    A Dask DataFrame is used as it is. A pandas table is cut into ``PARTITIONS_PER_THREAD``
+    partitions per thread of the cluster, each of at least ``MIN_PARTITION_ITEMS`` items, in the
+    table's order; with a client they are sent straight to its workers (``scatter``), where
+    every pass over them reads them.
     """
     if is_dask_frame(items):
-        return items
+        return items if columns is None else items[list(columns)]
     import dask.dataframe as dd
 
+    if columns is not None:
+        items = items[list(columns)]
     wanted = cluster_threads(client) * PARTITIONS_PER_THREAD
     npartitions = max(1, min(wanted, len(items) // MIN_PARTITION_ITEMS))
-    # sort=False: the rows keep their order whatever the index holds.
-    frame = dd.from_pandas(items, npartitions=npartitions, sort=False)
-    return client.persist(frame) if client is not None else frame
+    if client is None:
+        # sort=False: the rows keep their order whatever the index holds.
+        return dd.from_pandas(items, npartitions=npartitions, sort=False)
+    size = -(-len(items) // npartitions)
+    parts = [items.iloc[start : start + size] for start in range(0, len(items), size)]
+    # Scattered, not put in the task graph: the data goes to the workers once, directly.
+    futures = client.scatter(parts or [items])
+    return dd.from_delayed(futures, meta=items.iloc[:0], verify_meta=False)
 
 
 def per_partition(function: Callable, frame, *args) -> list:
@@ -85,13 +94,16 @@ def compute(objects: Sequence, client=None) -> list:
     return list(dask.compute(*objects))
 
 
-def concat_per_partition(function: Callable, items, client=None, *args) -> pd.DataFrame:
+def concat_per_partition(
+    function: Callable, items, client=None, *args, columns: Sequence[str] | None = None
+) -> pd.DataFrame:
     """``function(partition, *args)`` on every partition of ``items``, concatenated in order.
 
     For a ``function`` that treats each row on its own and returns a table with a fresh index,
     the result is the table ``function(items, *args)`` returns in one process: the same rows in
     the same order, with the same dtypes (each partition's table has them already).
+    ``columns``: the ones ``function`` reads, so that only they are sent to the workers.
     """
-    frame = as_dask_frame(items, client)
+    frame = as_dask_frame(items, client, columns)
     tables = compute(per_partition(function, frame, *args), client)
     return pd.concat(tables, ignore_index=True)

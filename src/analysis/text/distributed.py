@@ -34,6 +34,8 @@ from . import segment
 from .keywords import _count_chunk, _counts_table
 
 PLUGIN_PREFIX = "analysis-segmenter"
+# What counting reads of an item (``segment.item_texts`` and the section).
+COLUMNS = ("section_id", "name", "content")
 # Settings that choose how text is segmented: a worker must see the client's, and a worker on
 # another machine does not inherit the client's environment.
 SEGMENTER_ENVIRONMENT = ("ANALYSIS_SEGMENTER",)
@@ -115,7 +117,7 @@ def keyword_counts_on_dask(items, client=None) -> pd.DataFrame:
     """``keywords.keyword_counts`` with the work done as Dask tasks (see the module's doc)."""
     if client is not None:
         prepare_workers(client)
-    frame = as_dask_frame(items, client)
+    frame = as_dask_frame(items, client, COLUMNS)
     vocabularies = per_partition(partition_vocabulary, frame)
     (vocabulary,) = compute([tree_combine(vocabularies, merge_vocabularies)], client)
     section_ids, words = sorted(vocabulary[0]), tuple(sorted(vocabulary[1]))
