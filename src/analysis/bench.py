@@ -92,8 +92,17 @@ def _worker(task: str, scale: int, jobs: int) -> dict:
 
 
 def _worker_usage() -> dict:
+    """CPU time and peak resident memory of this process (a Dask worker)."""
     usage = resource.getrusage(resource.RUSAGE_SELF)
-    return {"cpu_seconds": usage.ru_utime + usage.ru_stime, "peak_mb": usage.ru_maxrss / 1024}
+    peak_kib = usage.ru_maxrss
+    # ru_maxrss survives exec, so a worker would report the peak of the process that started
+    # it; the kernel's VmHWM is the worker's own.
+    status = Path("/proc/self/status")
+    if status.exists():
+        for line in status.read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                peak_kib = int(line.split()[1])
+    return {"cpu_seconds": usage.ru_utime + usage.ru_stime, "peak_mb": peak_kib / 1024}
 
 
 def _dask_worker(task: str, scale: int) -> dict:
