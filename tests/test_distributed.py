@@ -5,6 +5,7 @@ workers before any test runs count how often each worker loads jieba and builds 
 """
 
 import os
+import subprocess
 import sys
 from collections import Counter
 
@@ -250,6 +251,16 @@ def test_paths_expand_in_order_each_once(corpus_folder):
     files, unmatched = expand_paths([a, str(corpus_folder / "[ab].txt"), corpus_folder / "*.md"])
     assert files == [a, str(corpus_folder / "b.txt")]
     assert unmatched == [str(corpus_folder / "*.md")]
+
+
+def test_importing_the_package_does_not_import_dask():
+    code = (
+        "import sys, analysis\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('dask', 'distributed')))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
+    assert callable(__import__("analysis").load_corpus)
 
 
 # --- set-up once per worker ---------------------------------------------------------------------
