@@ -10,6 +10,7 @@ from .extract.codebook import CodebookError, load_codebook  # noqa: E402
 from .extract.instruments import code_items, items_for_review  # noqa: E402
 from .extract.quantities import extract_quantities  # noqa: E402
 from .extract.regulations import extract_regulations  # noqa: E402
+from .source.corpus import load_corpus  # noqa: E402
 from .source.errors import ListFormatError  # noqa: E402
 from .source.load import load_items, parse_list_bytes, repairs_table, sections_table  # noqa: E402
 from .text.keyness import keyness  # noqa: E402
@@ -30,6 +31,7 @@ __all__ = [
     "keyword_counts",
     "kwic",
     "load_codebook",
+    "load_corpus",
     "load_items",
     "parse_list_bytes",
     "repairs_table",

@@ -16,6 +16,10 @@ d. cntext 2.2.1's ``word_count`` over the same texts, when it can be installed: 
    dependency of the kit. Its package ``__init__`` imports some twenty libraries that
    ``word_count`` never uses (gensim, openai, PyMuPDF, …), so its module ``cntext.stats.utils`` is
    imported on its own, with ``nltk.tokenize`` (imported there, used only for English) stubbed.
+e. ``keyword_counts(corpus, client=...)`` on a 2-worker Dask ``LocalCluster`` already up, against
+   the same bare ``jieba.lcut``; with the cluster's start-up, and on Dask's local process
+   scheduler, for reference (``bench_dask``; ``--dask-only`` runs only this row and b's
+   baselines, and prints without writing).
 
 Each measurement runs in a fresh process, so one cannot warm or weigh down another.
 """
@@ -43,7 +47,9 @@ TARGETS = {
     "cntext_word_count_vs_keyword_counts": (25.0, "min"),
     "extraction_vs_jieba": (0.2, "max"),
     "peak_memory_mb": (500, "max"),
+    "dask_keyword_counts_vs_jieba": (0.8, "max"),
 }
+DASK_WORKERS = 2
 FLOOR_CELL = "import pandas, matplotlib, jieba, analysis\n"
 CNTEXT = "cntext==2.2.1"
 
@@ -134,6 +140,68 @@ def _worker(task: str, scale: int, table: str | None, cntext: str | None) -> dic
         raise ValueError(task)
     result["seconds"] = time.perf_counter() - started
     result["peak_mb"] = _peak_mb()
+    return result
+
+
+def _worker_usage() -> dict:
+    """CPU time and peak resident memory of this process (a Dask worker)."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    peak_kib = usage.ru_maxrss
+    # ru_maxrss survives exec, so a worker would report the peak of the process that started
+    # it; the kernel's VmHWM is the worker's own.
+    status = Path("/proc/self/status")
+    if status.exists():
+        for line in status.read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                peak_kib = int(line.split()[1])
+    return {"cpu_seconds": usage.ru_utime + usage.ru_stime, "peak_mb": peak_kib / 1024}
+
+
+def _dask_worker(task: str, scale: int) -> dict:
+    """d: keyword counting on a LocalCluster already up (``dask``), or on Dask's local process
+    scheduler with no cluster (``dask-local``). Runs under bench's ``__main__`` guard."""
+    from .source.partitions import as_dask_frame
+    from .text.keywords import keyword_counts
+
+    corpus = _corpus(scale)
+    result = {"items": len(corpus)}
+    if task == "dask-local":
+        import dask
+
+        frame = as_dask_frame(corpus)
+        started = time.perf_counter()
+        with dask.config.set(scheduler="processes"):
+            result["terms"] = len(keyword_counts(frame))
+        result["seconds"] = time.perf_counter() - started
+        return result
+
+    import dask
+    from distributed import Client, LocalCluster
+
+    from .text.distributed import prepare_workers
+
+    started = time.perf_counter()
+    with (
+        # The batch set-up docs/scaling.md recommends: no statistical profiler sampling the
+        # workers' stacks every 10 ms for the dashboard.
+        dask.config.set({"distributed.worker.profile.enabled": False}),
+        LocalCluster(
+            n_workers=DASK_WORKERS, threads_per_worker=1, processes=True, dashboard_address=None
+        ) as cluster,
+        Client(cluster) as client,
+    ):
+        prepare_workers(client)  # returns once every worker has loaded jieba
+        result["start_seconds"] = time.perf_counter() - started
+        before = client.run(_worker_usage)
+        started = time.perf_counter()
+        result["terms"] = len(keyword_counts(corpus, client=client))
+        result["seconds"] = time.perf_counter() - started
+        after = client.run(_worker_usage)
+    result["worker_cpu_seconds"] = sum(
+        after[w]["cpu_seconds"] - before[w]["cpu_seconds"] for w in after
+    )
+    result["worker_peak_mb"] = max(usage["peak_mb"] for usage in after.values())
+    result["client_peak_mb"] = _worker_usage()["peak_mb"]
     return result
 
 
@@ -335,8 +403,60 @@ def _usable_cores() -> int:
     return usable_cores()
 
 
+def bench_dask(scale: int, jieba: dict | None = None) -> dict:
+    """d. ``jieba``: the bare ``jieba.lcut`` worker's result from this run (run here if None)."""
+    if jieba is None:
+        _, jieba = _run(["-m", "analysis.bench", "--worker", "jieba", "--scale", str(scale)])
+    _, cluster = _run(["-m", "analysis.bench", "--worker", "dask", "--scale", str(scale)])
+    _, local = _run(["-m", "analysis.bench", "--worker", "dask-local", "--scale", str(scale)])
+    jieba_seconds = jieba["seconds"]
+    with_start = cluster["start_seconds"] + cluster["seconds"]
+    return {
+        "dask_workers": DASK_WORKERS,
+        "dask_cluster_start_seconds": round(cluster["start_seconds"], 2),
+        "dask_keyword_counts_seconds": round(cluster["seconds"], 2),
+        "dask_local_scheduler_seconds": round(local["seconds"], 2),
+        "dask_keyword_counts_vs_jieba": round(cluster["seconds"] / jieba_seconds, 3),
+        "dask_with_start_vs_jieba": round(with_start / jieba_seconds, 3),
+        "dask_local_scheduler_vs_jieba": round(local["seconds"] / jieba_seconds, 3),
+        "dask_worker_peak_mb": round(cluster["worker_peak_mb"], 1),
+        "dask_client_peak_mb": round(cluster["client_peak_mb"], 1),
+        "dask_worker_cpu_seconds": round(cluster["worker_cpu_seconds"], 2),
+        # Throughput per core: characters over the CPU time the workers spent, which does not
+        # count the time a busy machine kept them waiting; and bare jieba's, over wall time.
+        "dask_characters_per_cpu_second": round(
+            jieba["characters"] / cluster["worker_cpu_seconds"]
+        ),
+        "jieba_characters_per_second": round(jieba["characters"] / jieba_seconds),
+    }
+
+
+ROUND_RATIOS = (
+    "keyword_counts_vs_jieba",
+    "dask_keyword_counts_vs_jieba",
+    "dask_with_start_vs_jieba",
+    "dask_local_scheduler_vs_jieba",
+)
+
+
+def bench_dask_rounds(scale: int, jobs: int, rounds: int) -> dict:
+    """``--dask-only``: rounds of bare ``jieba.lcut``, ``keyword_counts(n_jobs=jobs)`` and d, so
+    that each ratio compares timings taken minutes apart at most. Reports the round with the
+    median Dask ratio, and every round's ratios (``rounds``)."""
+    measured = []
+    for _ in range(rounds):
+        args = ["--scale", str(scale), "--jobs", str(jobs)]
+        _, jieba = _run(["-m", "analysis.bench", "--worker", "jieba", *args])
+        _, pool = _run(["-m", "analysis.bench", "--worker", "keywords", *args])
+        row = {"jobs": jobs, **bench_dask(scale, jieba)}
+        row["keyword_counts_vs_jieba"] = round(pool["seconds"] / jieba["seconds"], 3)
+        measured.append(row)
+    median = sorted(measured, key=lambda row: row["dask_keyword_counts_vs_jieba"])[rounds // 2]
+    return {**median, "rounds": [{k: row[k] for k in ROUND_RATIOS} for row in measured]}
+
+
 def _verdicts(results: dict) -> dict:
-    measured = {**results.get("report", {}), **results.get("scale", {})}
+    measured = {**results.get("report", {}), **results.get("scale", {}), **results.get("dask", {})}
     verdicts = {}
     for name, (target, direction) in TARGETS.items():
         if name in measured:
@@ -389,6 +509,11 @@ run on these shared 2-core machines; rerun before drawing conclusions from the l
   dependency of the kit); its module is imported without the package's `__init__`, whose
   imports `word_count` does not use (`analysis/bench.py` explains). The ratio is cntext's time
   over the default call's: how many times faster the kit is.
+- **e. Dask**: `keyword_counts(corpus, client=client)` on a `LocalCluster` of 2 worker
+  processes (1 thread each) that is already up, jieba loaded on each, against the same bare
+  `jieba.lcut`. For reference: the cluster's start-up (`dask_cluster_start_seconds`), and
+  the same counting on Dask's local process scheduler with no cluster. docs/scaling.md reads
+  these numbers.
 """
 
 
@@ -412,7 +537,7 @@ def write_markdown(results: dict, path: Path) -> Path:
         if name not in results["targets"] and not name.endswith("_seconds"):
             lines.append(f"| `{name}` | {value} |")
     lines += ["", "## Timings (seconds)", "", "| timing | seconds |", "| --- | --- |"]
-    for section in ("report", "scale"):
+    for section in ("report", "scale", "dask"):
         for name, value in results.get(section, {}).items():
             if name.endswith("_seconds"):
                 lines.append(f"| `{name}` | {value} |")
@@ -428,10 +553,18 @@ def main(argv=None) -> int:
     parser.add_argument("--cntext", help=argparse.SUPPRESS)
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--skip-report", action="store_true")
+    parser.add_argument(
+        "--dask-only",
+        action="store_true",
+        help="run only d with its baselines, --repeats rounds; print, write nothing",
+    )
     parser.add_argument("--worker", help=argparse.SUPPRESS)
     parser.add_argument("--floor", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
 
+    if args.worker in ("dask", "dask-local"):
+        print(json.dumps(_dask_worker(args.worker, args.scale)))
+        return 0
     if args.worker:
         print(json.dumps(_worker(args.worker, args.scale, args.table, args.cntext)))
         return 0
@@ -445,11 +578,23 @@ def main(argv=None) -> int:
         "machine": f"{platform.machine()}, {os.cpu_count()} cores",
         "python": platform.python_version(),
     }
+    if args.dask_only:
+        print(f"d. Dask at {args.scale}×, {args.repeats} rounds …", file=sys.stderr, flush=True)
+        results["dask"] = bench_dask_rounds(args.scale, args.jobs, args.repeats)
+        results["targets"] = _verdicts(results)
+        print(json.dumps(results, ensure_ascii=False, indent=2))
+        return 0
     if not args.skip_report:
         print("a. report against the floor …", file=sys.stderr, flush=True)
         results["report"] = bench_report(args.repeats)
     print(f"b. keyword counting at {args.scale}× …", file=sys.stderr, flush=True)
     results["scale"] = bench_scale(args.scale)
+    print(f"e. Dask at {args.scale}× …", file=sys.stderr, flush=True)
+    jieba = {
+        "seconds": results["scale"]["jieba_lcut_seconds"],
+        "characters": results["scale"]["characters"],
+    }
+    results["dask"] = bench_dask(args.scale, jieba)
     results["targets"] = _verdicts(results)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(results, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")

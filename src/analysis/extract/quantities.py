@@ -45,6 +45,7 @@ import pandas as pd
 
 from ..paths import RESOURCES
 from ..source.numerals import chinese_numeral_value
+from ..source.partitions import concat_per_partition, is_dask_frame
 from ..text.spans import TextMarks
 
 COLUMNS = [
@@ -309,8 +310,15 @@ def find_quantities(text: str) -> list[dict]:
     return found
 
 
-def extract_quantities(items: pd.DataFrame, field: str = "content") -> pd.DataFrame:
-    """One row per quantity mentioned in ``items[field]``, in item order then text order."""
+def extract_quantities(items: pd.DataFrame, field: str = "content", *, client=None) -> pd.DataFrame:
+    """One row per quantity mentioned in ``items[field]``, in item order then text order.
+
+    ``items`` may be a Dask DataFrame; with it, or with a ``dask.distributed.Client``, each
+    partition is extracted as a task and the tables are joined in item order: the same table.
+    """
+    if client is not None or is_dask_frame(items):
+        columns = ["item_id", "section_id", field]
+        return concat_per_partition(extract_quantities, items, client, field, columns=columns)
     rows = []
     for item_id, section_id, text in zip(
         items["item_id"].tolist(), items["section_id"].tolist(), items[field].tolist(), strict=True

@@ -22,6 +22,8 @@ import re
 
 import pandas as pd
 
+from ..source.partitions import concat_per_partition, is_dask_frame
+
 COLUMNS = [
     "item_id",
     "section_id",
@@ -123,8 +125,17 @@ def find_instruments(text: str) -> list[tuple[str, int, int, bool, bool]]:
     return found
 
 
-def extract_regulations(items: pd.DataFrame, fields: tuple[str, ...] = FIELDS) -> pd.DataFrame:
-    """One row per (item, instrument), in item order then text order (content before name)."""
+def extract_regulations(
+    items: pd.DataFrame, fields: tuple[str, ...] = FIELDS, *, client=None
+) -> pd.DataFrame:
+    """One row per (item, instrument), in item order then text order (content before name).
+
+    ``items`` may be a Dask DataFrame; with it, or with a ``dask.distributed.Client``, each
+    partition is extracted as a task and the tables are joined in item order: the same table.
+    """
+    if client is not None or is_dask_frame(items):
+        columns = ["item_id", "section_id", *fields]
+        return concat_per_partition(extract_regulations, items, client, fields, columns=columns)
     rows = []
     # Plain lists: iterating them is several times faster than iterating pandas columns.
     columns = [items[c].tolist() for c in ("item_id", "section_id", *fields)]

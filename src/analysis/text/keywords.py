@@ -36,6 +36,7 @@ import pandas as pd
 from tqdm.auto import tqdm
 
 from ..interactive import show_progress
+from ..source.partitions import is_dask_frame
 from .engines import engine_name
 from .segment import item_texts, segmenter_for, user_dictionary
 
@@ -124,6 +125,7 @@ def keyword_counts(
     words: Iterable[str] | None = None,
     n_jobs: int | None = None,
     progress: bool | None = None,
+    client=None,
 ) -> pd.DataFrame:
     """One row per term: ``term``, ``count`` (all items), then ``section_1`` … ``section_N``
     (counts in each section, by ``section_id``). Sorted by count, largest first, then by term.
@@ -134,7 +136,15 @@ def keyword_counts(
     of the corpus and the cores (module docstring); ``n_jobs`` overrides it, and the table is
     the same either way. ``progress``: a tqdm bar; None shows one on a terminal or in
     JupyterLab, never in the rendered report (``interactive.show_progress``).
+
+    ``client``: a ``dask.distributed.Client``; the counting runs as tasks on its cluster
+    (``text.distributed``; ``n_jobs`` and ``progress`` are then not used). ``items`` may also
+    be a Dask DataFrame with the same columns. The table is the same either way.
     """
+    if client is not None or is_dask_frame(items):
+        from .distributed import keyword_counts_on_dask
+
+        return keyword_counts_on_dask(items, client, words)
     section_ids = sorted(int(s) for s in items["section_id"].unique())
     texts = item_texts(items).tolist()
     pairs = list(zip(items["section_id"].astype(int).tolist(), texts, strict=True))
