@@ -237,6 +237,27 @@ def test_a_corpus_gives_the_tables_of_its_items(client, corpus_folder):
         _equal(extract(loaded), extract(corpus.items, client=client))
 
 
+@pytest.mark.parametrize("extract", EXTRACTORS, ids=lambda f: f.__name__)
+def test_extraction_of_a_corpus_names_the_file_of_every_row(client, corpus_folder, items, extract):
+    """item_id restarts in each file: without ``source`` a row could not be traced back."""
+    corpus = load_corpus(str(corpus_folder / "*.txt"), client=client)
+    good = [str(corpus_folder / name) for name in ("a.txt", "b.txt", "d.txt")]
+    one_file = extract(items)
+    table = extract(corpus.items, client=client)
+    assert table.columns.tolist() == ["source", *one_file.columns]
+    assert table["source"].unique().tolist() == good
+    for path in good:
+        rows = table[table["source"] == path].drop(columns="source").reset_index(drop=True)
+        _equal(one_file, rows)
+    _equal(table, extract(corpus.items.compute()))
+
+
+def test_an_empty_table_on_a_cluster(client, items):
+    assert len(keyword_counts(items.iloc[:0], client=client)) == 0
+    for function in EXTRACTORS:
+        assert len(function(items.iloc[:0], client=client)) == 0
+
+
 def test_missing_files_and_empty_patterns_are_reported(client, corpus_folder):
     missing = str(corpus_folder / "missing.txt")
     pattern = str(corpus_folder / "*.csv")

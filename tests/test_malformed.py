@@ -228,3 +228,20 @@ def test_section_row_cut_to_its_numeral_is_named():
     """五、 alone was taken for wrapped text: section 五 folded into 四 without a word."""
     data = _TOP + "1\t率先形成基础研究投入机制\t制定出台条例。\n二、\n2\t建立攻关新机制\t改革立项。"
     _raises_at(data.encode(), 4, "section 二、 has no title")
+
+
+def test_item_number_too_long_for_int_is_a_list_format_error():
+    """int() refuses more than 4,300 digits with a bare ValueError."""
+    data = _TOP + "1" * 4301 + "\tx\ty"
+    with pytest.raises(ListFormatError, match="line 3"):
+        parse_list_bytes(data.encode())
+
+
+def test_a_row_that_lost_its_tabs_is_named_not_joined_to_the_item_above(source_lines):
+    """Read as wrapped text, item 47 vanished into item 46's content: 46 items, no error."""
+    line = _line_of(source_lines, "47\t")
+    damaged = list(source_lines)
+    damaged[line - 1] = damaged[line - 1].replace("\t", " ")
+    _raises_at("\n".join(damaged).encode(), line, "item 47's row without the tabs")
+    damaged[line - 1] = source_lines[line - 1].replace("\t", "\u3000", 1)
+    _raises_at("\n".join(damaged).encode(), line, "item 47's row without the tabs")

@@ -44,6 +44,7 @@ from fractions import Fraction
 import pandas as pd
 
 from ..paths import RESOURCES
+from ..source.corpus import SOURCE_COLUMN, per_source
 from ..source.numerals import chinese_numeral_value
 from ..source.partitions import concat_per_partition, is_dask_frame
 from ..text.spans import TextMarks
@@ -319,6 +320,9 @@ def extract_quantities(items: pd.DataFrame, field: str = "content", *, client=No
     if client is not None or is_dask_frame(items):
         columns = ["item_id", "section_id", field]
         return concat_per_partition(extract_quantities, items, client, field, columns=columns)
+    if SOURCE_COLUMN in items.columns:
+        # Many lists at once: item ids restart in each, so each file is read on its own.
+        return per_source(extract_quantities, items, field)
     rows = []
     for item_id, section_id, text in zip(
         items["item_id"].tolist(), items["section_id"].tolist(), items[field].tolist(), strict=True

@@ -22,6 +22,7 @@ import re
 
 import pandas as pd
 
+from ..source.corpus import SOURCE_COLUMN, per_source
 from ..source.partitions import concat_per_partition, is_dask_frame
 
 COLUMNS = [
@@ -136,6 +137,9 @@ def extract_regulations(
     if client is not None or is_dask_frame(items):
         columns = ["item_id", "section_id", *fields]
         return concat_per_partition(extract_regulations, items, client, fields, columns=columns)
+    if SOURCE_COLUMN in items.columns:
+        # Many lists at once: item ids restart in each, so each file is read on its own.
+        return per_source(extract_regulations, items, fields)
     rows = []
     # Plain lists: iterating them is several times faster than iterating pandas columns.
     columns = [items[c].tolist() for c in ("item_id", "section_id", *fields)]

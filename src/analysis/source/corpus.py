@@ -172,3 +172,24 @@ def load_corpus(paths: str | Path | Iterable[str | Path], *, client=None) -> Cor
     else:
         items = dd.from_pandas(pd.DataFrame(columns=[SOURCE_COLUMN, *COLUMNS]), npartitions=1)
     return Corpus(items=items, files=table)
+
+
+def per_source(function, items: pd.DataFrame, *args) -> pd.DataFrame:
+    """``function(items, *args)`` run file by file when ``items`` come from several lists.
+
+    ``item_id`` restarts in each file, so a table of many files' items is traced back to its
+    file by ``source`` alone: each file's rows go through ``function`` on their own and the
+    result gets ``source`` as its first column, files in the order they first appear. Items
+    without a ``source`` column go straight through."""
+    if SOURCE_COLUMN not in items.columns:
+        return function(items, *args)
+    tables = []
+    for source, rows in items.groupby(SOURCE_COLUMN, sort=False):
+        table = function(rows.drop(columns=SOURCE_COLUMN), *args)
+        table.insert(0, SOURCE_COLUMN, pd.Series([source] * len(table), dtype="str"))
+        tables.append(table)
+    if not tables:
+        empty = function(items.drop(columns=SOURCE_COLUMN), *args)
+        empty.insert(0, SOURCE_COLUMN, pd.Series([], dtype="str"))
+        return empty
+    return pd.concat(tables, ignore_index=True)

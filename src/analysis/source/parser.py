@@ -19,7 +19,10 @@ HEADER = ("序号", "名称", "具体内容")
 # The title may be empty here: it can follow on the next line, and finish() refuses a section
 # that still has none (taken for wrapped text, 五、 alone would fold section 五 into 四).
 _SECTION_ROW = re.compile(r"^([一二三四五六七八九十]+)\s*[、.．]\s*(.*)$")
-_ITEM_NUMBER = re.compile(r"^\d+$")
+# Item numbers run 1…N; nine digits is far past any list, and int() refuses past 4,300 digits.
+_ITEM_NUMBER = re.compile(r"^\d{1,9}$")
+# A row whose tabs were lost: the next item's number, a space, then its name (“47 强化…”).
+_ROW_WITHOUT_TABS = re.compile(r"^(\d{1,9})[ \u3000]+(?=\D)")
 _LATIN_LETTER = re.compile(r"^[A-Za-z]$")
 _ATTACHMENT_LABEL = re.compile(r"^附\s*件\s*[0-9０-９一二三四五六七八九十]*\s*[:：]?$")
 # Characters that take no space on screen: a byte-order mark pasted into the middle of a file,
@@ -268,6 +271,15 @@ class LineClassifier:
     def _item_continuation(self, lineno: int, cells: list[str]) -> None:
         """A line below an item row continues that item's cells."""
         item = self.items[-1]
+        lost_tabs = _ROW_WITHOUT_TABS.match(ascii_digits(cells[0]))
+        if lost_tabs and int(lost_tabs.group(1)) == item.item_id + 1:
+            # Joined as wrapped text, the next item would vanish into this one's content.
+            raise self.error(
+                f"this line reads as item {item.item_id + 1}'s row without the tabs between "
+                f"number, name and content ({cells[0][:20]}…); put a tab after the number and "
+                "after the name",
+                lineno,
+            )
         # The field the line's first cell continues: the name while the item has one cell
         # (or starts, when it has none).
         continued = "name" if len(item.cells) <= 1 else "content"

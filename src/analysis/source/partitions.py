@@ -56,7 +56,7 @@ def as_dask_frame(items, client=None, columns: Sequence[str] | None = None):
     if client is None:
         # sort=False: the rows keep their order whatever the index holds.
         return dd.from_pandas(items, npartitions=npartitions, sort=False)
-    size = -(-len(items) // npartitions)
+    size = max(1, -(-len(items) // npartitions))
     parts = [items.iloc[start : start + size] for start in range(0, len(items), size)]
     # Scattered, not put in the task graph: the data goes to the workers once, directly.
     futures = client.scatter(parts or [items])
@@ -94,6 +94,12 @@ def compute(objects: Sequence, client=None) -> list:
     return list(dask.compute(*objects))
 
 
+def _per_source(partition: pd.DataFrame, function: Callable, *args) -> pd.DataFrame:
+    from .corpus import per_source
+
+    return per_source(function, partition, *args)
+
+
 def concat_per_partition(
     function: Callable, items, client=None, *args, columns: Sequence[str] | None = None
 ) -> pd.DataFrame:
@@ -104,6 +110,10 @@ def concat_per_partition(
     the same order, with the same dtypes (each partition's table has them already).
     ``columns``: the ones ``function`` reads, so that only they are sent to the workers.
     """
+    from .corpus import SOURCE_COLUMN
+
+    if columns is not None and SOURCE_COLUMN in items.columns:
+        columns = [SOURCE_COLUMN, *columns]
     frame = as_dask_frame(items, client, columns)
-    tables = compute(per_partition(function, frame, *args), client)
+    tables = compute(per_partition(_per_source, frame, function, *args), client)
     return pd.concat(tables, ignore_index=True)

@@ -140,6 +140,8 @@ def keyword_counts(
     ``client``: a ``dask.distributed.Client``; the counting runs as tasks on its cluster
     (``text.distributed``; ``n_jobs`` and ``progress`` are then not used). ``items`` may also
     be a Dask DataFrame with the same columns. The table is the same either way.
+    Items of several lists (``load_corpus``) are counted together: ``section_N`` then adds up
+    the N-th section of every list; count one list at a time to keep sections apart.
     """
     if client is not None or is_dask_frame(items):
         from .distributed import keyword_counts_on_dask
