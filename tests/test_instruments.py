@@ -301,6 +301,145 @@ def test_a_codebook_that_codes_nothing_gives_empty_tables_and_no_test(items):
     assert cells["adjusted_residual"].isna().all()
 
 
+# Another list. A reviewer ran the codebook on a province's list of 20 measures (review list
+# A) and read every code. Each test below holds one item's words as a literal (not the file)
+# and pins a miss or a false positive the review found, now fixed.
+
+
+def _code_one(content: str, name: str = "名称", codebook=None) -> pd.DataFrame:
+    item = pd.DataFrame({"item_id": [1], "section_id": [1], "name": [name], "content": [content]})
+    return code_items(item, codebook)
+
+
+def _tool_evidence(codes: pd.DataFrame, tool: str) -> list[str]:
+    return codes.loc[codes["tool"] == tool, "evidence"].tolist()
+
+
+def test_other_list_talent_programme(codebook):
+    # A's item 3: the talent rule read only 培养…人才, not the noun phrase 人才培养.
+    codes = _code_one(
+        "实施青年科技人才培养专项，遴选1,500个青年科研团队给予连续资助，资助期限为3年。",
+        "建立青年科技人才培养机制",
+        codebook,
+    )
+    assert set(codes["tool"]) == {"人才培养", "资金投入"}
+    talent = codes[codes["tool"] == "人才培养"]
+    assert talent[["rule", "evidence", "field"]].values.tolist() == [
+        ["talent.programme", "人才培养", "content"]
+    ]  # the name's 人才培养 repeats the content's and is dropped
+
+
+def test_other_list_risk_compensation_and_ip_pledge_financing(codebook):
+    # A's item 9: no 金融支持 rule covered a risk-compensation pool or IP-pledge loans.
+    codes = _code_one(
+        "设立科技信贷风险补偿资金池，引导银行机构为科技型企业提供知识产权质押融资，"
+        "全年发放贷款5000万元以上。",
+        codebook=codebook,
+    )
+    assert set(codes["tool"]) == {"金融支持"}
+    assert _tool_evidence(codes, "金融支持") == ["风险补偿", "知识产权质押融资"]
+    assert set(codes["rule"]) == {"finance.risk_sharing_credit"}
+    # 发放贷款 is the outcome the list reports, not an instrument.
+    assert not any("贷款" in e for e in codes["evidence"])
+
+
+def test_other_list_plan_and_target(codebook):
+    # A's item 10: planning.roadmap had no 建设规划, planning.target only 提出…目标.
+    content = (
+        "编制《澜江省创新型省份建设规划（2022—2025年）》，"
+        "明确到2025年全社会研发投入强度达到2.5%的目标。"
+    )
+    codes = _code_one(content, "编制创新型省份建设规划", codebook)
+    assert set(codes["tool"]) == {"目标规划"}
+    rows = codes[["rule", "evidence", "field"]].values.tolist()
+    assert rows == [
+        ["planning.roadmap", "编制《澜江省创新型省份建设规划（2022—2025年）》", "content"],
+        ["planning.target", "明确到2025年全社会研发投入强度达到2.5%的目标", "content"],
+        ["planning.roadmap", "编制创新型省份建设规划", "name"],
+    ]
+    # 规划建设 (A's item 11) is "plan and build", not a plan.
+    built = _code_one("沿江建设科技创新走廊，规划建设半径2公里的“创新街区”。", codebook=codebook)
+    assert "目标规划" not in set(built["tool"])
+    assert _tool_evidence(built, "基础设施建设") == ["建设科技创新走廊"]
+
+
+def test_other_list_overseas_centre_is_not_infrastructure(codebook):
+    # A's item 14: 设立海外创新中心 was also coded 基础设施建设 by infrastructure.innovation_centre.
+    codes = _code_one(
+        "支持省内龙头企业在德国、新加坡等地设立海外创新中心和研发机构，全省已设立海外创新中心8个。",
+        "设立海外创新中心",
+        codebook,
+    )
+    assert set(codes["tool"]) == {"海外机构"}
+    # The same rule still codes a centre at home (Shenzhen item 3's 设立工程和技术创新中心).
+    home = _code_one("设立工程和技术创新中心。", codebook=codebook)
+    assert home["rule"].tolist() == ["infrastructure.innovation_centre"]
+
+
+@pytest.mark.parametrize(
+    "content, tools",
+    [
+        # A's item 5: 年服务企业近千家 reports an outcome.
+        (
+            "布局建设一批重大科技基础设施和公共技术服务平台，向全省高校院所和企业开放共享，"
+            "年服务企业近千家。",
+            {"基础设施建设"},
+        ),
+        # A's item 17: so does 服务企业两千余家; nothing else in the item fits a rule.
+        ("与周边省份共建技术转移中心，促成技术合同成交额年均增长15%，服务企业两千余家。", set()),
+        # Shenzhen item 14's 精准服务企业平台 has no count and is still a public service.
+        ("上线“深i企”精准服务企业平台。", {"科技信息支持", "公共服务"}),
+    ],
+)
+def test_other_list_service_counts_are_outcomes(codebook, content, tools):
+    assert set(_code_one(content, codebook=codebook)["tool"]) == tools
+
+
+@pytest.mark.parametrize(
+    "content, tool, evidence",
+    [
+        # Rules added for other lists, each with an item of review list A that it codes.
+        ("对入选计划的顶尖人才给予最高500万元安家补助。", "资金投入", "给予最高500万元安家补助"),
+        ("全面落实高新技术企业所得税减免。", "税收优惠", "所得税减免"),
+        ("推行科技项目“一网通办”。", "科技信息支持", "一网通办"),
+        ("给予出口信用保险保费补贴。", "金融支持", "出口信用保险"),
+        ("开展先行先试。", "示范推广", "先行先试"),
+        # Wordings of other lists (written here, not quoted from a list).
+        ("设立产业投资基金。", "金融支持", "产业投资基金"),
+        ("支持科技型企业上市融资。", "金融支持", "支持科技型企业上市"),
+        ("推行政府购买服务。", "服务外包", "政府购买服务"),
+        ("实行政府购买创新产品和服务。", "政府采购", "政府购买"),
+        ("支持企业建设境外经贸合作区。", "海外机构", "建设境外经贸合作区"),
+    ],
+)
+def test_rules_for_other_lists_code_their_words(codebook, content, tool, evidence):
+    codes = _code_one(content, codebook=codebook)
+    assert evidence in _tool_evidence(codes, tool)
+
+
+@pytest.mark.parametrize(
+    "content, absent",
+    [
+        # A premium subsidy is the insurance instrument, not a second tool (A's item 19).
+        ("给予出口信用保险保费补贴。", "资金投入"),
+        # Social insurance is welfare, not finance for innovation.
+        ("完善社会保险制度。", "金融支持"),
+        # Contracting a service out is 服务外包, not 政府采购.
+        ("推行政府购买服务。", "政府采购"),
+        # 担保 alone is a legal term.
+        ("依法保护担保物权。", "金融支持"),
+        # A park abroad is not infrastructure at home.
+        ("支持企业建设境外经贸合作区和海外产业园。", "基础设施建设"),
+        # A product reaching the market, a project's milestones and a past period.
+        ("推动创新药加快上市。", "金融支持"),
+        ("明确任务目标和考核指标。", "目标规划"),
+        ("2018年到2022年，累计实现技术合同成交额翻番。", "目标规划"),
+    ],
+)
+def test_rules_for_other_lists_keep_out_wrong_senses(codebook, content, absent):
+    assert absent not in set(_code_one(content, codebook=codebook)["tool"])
+
+
 # Malformed codebooks: each kind stops with CodebookError naming the entry and the line.
 
 TINY = """\
@@ -505,6 +644,7 @@ _ALPHABET = "".join(
     sorted(
         set(
             "资助设立市级自然科学基金政府采购信息未申报纳税《深圳经济特区条例》“”试点示范区规定按，。；：、"
+            "海外创新中心年服务企业近千家人才培养"
         )
     )
 )
