@@ -110,6 +110,7 @@ def _worker(task: str, scale: int, table: str | None, cntext: str | None) -> dic
     elif task == "cntext":
         word_count = _import_cntext_word_count(cntext)
         jieba.initialize()
+    cpu_started = _cpu_seconds()
     started = time.perf_counter()
     if task == "jieba":
         for text in texts:
@@ -139,8 +140,16 @@ def _worker(task: str, scale: int, table: str | None, cntext: str | None) -> dic
     else:
         raise ValueError(task)
     result["seconds"] = time.perf_counter() - started
+    result["cpu_seconds"] = _cpu_seconds() - cpu_started
     result["peak_mb"] = _peak_mb()
     return result
+
+
+def _cpu_seconds() -> float:
+    """CPU time of this process and of its children that have ended (a pool's workers, once
+    the pool is shut down), which does not count the time a busy machine kept them waiting."""
+    times = os.times()
+    return times.user + times.system + times.children_user + times.children_system
 
 
 def _worker_usage() -> dict:
@@ -431,28 +440,41 @@ def bench_dask(scale: int, jieba: dict | None = None) -> dict:
     }
 
 
-ROUND_RATIOS = (
+ROUND_FIGURES = (
     "keyword_counts_vs_jieba",
     "dask_keyword_counts_vs_jieba",
     "dask_with_start_vs_jieba",
     "dask_local_scheduler_vs_jieba",
+    "jieba_characters_per_cpu_second",
+    "keyword_counts_characters_per_cpu_second",
+    "dask_characters_per_cpu_second",
+    "dask_cluster_start_seconds",
+    "dask_worker_peak_mb",
 )
 
 
-def bench_dask_rounds(scale: int, jobs: int, rounds: int) -> dict:
-    """``--dask-only``: rounds of bare ``jieba.lcut``, ``keyword_counts(n_jobs=jobs)`` and d, so
-    that each ratio compares timings taken minutes apart at most. Reports the round with the
-    median Dask ratio, and every round's ratios (``rounds``)."""
+def bench_dask_rounds(scale: int, rounds: int) -> dict:
+    """``--dask-only``: rounds of bare ``jieba.lcut``, the default ``keyword_counts(corpus)``
+    (one process or its own pool) and d, so that each ratio compares timings taken minutes
+    apart at most. Reports the round with the median Dask ratio, and every round's figures
+    (``rounds``). The engine is this process's ``ANALYSIS_SEGMENTER``, which every worker
+    inherits."""
+    from .text.engines import engine_name
+
     measured = []
     for _ in range(rounds):
-        args = ["--scale", str(scale), "--jobs", str(jobs)]
+        args = ["--scale", str(scale)]
         _, jieba = _run(["-m", "analysis.bench", "--worker", "jieba", *args])
-        _, pool = _run(["-m", "analysis.bench", "--worker", "keywords", *args])
-        row = {"jobs": jobs, **bench_dask(scale, jieba)}
-        row["keyword_counts_vs_jieba"] = round(pool["seconds"] / jieba["seconds"], 3)
+        _, default = _run(["-m", "analysis.bench", "--worker", "keywords", *args])
+        row = {"engine": engine_name(), **bench_dask(scale, jieba)}
+        row["keyword_counts_vs_jieba"] = round(default["seconds"] / jieba["seconds"], 3)
+        row["jieba_characters_per_cpu_second"] = round(jieba["characters"] / jieba["cpu_seconds"])
+        row["keyword_counts_characters_per_cpu_second"] = round(
+            jieba["characters"] / default["cpu_seconds"]
+        )
         measured.append(row)
     median = sorted(measured, key=lambda row: row["dask_keyword_counts_vs_jieba"])[rounds // 2]
-    return {**median, "rounds": [{k: row[k] for k in ROUND_RATIOS} for row in measured]}
+    return {**median, "rounds": [{k: row[k] for k in ROUND_FIGURES} for row in measured]}
 
 
 def _verdicts(results: dict) -> dict:
@@ -580,7 +602,7 @@ def main(argv=None) -> int:
     }
     if args.dask_only:
         print(f"d. Dask at {args.scale}×, {args.repeats} rounds …", file=sys.stderr, flush=True)
-        results["dask"] = bench_dask_rounds(args.scale, args.jobs, args.repeats)
+        results["dask"] = bench_dask_rounds(args.scale, args.repeats)
         results["targets"] = _verdicts(results)
         print(json.dumps(results, ensure_ascii=False, indent=2))
         return 0
