@@ -153,9 +153,9 @@ def _cpu_seconds() -> float:
 
 
 def _worker_usage() -> dict:
-    """CPU time and peak resident memory of this process (a Dask worker)."""
+    """CPU time, peak and current resident memory of this process (a Dask worker)."""
     usage = resource.getrusage(resource.RUSAGE_SELF)
-    peak_kib = usage.ru_maxrss
+    peak_kib, now_kib = usage.ru_maxrss, 0
     # ru_maxrss survives exec, so a worker would report the peak of the process that started
     # it; the kernel's VmHWM is the worker's own.
     status = Path("/proc/self/status")
@@ -163,7 +163,13 @@ def _worker_usage() -> dict:
         for line in status.read_text().splitlines():
             if line.startswith("VmHWM:"):
                 peak_kib = int(line.split()[1])
-    return {"cpu_seconds": usage.ru_utime + usage.ru_stime, "peak_mb": peak_kib / 1024}
+            elif line.startswith("VmRSS:"):
+                now_kib = int(line.split()[1])
+    return {
+        "cpu_seconds": usage.ru_utime + usage.ru_stime,
+        "peak_mb": peak_kib / 1024,
+        "rss_mb": now_kib / 1024,
+    }
 
 
 def _dask_worker(task: str, scale: int) -> dict:
@@ -199,7 +205,8 @@ def _dask_worker(task: str, scale: int) -> dict:
         ) as cluster,
         Client(cluster) as client,
     ):
-        prepare_workers(client)  # returns once every worker has loaded jieba
+        fresh = client.run(_worker_usage)
+        prepare_workers(client)  # returns once every worker has loaded the engine's dictionary
         result["start_seconds"] = time.perf_counter() - started
         before = client.run(_worker_usage)
         started = time.perf_counter()
@@ -209,6 +216,9 @@ def _dask_worker(task: str, scale: int) -> dict:
     result["worker_cpu_seconds"] = sum(
         after[w]["cpu_seconds"] - before[w]["cpu_seconds"] for w in after
     )
+    # Before any work: a started worker, then one with the package imported and warmed up.
+    result["worker_fresh_mb"] = max(usage["rss_mb"] for usage in fresh.values())
+    result["worker_ready_mb"] = max(usage["rss_mb"] for usage in before.values())
     result["worker_peak_mb"] = max(usage["peak_mb"] for usage in after.values())
     result["client_peak_mb"] = _worker_usage()["peak_mb"]
     return result
@@ -428,6 +438,8 @@ def bench_dask(scale: int, jieba: dict | None = None) -> dict:
         "dask_keyword_counts_vs_jieba": round(cluster["seconds"] / jieba_seconds, 3),
         "dask_with_start_vs_jieba": round(with_start / jieba_seconds, 3),
         "dask_local_scheduler_vs_jieba": round(local["seconds"] / jieba_seconds, 3),
+        "dask_worker_fresh_mb": round(cluster["worker_fresh_mb"], 1),
+        "dask_worker_ready_mb": round(cluster["worker_ready_mb"], 1),
         "dask_worker_peak_mb": round(cluster["worker_peak_mb"], 1),
         "dask_client_peak_mb": round(cluster["client_peak_mb"], 1),
         "dask_worker_cpu_seconds": round(cluster["worker_cpu_seconds"], 2),
@@ -532,7 +544,7 @@ run on these shared 2-core machines; rerun before drawing conclusions from the l
   imports `word_count` does not use (`analysis/bench.py` explains). The ratio is cntext's time
   over the default call's: how many times faster the kit is.
 - **e. Dask**: `keyword_counts(corpus, client=client)` on a `LocalCluster` of 2 worker
-  processes (1 thread each) that is already up, jieba loaded on each, against the same bare
+  processes (1 thread each) that is already up, the engine loaded on each, against the same bare
   `jieba.lcut`. For reference: the cluster's start-up (`dask_cluster_start_seconds`), and
   the same counting on Dask's local process scheduler with no cluster. docs/scaling.md reads
   these numbers.
