@@ -110,6 +110,7 @@ def _worker(task: str, scale: int, table: str | None, cntext: str | None) -> dic
     elif task == "cntext":
         word_count = _import_cntext_word_count(cntext)
         jieba.initialize()
+    cpu_started = _cpu_seconds()
     started = time.perf_counter()
     if task == "jieba":
         for text in texts:
@@ -139,14 +140,22 @@ def _worker(task: str, scale: int, table: str | None, cntext: str | None) -> dic
     else:
         raise ValueError(task)
     result["seconds"] = time.perf_counter() - started
+    result["cpu_seconds"] = _cpu_seconds() - cpu_started
     result["peak_mb"] = _peak_mb()
     return result
 
 
+def _cpu_seconds() -> float:
+    """CPU time of this process and of its children that have ended (a pool's workers, once
+    the pool is shut down), which does not count the time a busy machine kept them waiting."""
+    times = os.times()
+    return times.user + times.system + times.children_user + times.children_system
+
+
 def _worker_usage() -> dict:
-    """CPU time and peak resident memory of this process (a Dask worker)."""
+    """CPU time, peak and current resident memory of this process (a Dask worker)."""
     usage = resource.getrusage(resource.RUSAGE_SELF)
-    peak_kib = usage.ru_maxrss
+    peak_kib, now_kib = usage.ru_maxrss, 0
     # ru_maxrss survives exec, so a worker would report the peak of the process that started
     # it; the kernel's VmHWM is the worker's own.
     status = Path("/proc/self/status")
@@ -154,7 +163,13 @@ def _worker_usage() -> dict:
         for line in status.read_text().splitlines():
             if line.startswith("VmHWM:"):
                 peak_kib = int(line.split()[1])
-    return {"cpu_seconds": usage.ru_utime + usage.ru_stime, "peak_mb": peak_kib / 1024}
+            elif line.startswith("VmRSS:"):
+                now_kib = int(line.split()[1])
+    return {
+        "cpu_seconds": usage.ru_utime + usage.ru_stime,
+        "peak_mb": peak_kib / 1024,
+        "rss_mb": now_kib / 1024,
+    }
 
 
 def _dask_worker(task: str, scale: int) -> dict:
@@ -190,7 +205,8 @@ def _dask_worker(task: str, scale: int) -> dict:
         ) as cluster,
         Client(cluster) as client,
     ):
-        prepare_workers(client)  # returns once every worker has loaded jieba
+        fresh = client.run(_worker_usage)
+        prepare_workers(client)  # returns once every worker has loaded the engine's dictionary
         result["start_seconds"] = time.perf_counter() - started
         before = client.run(_worker_usage)
         started = time.perf_counter()
@@ -200,6 +216,9 @@ def _dask_worker(task: str, scale: int) -> dict:
     result["worker_cpu_seconds"] = sum(
         after[w]["cpu_seconds"] - before[w]["cpu_seconds"] for w in after
     )
+    # Before any work: a started worker, then one with the package imported and warmed up.
+    result["worker_fresh_mb"] = max(usage["rss_mb"] for usage in fresh.values())
+    result["worker_ready_mb"] = max(usage["rss_mb"] for usage in before.values())
     result["worker_peak_mb"] = max(usage["peak_mb"] for usage in after.values())
     result["client_peak_mb"] = _worker_usage()["peak_mb"]
     return result
@@ -419,6 +438,8 @@ def bench_dask(scale: int, jieba: dict | None = None) -> dict:
         "dask_keyword_counts_vs_jieba": round(cluster["seconds"] / jieba_seconds, 3),
         "dask_with_start_vs_jieba": round(with_start / jieba_seconds, 3),
         "dask_local_scheduler_vs_jieba": round(local["seconds"] / jieba_seconds, 3),
+        "dask_worker_fresh_mb": round(cluster["worker_fresh_mb"], 1),
+        "dask_worker_ready_mb": round(cluster["worker_ready_mb"], 1),
         "dask_worker_peak_mb": round(cluster["worker_peak_mb"], 1),
         "dask_client_peak_mb": round(cluster["client_peak_mb"], 1),
         "dask_worker_cpu_seconds": round(cluster["worker_cpu_seconds"], 2),
@@ -431,28 +452,41 @@ def bench_dask(scale: int, jieba: dict | None = None) -> dict:
     }
 
 
-ROUND_RATIOS = (
+ROUND_FIGURES = (
     "keyword_counts_vs_jieba",
     "dask_keyword_counts_vs_jieba",
     "dask_with_start_vs_jieba",
     "dask_local_scheduler_vs_jieba",
+    "jieba_characters_per_cpu_second",
+    "keyword_counts_characters_per_cpu_second",
+    "dask_characters_per_cpu_second",
+    "dask_cluster_start_seconds",
+    "dask_worker_peak_mb",
 )
 
 
-def bench_dask_rounds(scale: int, jobs: int, rounds: int) -> dict:
-    """``--dask-only``: rounds of bare ``jieba.lcut``, ``keyword_counts(n_jobs=jobs)`` and d, so
-    that each ratio compares timings taken minutes apart at most. Reports the round with the
-    median Dask ratio, and every round's ratios (``rounds``)."""
+def bench_dask_rounds(scale: int, rounds: int) -> dict:
+    """``--dask-only``: rounds of bare ``jieba.lcut``, the default ``keyword_counts(corpus)``
+    (one process or its own pool) and d, so that each ratio compares timings taken minutes
+    apart at most. Reports the round with the median Dask ratio, and every round's figures
+    (``rounds``). The engine is this process's ``ANALYSIS_SEGMENTER``, which every worker
+    inherits."""
+    from .text.engines import engine_name
+
     measured = []
     for _ in range(rounds):
-        args = ["--scale", str(scale), "--jobs", str(jobs)]
+        args = ["--scale", str(scale)]
         _, jieba = _run(["-m", "analysis.bench", "--worker", "jieba", *args])
-        _, pool = _run(["-m", "analysis.bench", "--worker", "keywords", *args])
-        row = {"jobs": jobs, **bench_dask(scale, jieba)}
-        row["keyword_counts_vs_jieba"] = round(pool["seconds"] / jieba["seconds"], 3)
+        _, default = _run(["-m", "analysis.bench", "--worker", "keywords", *args])
+        row = {"engine": engine_name(), **bench_dask(scale, jieba)}
+        row["keyword_counts_vs_jieba"] = round(default["seconds"] / jieba["seconds"], 3)
+        row["jieba_characters_per_cpu_second"] = round(jieba["characters"] / jieba["cpu_seconds"])
+        row["keyword_counts_characters_per_cpu_second"] = round(
+            jieba["characters"] / default["cpu_seconds"]
+        )
         measured.append(row)
     median = sorted(measured, key=lambda row: row["dask_keyword_counts_vs_jieba"])[rounds // 2]
-    return {**median, "rounds": [{k: row[k] for k in ROUND_RATIOS} for row in measured]}
+    return {**median, "rounds": [{k: row[k] for k in ROUND_FIGURES} for row in measured]}
 
 
 def _verdicts(results: dict) -> dict:
@@ -510,7 +544,7 @@ run on these shared 2-core machines; rerun before drawing conclusions from the l
   imports `word_count` does not use (`analysis/bench.py` explains). The ratio is cntext's time
   over the default call's: how many times faster the kit is.
 - **e. Dask**: `keyword_counts(corpus, client=client)` on a `LocalCluster` of 2 worker
-  processes (1 thread each) that is already up, jieba loaded on each, against the same bare
+  processes (1 thread each) that is already up, the engine loaded on each, against the same bare
   `jieba.lcut`. For reference: the cluster's start-up (`dask_cluster_start_seconds`), and
   the same counting on Dask's local process scheduler with no cluster. docs/scaling.md reads
   these numbers.
@@ -580,7 +614,7 @@ def main(argv=None) -> int:
     }
     if args.dask_only:
         print(f"d. Dask at {args.scale}×, {args.repeats} rounds …", file=sys.stderr, flush=True)
-        results["dask"] = bench_dask_rounds(args.scale, args.jobs, args.repeats)
+        results["dask"] = bench_dask_rounds(args.scale, args.repeats)
         results["targets"] = _verdicts(results)
         print(json.dumps(results, ensure_ascii=False, indent=2))
         return 0
