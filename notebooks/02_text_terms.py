@@ -81,8 +81,9 @@ paths = save_figure(
 # “…”, the named bodies jieba would split, and a short curated file for what the list does not
 # mark. Titles 《…》 are cut out before segmenting and kept whole; number-plus-unit spans
 # (270平方公里, 42%) are cut out and dropped, since they are quantities, not terms. Dropped as
-# well: punctuation, bare numbers, single characters, function words and **generic policy verbs** (建立, 推动,
-# 实施, 打造 …), which every measure uses and which say nothing about what a section is about.
+# well: punctuation, bare numbers, single characters, function words and **generic policy verbs**
+# (建立, 推动, 实施, 打造 …), which every measure uses and which say nothing about what a section
+# is about.
 # 创新 and 率先 are kept: they are the list's subject and its claim. The full list and its
 # reasons are in `src/analysis/resources/stopwords_policy_zh.txt`.
 
