@@ -158,11 +158,12 @@ def plot_top_terms(counts: pd.DataFrame, items: pd.DataFrame, *, top: int = 20):
 def plot_top_terms_by_section(counts: pd.DataFrame, items: pd.DataFrame, *, top: int = 10):
     """Small multiples: the ``top`` terms of each section, one panel per section."""
     sections = _sections(items)
-    leaders = []
-    for row in sections.itertuples():
-        column = section_column(row.section_id)
-        best = counts.sort_values([column, "term"], ascending=[False, True]).iloc[0]
-        leaders.append((row, best["term"]))
+    # A section with no countable term has no leader to name.
+    leaders = [
+        (row, _top_term(counts, row.section_id))
+        for row in sections.itertuples()
+        if _top_term(counts, row.section_id) is not None
+    ]
     fig, axes, _ = _section_panels(
         _text("top_terms_by_section.title", leaders=section_terms(leaders)),
         _text("top_terms_by_section.subtitle", top=top, note=_stopword_note()),
@@ -171,7 +172,8 @@ def plot_top_terms_by_section(counts: pd.DataFrame, items: pd.DataFrame, *, top:
     xmax = max(counts[section_column(s)].max() for s in sections["section_id"])
     for ax, row in zip(axes, sections.itertuples(), strict=True):
         column = section_column(row.section_id)
-        head = counts.sort_values([column, "term"], ascending=[False, True]).head(top)
+        head = counts[counts[column] > 0]
+        head = head.sort_values([column, "term"], ascending=[False, True]).head(top)
         head = head.iloc[::-1]
         ax.barh(head["term"], head[column], color=section_colour(row.section_id), height=0.7)
         for y, value in enumerate(head[column]):
