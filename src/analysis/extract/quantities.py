@@ -12,7 +12,8 @@ One row per mention, in item order then text order. The columns, in order:
   3千万 → 30000000, 1,200 → 1200, 近万 → 10000). **Every share is a percentage**, whatever
   its written form: 40% → 40, 百分之四十 → 40, 1/3 → 33.33…, 三分之一 → 33.33…;
 - ``unit``: ``%`` (every share, see ``value``), ``km2``, ``m2``, ``km``, ``m``, ``h``,
-  ``天``, ``工作日`` (working days, 60个工作日), ``年``, ``月``, or the counter word itself (个, 人, 人次, 支, 场, 间, 元, …);
+  ``天``, ``工作日`` (working days, 60个工作日), ``年``, ``月``, or the counter word itself
+  (个, 人, 人次, 支, 场, 间, 元, …);
 - ``qualifier``: the word that bounds or approximates the value (以上, 不低于, 最高, 最高可达,
   超, 多, 余, 达, 近, 内, 提前, …), empty when there is none; 最高 and its kin are also read
   from earlier in the clause (最高承担…40%); several are joined with ``+``, and ``目标`` comes

@@ -279,7 +279,9 @@ def _not_made_slide(prs, not_made: dict[str, dict], lang: str) -> None:
     heading = deck_text("deck.not_made.title", lang)
     title = slide.shapes.title
     _place(title, MARGIN, TITLE_TOP, SLIDE_WIDTH - 2 * MARGIN, TITLE_HEIGHT)
-    _fill(title.text_frame, [(heading, title_size(heading, title.width, title.height), DARK, False)])
+    _fill(
+        title.text_frame, [(heading, title_size(heading, title.width, title.height), DARK, False)]
+    )
     body = slide.shapes.add_textbox(
         MARGIN, PICTURE_TOP, SLIDE_WIDTH - 2 * MARGIN, PICTURE_BOTTOM - PICTURE_TOP
     )

@@ -215,9 +215,7 @@ def _readme_sheet(origin: dict, found: WorkbookTables, figures: Path):
     return draw
 
 
-def write_workbook(
-    processed: Path, path: Path | None = None, figures: Path | None = None
-) -> Path:
+def write_workbook(processed: Path, path: Path | None = None, figures: Path | None = None) -> Path:
     """Write the workbook from the tables and ``provenance.json`` in ``processed``; the
     figures not made are read from ``figures`` (by default ``figures/`` beside ``data/``)."""
     figures = Path(figures) if figures is not None else Path(processed).parent.parent / "figures"
