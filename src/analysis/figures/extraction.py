@@ -52,6 +52,19 @@ def _bare_axis(ax, limit: float) -> None:
     ax.tick_params(axis="y", length=0)
 
 
+def _commonest_types(per_type: pd.Series) -> str:
+    """The commonest instrument type, or the tied ones named together, or, when every type
+    ties, how many there are: four types cited once each have no single commonest."""
+    top_count = int(per_type.max())
+    tied = [t for t in per_type.index[::-1] if per_type[t] == top_count]
+    if len(tied) == 1:
+        return _text("citations.leader_one", top_type=doc_type_label(tied[0]), top_count=top_count)
+    if len(tied) == len(per_type):
+        return _text("citations.leader_all", n_types=len(tied), top_count=top_count)
+    types = _text("citations.type_separator").join(doc_type_label(t) for t in tied)
+    return _text("citations.leader_tied", types=types, top_count=top_count)
+
+
 def plot_citations_by_type_and_section(regulations: pd.DataFrame, items: pd.DataFrame):
     """Left: citations per instrument type, each bar split by section; right: per section."""
     by_type = regulations.groupby(["doc_type", "section_id"]).size().unstack(fill_value=0)
@@ -60,16 +73,13 @@ def plot_citations_by_type_and_section(regulations: pd.DataFrame, items: pd.Data
     per_section = (
         regulations.groupby("section_id").size().reindex(sections["section_id"], fill_value=0)
     )
-    top_type = by_type.sum(axis=1).idxmax()
-    top_count = int(by_type.sum(axis=1).max())
     sez = int((regulations["level"] == "sez_regulation").sum())
     fig, (left, right) = new_figure(
         _text(
             "citations.title",
             total=len(regulations),
-            top_type=doc_type_label(top_type),
-            top_count=top_count,
-            sez=sez,
+            leader=_commonest_types(by_type.sum(axis=1)),
+            sez=_text("citations.sez", sez=sez) if sez else "",
         ),
         _text("citations.subtitle"),
         ncols=2,

@@ -14,7 +14,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..extract.headlines import forecast_ladder, headline_quantities
-from ..figures.labels import label, section_short_name
+from ..figures.labels import label, p_text, section_short_name
 from ..paths import RESOURCES
 from ..text.keyness import G2_P05
 from ..text.keywords import section_column
@@ -404,7 +404,7 @@ def _policy_tool_types(t: Tables, lang: str) -> str:
             "notes.policy_types_test",
             lang,
             verdict=verdict,
-            p=float(test["p_permutation"]),
+            p=p_text(float(test["p_permutation"])),
             chi2=float(test["chi2"]),
             dof=int(test["dof"]),
             items=int(test["items"]),
