@@ -224,10 +224,19 @@ def _wrap_list(text: str, width: int) -> str:
     return "\n".join(wrap_label(part, width) for part in lines)
 
 
+_CARD_SUBJECT_LINES = 2
+
+
 def _card_subject(card) -> str:
-    # A bound read from earlier in the clause (最高…40%) is not in the card's text: say it.
-    bound = f"（{card.qualifier}）" if card.qualifier and card.qualifier not in card.text else ""
-    return _wrap_list(card.subject + bound, 11)
+    # A bound read from earlier in the clause (最高…40%) or a target (目标) is not in the card's
+    # text: say it.
+    unsaid = [w for w in card.qualifier.split("+") if w and w not in card.text]
+    bound = f"（{'、'.join(unsaid)}）" if unsaid else ""
+    lines = _wrap_list(card.subject + bound, 11).split("\n")
+    # A long subject would run into the number above it: two lines, then an ellipsis.
+    if len(lines) > _CARD_SUBJECT_LINES:
+        lines = [*lines[: _CARD_SUBJECT_LINES - 1], lines[_CARD_SUBJECT_LINES - 1][:-1] + "…"]
+    return "\n".join(lines)
 
 
 def _list_separator() -> str:
