@@ -229,11 +229,19 @@ def extract_regulations(
     partition is extracted as a task and the tables are joined in item order: the same table.
     """
     if issuer is None:
-        issuer = issuer_level(items.attrs.get("title", ""))
+        issuer = issuer_level(_list_attrs(items).get("title", ""))
     if client is not None or is_dask_frame(items):
         columns = ["item_id", "section_id", *fields]
         return concat_per_partition(_extract, items, client, fields, issuer, columns=columns)
     return _extract(items, fields, issuer)
+
+
+def _list_attrs(items) -> dict:
+    """The loader's ``attrs`` of a pandas table or of a Dask frame made from one (kept on its
+    meta). A corpus of several lists has none: its documents issued without a place in their
+    title get the level ``other``."""
+    frame = items._meta if is_dask_frame(items) else items
+    return getattr(frame, "attrs", {})
 
 
 def _extract(items: pd.DataFrame, fields: tuple[str, ...], issuer: str) -> pd.DataFrame:
