@@ -31,7 +31,7 @@ from IPython.display import Markdown, display
 import analysis
 from analysis.figures import lengths, terms
 from analysis.figures.labels import label
-from analysis.figures.save import save_figure
+from analysis.figures.save import figure_not_made, save_figure
 from analysis.paths import processed_dir
 from analysis.report.export import write_csv
 from analysis.text import segment
@@ -118,19 +118,31 @@ write_csv(counts, out / "keywords.csv")
 display(counts.head(30))
 
 # %%
-fig = terms.plot_top_terms(counts, items)
-paths = save_figure(
-    fig,
-    "top_terms",
-    caption=label("caption.top_terms"),
-    notebook=NOTEBOOK,
-)
+# The title compares the two commonest terms: a list with fewer has no such finding.
+if len(counts) < 2:
+    figure_not_made(
+        "top_terms", reason=label("not_made.few_terms", terms=len(counts)), notebook=NOTEBOOK
+    )
+else:
+    fig = terms.plot_top_terms(counts, items)
+    paths = save_figure(
+        fig,
+        "top_terms",
+        caption=label("caption.top_terms"),
+        notebook=NOTEBOOK,
+    )
 
 # %%
-fig = terms.plot_top_terms_by_section(counts, items)
-paths = save_figure(
-    fig, "top_terms_by_section", caption=label("caption.top_terms_by_section"), notebook=NOTEBOOK
-)
+if counts.empty:
+    figure_not_made("top_terms_by_section", reason=label("not_made.no_terms"), notebook=NOTEBOOK)
+else:
+    fig = terms.plot_top_terms_by_section(counts, items)
+    paths = save_figure(
+        fig,
+        "top_terms_by_section",
+        caption=label("caption.top_terms_by_section"),
+        notebook=NOTEBOOK,
+    )
 
 # %% [markdown]
 # ## Distinctive terms per section
@@ -145,13 +157,26 @@ write_csv(key_terms, out / "keyness.csv")
 display(key_terms[key_terms["rank"] <= 5])
 
 # %%
-fig = terms.plot_keyness(key_terms, items)
-paths = save_figure(
-    fig,
-    "keyness_by_section",
-    caption=label("caption.keyness_by_section"),
-    notebook=NOTEBOOK,
-)
+# Keyness compares a section with the rest of the list: a list of one section has no rest,
+# and a short list may have no term used often enough to stand out.
+if items["section_id"].nunique() < 2:
+    figure_not_made(
+        "keyness_by_section", reason=label("not_made.keyness_one_section"), notebook=NOTEBOOK
+    )
+elif key_terms.empty:
+    figure_not_made(
+        "keyness_by_section",
+        reason=label("not_made.keyness_none", min_count=key_terms.attrs["min_count"]),
+        notebook=NOTEBOOK,
+    )
+else:
+    fig = terms.plot_keyness(key_terms, items)
+    paths = save_figure(
+        fig,
+        "keyness_by_section",
+        caption=label("caption.keyness_by_section"),
+        notebook=NOTEBOOK,
+    )
 
 # %% [markdown]
 # ## Keyword in context: 率先 and 首

@@ -43,7 +43,7 @@ from analysis.extract.instrument_tables import (
 from analysis.extract.instruments import code_items, items_for_review
 from analysis.figures.instruments import plot_tools_by_section, plot_types_by_section
 from analysis.figures.labels import label
-from analysis.figures.save import save_figure
+from analysis.figures.save import figure_not_made, save_figure
 from analysis.paths import ROOT, processed_dir
 from analysis.report.export import write_csv
 
@@ -196,7 +196,11 @@ print(
 
 # %%
 # A codebook that codes nothing gives no figure.
-if not codes.empty:
+if codes.empty:
+    figure_not_made(
+        "policy_tools_by_section", reason=label("not_made.instruments"), notebook=NOTEBOOK
+    )
+else:
     fig = plot_tools_by_section(tools, totals)
     save_figure(
         fig,
@@ -206,7 +210,11 @@ if not codes.empty:
     )
 
 # %%
-if not codes.empty:
+if codes.empty:
+    figure_not_made(
+        "policy_tool_types_by_section", reason=label("not_made.instruments"), notebook=NOTEBOOK
+    )
+else:
     fig = plot_types_by_section(types, result["p_permutation"])
     save_figure(
         fig,

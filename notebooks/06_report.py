@@ -22,7 +22,7 @@ from itables import init_notebook_mode
 from analysis.extract.headlines import lead_quantities
 from analysis.figures.extraction import doc_type_label
 from analysis.figures.identity import report_title
-from analysis.figures.labels import current_language, section_short_name
+from analysis.figures.labels import current_language, p_text, section_short_name
 from analysis.figures.save import figure_captions, figures_not_made
 from analysis.paths import figures_dir, processed_dir
 from analysis.report import cells as rc
@@ -247,7 +247,7 @@ if instrument_test["dof"] > 0:
             ),
             chi2=instrument_test["chi2"],
             dof=int(instrument_test["dof"]),
-            p=instrument_test["p_permutation"],
+            p=p_text(instrument_test["p_permutation"]),
             permutations=int(instrument_test["permutations"]),
             small=instrument_test["share_expected_below_5"],
             items=int(instrument_test["items"]),

@@ -321,3 +321,21 @@ def test_libreoffice_renders_the_deck(tmp_path):
     )
     pdf = (tmp_path / "d.pdf").read_bytes()
     assert len(re.findall(rb"/Type\s*/Page\b", pdf)) == 3
+
+
+def test_talking_points_on_empty_tables_say_there_is_too_little(tmp_path):
+    import pandas as pd
+
+    from analysis.report.talking_points import Tables, talking_point
+
+    for name, columns in {
+        "keyness": ["section_id", "rank", "term", "count", "count_rest", "g2"],
+        "keywords": ["term", "count", "section_1"],
+        "cooccurrence_edges": ["source", "target", "weight"],
+        "regulations": ["item_id", "section_id", "bracketed"],
+    }.items():
+        pd.DataFrame(columns=columns).to_csv(tmp_path / f"{name}.csv", index=False)
+    tables = Tables(tmp_path)
+    for figure in ("keyness_by_section", "top_terms", "wordcloud", "cooccurrence_network",
+                   "citations_by_type_and_section"):  # fmt: skip
+        assert talking_point(figure, tables, "zh") == "（此图的表格内容太少，无法计算讲解要点。）"

@@ -56,3 +56,33 @@ def test_first_mover_figure(items):
     assert _title(fig).endswith("的举措最多：12 项中 5 项")
     assert _title(fig).startswith("五、")
     plt.close(fig)
+
+
+def test_the_citations_title_names_tied_types_honestly():
+    import pandas as pd
+
+    from analysis.figures.extraction import _commonest_types
+
+    # List A of the review: 条例, 规划 and 办法 cited once each, so none is "the commonest".
+    assert _commonest_types(pd.Series({"办法": 1, "条例": 1, "规划": 1})) == "3 类文件各 1 次"
+    assert (
+        _commonest_types(pd.Series({"办法": 1, "条例": 2, "规划": 2}))
+        == "规划、条例并列最多（各 2 次）"
+    )
+    assert _commonest_types(pd.Series({"办法": 1, "条例": 6})) == "条例最多（6 次）"
+
+
+def test_a_title_too_long_for_the_figure_shrinks_and_keeps_its_wording():
+    from analysis.figures.save import _finding
+    from analysis.figures.theme import TITLE_SIZE, new_figure
+
+    title = "各方面最具特色的词：" + "、".join(
+        f"{n}“《澜江省科技创新促进条例》”" for n in "一二三四"
+    )
+    fig, _ = new_figure(title, "副标题")
+    drawn = fig.texts[0]
+    assert drawn.get_fontsize() < TITLE_SIZE
+    renderer = fig.canvas.get_renderer()
+    assert drawn.get_window_extent(renderer).x1 <= fig.bbox.width
+    assert _finding(fig) == title
+    plt.close(fig)

@@ -43,3 +43,12 @@ def test_no_label_names_the_shenzhen_list_or_its_ladder():
     text = LABELS_FILE.read_text(encoding="utf-8")
     for word in ("深圳", "Shenzhen", "服务模式", "预报预警", "31631"):
         assert word not in text, word
+
+
+def test_small_p_values_never_print_as_zero():
+    from analysis.figures.labels import p_text
+
+    # The review's English type figure printed p = 0.00 for p = 0.0019.
+    assert p_text(0.0019) == "p < 0.01"
+    assert p_text(0.01) == "p = 0.01"
+    assert p_text(0.1875) == "p = 0.19"

@@ -214,3 +214,25 @@ def test_lead_quantities_without_a_reached_figure_take_the_unbounded_largest():
     leads = lead_quantities(table)
     assert leads[["item_id", "measure"]].values.tolist() == [[3, "share"], [4, "count"]]
     assert lead_quantities(table[table["unit"] == "天"]).empty
+
+
+def test_lead_quantities_rank_a_cap_and_a_target_below_a_figure_reached():
+    # List A of the review: 最高可达1.2亿元 is a cap and 到2025年…达到2.5% a target; neither was
+    # reached, so the count led is the unbounded one and the share the one reached.
+    table = extract_quantities(
+        pd.DataFrame(
+            {
+                "item_id": [1, 2, 3, 4],
+                "section_id": [1, 1, 1, 1],
+                "content": [
+                    "首购合同金额最高可达1.2亿元。",
+                    "明确到2025年全社会研发投入强度达到2.5%的目标。",
+                    "全省已设立海外创新中心8个。",
+                    "技术合同成交额年均增长15%。",
+                ],
+            }
+        )
+    )
+    assert table["qualifier"].tolist() == ["最高可达", "目标+达到", "", ""]
+    leads = lead_quantities(table)
+    assert leads[["item_id", "text"]].values.tolist() == [[3, "8个"], [4, "15%"]]

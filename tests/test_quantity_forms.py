@@ -141,6 +141,14 @@ def test_qualifiers_before_the_unit(n, word):
     assert only(f"开展演练{n}万{word}场，") == (f"{n}万{word}场", n * 10**4, "场", word)
 
 
+@given(st.integers(min_value=1, max_value=99), st.sampled_from(["多", "余"]))
+@example(2, "余")
+def test_chinese_numerals_before_an_approximation_count_things(k, word):
+    # 两千余家, 十余项, 三千多户: a round Chinese numeral before 余 or 多 is an amount.
+    for n in (k * 10, k * 1000):
+        assert only(f"服务企业{chinese(n)}{word}家，") == (f"{chinese(n)}{word}家", n, "家", word)
+
+
 @given(st.sampled_from(["近", "超"]), st.sampled_from(["千", "万"]))
 def test_a_bare_magnitude_after_an_approximation(word, magnitude):
     value = {"千": 1000, "万": 10_000}[magnitude]
@@ -179,6 +187,17 @@ def test_chinese_years_are_not_durations():
         ("自2021年3月1日起施行", []),
         ("入选“千人计划”", []),  # a programme's name, not an amount
         ("一个平台，两万个岗位", [("两万个", 2e4, "个", "")]),
+        ("服务企业两千余家。", [("两千余家", 2000, "家", "余")]),
+        ("形成经验做法十余项。", [("十余项", 10, "项", "余")]),
+        ("惠及三千多户", [("三千多户", 3000, "户", "多")]),
+        # A working day is a unit of time, not a counter: 60个工作日 is a duration.
+        ("5个工作日内办结", [("5个工作日内", 5, "工作日", "内")]),
+        # A cap, not a figure reached.
+        ("合同金额最高可达1.2亿元", [("最高可达1.2亿元", 1.2e8, "元", "最高可达")]),
+        ("补贴最高达50万元", [("最高达50万元", 5e5, "元", "最高达")]),
+        # A target: the clause says by when the figure is to be reached.
+        ("明确到2025年研发投入强度达到2.5%的目标", [("达到2.5%", 2.5, "%", "目标+达到")]),
+        ("力争新增企业100家", [("100家", 100, "家", "目标")]),
     ],
 )
 def test_forms_the_review_found(text, expected):
@@ -189,3 +208,9 @@ def test_forty_percent_and_one_third_are_on_one_scale():
     forty, third = only("降低40%，"), only("不低于1/3，")
     assert (forty[1], forty[2]) == (40, "%")
     assert (third[1], third[2]) == (pytest.approx(33.333333), "%")
+
+
+def test_a_change_in_working_days_is_read_as_two_durations():
+    found = find_quantities("项目审批时限由60个工作日压缩至30天，")
+    assert [(q["text"], q["unit"]) for q in found] == [("60个工作日", "工作日"), ("30天", "天")]
+    assert found[0]["subject"] == "项目审批时限"

@@ -7,7 +7,12 @@ the comment after each row quotes the words around it.
 import pandas as pd
 import pytest
 
-from analysis.extract.regulations import doc_type, extract_regulations, instrument_level
+from analysis.extract.regulations import (
+    doc_type,
+    extract_regulations,
+    instrument_level,
+    issuer_level,
+)
 
 # (item_id, title, bracketed, doc_type, level)
 EXPECTED = {
@@ -136,9 +141,54 @@ def test_levels():
     assert instrument_level("深圳经济特区健康条例", issued_here=True) == "sez_regulation"
     assert instrument_level("深圳市综合减灾区创建实施方案", issued_here=False) == "municipal"
     assert instrument_level("联合国国际贸易法委员会仲裁规则", issued_here=False) == "international"
-    assert instrument_level("域外法查明办法", issued_here=True) == "municipal"
-    assert instrument_level("域外法查明办法", issued_here=False) == "other"
-    assert instrument_level("全民阅读促进条例", issued_here=True) == "other"
+    # A document the list issued, with no place in its title, has the list issuer's level.
+    assert instrument_level("域外法查明办法", issued_here=True, issuer="municipal") == "municipal"
+    assert instrument_level("域外法查明办法", issued_here=True, issuer="provincial") == "provincial"
+    assert instrument_level("域外法查明办法", issued_here=False, issuer="municipal") == "other"
+    assert instrument_level("全民阅读促进条例", issued_here=True, issuer="municipal") == "other"
+
+
+@pytest.mark.parametrize(
+    ("title", "level"),
+    [
+        ("澜江省科技创新促进条例", "provincial"),  # list A of the review: a province's 条例
+        ("澜江省科研诚信管理办法", "provincial"),
+        ("澜江省创新型省份建设规划（2022—2025年）", "provincial"),
+        ("广西壮族自治区乡村振兴促进条例", "provincial"),
+        ("国务院关于加强科技创新的若干意见", "national"),
+        ("中华人民共和国反垄断法", "national"),
+        ("全国人大常委会关于授权的决定", "national"),
+        ("深圳经济特区健康条例", "sez_regulation"),
+        ("深圳市安全风险管控暂行办法", "municipal"),
+        ("福田区促进产业发展若干措施", "district"),
+        ("柳溪镇网格员管理办法", "township"),
+        # These end like a place but name a kind of place: the title opens with no issuer.
+        ("儿童友好社区建设指引", "other"),
+        ("超大城市治理条例", "other"),
+    ],
+)
+def test_the_level_is_read_from_the_place_a_title_opens_with(title, level):
+    assert instrument_level(title, issued_here=False) == level
+
+
+def test_the_list_issuers_level_comes_from_the_list_title():
+    assert issuer_level("附件\n深圳经济特区创新举措和经验做法清单") == "municipal"
+    assert issuer_level("澜江省深化科技创新体制机制改革首批举措清单") == "provincial"
+    assert issuer_level("柳溪镇基层治理创新做法清单") == "township"
+    assert issuer_level("创新举措清单") == "other"
+
+
+def test_a_dated_title_has_its_type_and_its_short_form_in_the_name_counts_once():
+    # List A, item 10: the name gives the plan in short, the content in full with its years.
+    items = _one_item(
+        "编制创新型省份建设规划",
+        "编制《澜江省创新型省份建设规划（2022—2025年）》，明确目标。",
+    )
+    items.attrs["title"] = "澜江省深化科技创新体制机制改革首批举措清单"
+    found = extract_regulations(items)
+    assert found[["field", "title", "doc_type", "level", "mentions"]].values.tolist() == [
+        ["content", "澜江省创新型省份建设规划（2022—2025年）", "规划", "provincial", 2]
+    ]
 
 
 def test_counts_by_type_and_level(regulations):

@@ -2,7 +2,7 @@
 
 import pandas as pd
 
-from .quantities import is_time
+from .quantities import TARGET, is_time
 
 # Distances and durations describe how a measure works (500米可达, 提前3天); the key numbers
 # are what the list reports as counted or achieved: counts, shares and areas.
@@ -12,7 +12,9 @@ HOURS_PER_UNIT = {"h": 1.0, "天": 24.0}
 # Every share is a percentage whatever its written form (42%, 1/3 → 33.33; see quantities).
 MEASURES = {"%": "share", "km2": "area"}
 COUNT = "count"
-# 达 says the figure was reached: a result, where 以上, 不低于 or 最高 set a bound or a rule.
+# 达 says the figure was reached: a result, where 以上, 不低于 or 最高 set a bound or a rule
+# (and 最高可达, 可达 a cap). A target (目标: 到2025年…达到2.5%) is not reached, whatever verb
+# it uses, and is ranked with the bounds.
 REACHED = frozenset(["达", "达到", "多达"])
 LEAD_TIME_QUALIFIER = "提前"
 
@@ -55,9 +57,10 @@ def lead_quantities(quantities: pd.DataFrame) -> pd.DataFrame:
     headlines = headline_quantities(quantities)
     if headlines.empty:
         return headlines.assign(measure=pd.Series(dtype="str"))
+    words = headlines["qualifier"].str.split("+")
     ranked = headlines.assign(
         measure=headlines["unit"].map(measure_of),
-        reached=~headlines["qualifier"].str.split("+").map(REACHED.isdisjoint),
+        reached=~words.map(REACHED.isdisjoint) & ~words.map(lambda w: TARGET in w),
         unbounded=headlines["qualifier"] == "",
     ).sort_values(
         ["reached", "unbounded", "value", "item_id", "span_start"],

@@ -12,10 +12,12 @@ One row per mention, in item order then text order. The columns, in order:
   3千万 → 30000000, 1,200 → 1200, 近万 → 10000). **Every share is a percentage**, whatever
   its written form: 40% → 40, 百分之四十 → 40, 1/3 → 33.33…, 三分之一 → 33.33…;
 - ``unit``: ``%`` (every share, see ``value``), ``km2``, ``m2``, ``km``, ``m``, ``h``,
-  ``天``, ``年``, ``月``, or the counter word itself (个, 人, 人次, 支, 场, 间, 元, …);
-- ``qualifier``: the word that bounds or approximates the value (以上, 不低于, 最高, 超, 多,
-  达, 近, 内, 提前, …), empty when there is none; 最高 and its kin are also read from
-  earlier in the clause (最高承担…40%);
+  ``天``, ``工作日`` (working days, 60个工作日), ``年``, ``月``, or the counter word itself
+  (个, 人, 人次, 支, 场, 间, 元, …);
+- ``qualifier``: the word that bounds or approximates the value (以上, 不低于, 最高, 最高可达,
+  超, 多, 余, 达, 近, 内, 提前, …), empty when there is none; 最高 and its kin are also read
+  from earlier in the clause (最高承担…40%); several are joined with ``+``, and ``目标`` comes
+  first when the clause sets a target (到2025年…达到2.5%, 力争…, …的目标);
 - ``subject``: what is measured, a short phrase from the same clause;
 - ``kind``: ``amount``, or ``slogan`` when the number sits inside a “…” slogan (“四个90%”).
 
@@ -77,6 +79,10 @@ UNITS = {
     "日": "天",
     "年": "年",
     "个月": "月",
+    # A working day is a unit of time, not a count of things: 60个工作日 is a duration, and
+    # it is kept apart from 天 because it is not a calendar day.
+    "个工作日": "工作日",
+    "工作日": "工作日",
     "平方米": "m2",
 }
 COUNTERS = (
@@ -102,7 +108,7 @@ COUNTERS = (
     "辆",
     "元",
 )
-TIME_UNITS = ("h", "天", "年", "月")
+TIME_UNITS = ("h", "天", "工作日", "年", "月")
 PERCENT = "%"
 _MAGNITUDE = {"百": 100, "千": 1_000, "万": 10_000, "亿": 100_000_000}
 SUBJECT_WORDS_FILE = RESOURCES / "quantity_subject_words.csv"
@@ -114,7 +120,9 @@ def _alternation(words) -> str:
 
 
 _UNIT = _alternation(list(UNITS) + list(COUNTERS))
-_TIME_OR_LENGTH = frozenset(["个月", "小时", "天", "日", "年", "米", "公里", "千米"])
+_TIME_OR_LENGTH = frozenset(
+    ["个月", "个工作日", "工作日", "小时", "天", "日", "年", "米", "公里", "千米"]
+)
 _CN_DIGITS = "零〇一二两三四五六七八九十百千万亿"
 _CN = f"[{_CN_DIGITS}]+"
 # 1,200 (thousands separators), 1.5, 208; a magnitude may follow: 1.5亿, 3千万, 12.5万.
@@ -140,8 +148,11 @@ _DATE = re.compile(
     f"(?:(?:[0-9]{{4}}|[〇零一二三四五六七八九]{{4}})年{_DAY}月(?:{_DAY}[日号])?"
     f"|{_DAY}月{_DAY}[日号])"
 )
+# 最高可达, 最高达 and 可达 state a cap (首购合同金额最高可达1.2亿元), not a figure reached: they
+# are kept whole, so the 达 at their end is never read alone.
 _BEFORE = re.compile(
-    "(?:不低于|不少于|不超过|不高于|超过|多达|达到|最高|最多|最低|至少|提前|将近|超|近|约|逾|达)$"
+    "(?:最高可达|最高达|可达|不低于|不少于|不超过|不高于|超过|多达|达到|最高|最多|最低|至少|提前"
+    "|将近|超|近|约|逾|达)$"
 )
 # Only these words let a bare Chinese numeral count things: 超千间, but not 一个平台 or 第一家.
 _APPROXIMATE = frozenset(["超过", "将近", "多达", "超", "近", "约", "逾"])
@@ -149,10 +160,14 @@ _TIMES_BEFORE = re.compile(f"[{_CN_DIGITS}]个$")  # “四个90%”: four times
 _NOT_BEFORE_DIGITS = frozenset("第.ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 _NOT_BEFORE_NUMERALS = frozenset("第每")
 _NOT_AFTER_DIGITS = re.compile("[A-Za-z0-9]")
-_CONTEXT = 3
+_CONTEXT = 4  # the longest word of _BEFORE
 # A bound stated earlier in the clause: 最高承担子基金在一个具体项目上40%的投资风险.
 _CLAUSE_BOUND = re.compile("不超过|最高|最多|最低|至少")
 _YEAR_DIGITS = 4
+# A clause that sets a target (到2025年…达到2.5%, 力争…, …的目标) states a figure to reach, not one
+# reached: its quantities carry the qualifier 目标.
+TARGET = "目标"
+_TARGET_CLAUSE = re.compile("(?:到|至)(?:[0-9]{4}|[〇零一二三四五六七八九]{4})年|力争|目标")
 
 
 def _subject_words() -> dict[str, str]:
@@ -195,11 +210,12 @@ def _is_year(number: str) -> bool:
     )
 
 
-def _counts_things(number: str, unit: str, before: str) -> bool:
+def _counts_things(number: str, unit: str, before: str, more: str | None) -> bool:
     """A Chinese numeral is an amount with a unit of time or length (六个月内, 近两年), after a
-    word of approximation (超千间, 近万家), or with a digit before 万 or 亿 (两万个, 超三万户):
+    word of approximation (超千间, 近万家), before one (两千余家, 十余项, 三千多户: a scheme's
+    parts are never “more than” so many), or with a digit before 万 or 亿 (两万个, 超三万户):
     scheme parts (一个平台, 四个基本原则) and names (千人计划, 万人计划) are not."""
-    if unit in _TIME_OR_LENGTH or before in _APPROXIMATE:
+    if unit in _TIME_OR_LENGTH or before in _APPROXIMATE or more:
         return True
     return any(g in number for g in "万亿") and number[0] not in "万亿千百"
 
@@ -239,7 +255,7 @@ def _read(text: str, match: re.Match) -> tuple[int, float, str, str] | None:
         return None
     if unit == "年" and _is_year(number):
         return None
-    if not _counts_things(number, unit, before):
+    if not _counts_things(number, unit, before, match.group("more")):
         return None
     return start - len(before), _number_value(number), UNITS.get(unit, unit), before
 
@@ -250,10 +266,13 @@ def _in_dates(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _DATE.finditer(text)]
 
 
-def _qualifier(match: re.Match, before: str, text: str, clause_start: int, start: int) -> str:
+def _qualifier(match: re.Match, before: str, text: str, clause: tuple[int, int], start: int) -> str:
+    clause_start, clause_stop = clause
     words = [w for w in (before, match.group("more"), match.group("post")) if w]
     if not words:
         words = _CLAUSE_BOUND.findall(text, clause_start, start)[-1:]
+    if _TARGET_CLAUSE.search(text, clause_start, clause_stop):
+        words = [TARGET, *words]
     return "+".join(words)
 
 
@@ -295,7 +314,7 @@ def find_quantities(text: str) -> list[dict]:
         quote = marks.enclosing_quote(start, end)
         # A slogan is read from outside its quote marks: 打通…的“最后100米”.
         outer_start, outer_end = quote if quote else (start, end)
-        clause_start = marks.clause(start, end)[0]
+        clause = marks.clause(start, end)
         found.append(
             {
                 "text": text[start:end],
@@ -303,7 +322,7 @@ def find_quantities(text: str) -> list[dict]:
                 "span_end": end,
                 "value": value,
                 "unit": unit,
-                "qualifier": _qualifier(match, before, text, clause_start, start),
+                "qualifier": _qualifier(match, before, text, clause, start),
                 "subject": subject_of(marks, outer_start, outer_end),
                 "kind": "slogan" if quote else "amount",
             }

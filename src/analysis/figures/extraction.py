@@ -52,6 +52,19 @@ def _bare_axis(ax, limit: float) -> None:
     ax.tick_params(axis="y", length=0)
 
 
+def _commonest_types(per_type: pd.Series) -> str:
+    """The commonest instrument type, or the tied ones named together, or, when every type
+    ties, how many there are: four types cited once each have no single commonest."""
+    top_count = int(per_type.max())
+    tied = [t for t in per_type.index[::-1] if per_type[t] == top_count]
+    if len(tied) == 1:
+        return _text("citations.leader_one", top_type=doc_type_label(tied[0]), top_count=top_count)
+    if len(tied) == len(per_type):
+        return _text("citations.leader_all", n_types=len(tied), top_count=top_count)
+    types = _text("citations.type_separator").join(doc_type_label(t) for t in tied)
+    return _text("citations.leader_tied", types=types, top_count=top_count)
+
+
 def plot_citations_by_type_and_section(regulations: pd.DataFrame, items: pd.DataFrame):
     """Left: citations per instrument type, each bar split by section; right: per section."""
     by_type = regulations.groupby(["doc_type", "section_id"]).size().unstack(fill_value=0)
@@ -60,16 +73,13 @@ def plot_citations_by_type_and_section(regulations: pd.DataFrame, items: pd.Data
     per_section = (
         regulations.groupby("section_id").size().reindex(sections["section_id"], fill_value=0)
     )
-    top_type = by_type.sum(axis=1).idxmax()
-    top_count = int(by_type.sum(axis=1).max())
     sez = int((regulations["level"] == "sez_regulation").sum())
     fig, (left, right) = new_figure(
         _text(
             "citations.title",
             total=len(regulations),
-            top_type=doc_type_label(top_type),
-            top_count=top_count,
-            sez=sez,
+            leader=_commonest_types(by_type.sum(axis=1)),
+            sez=_text("citations.sez", sez=sez) if sez else "",
         ),
         _text("citations.subtitle"),
         ncols=2,
@@ -214,10 +224,19 @@ def _wrap_list(text: str, width: int) -> str:
     return "\n".join(wrap_label(part, width) for part in lines)
 
 
+_CARD_SUBJECT_LINES = 2
+
+
 def _card_subject(card) -> str:
-    # A bound read from earlier in the clause (最高…40%) is not in the card's text: say it.
-    bound = f"（{card.qualifier}）" if card.qualifier and card.qualifier not in card.text else ""
-    return _wrap_list(card.subject + bound, 11)
+    # A bound read from earlier in the clause (最高…40%) or a target (目标) is not in the card's
+    # text: say it.
+    unsaid = [w for w in card.qualifier.split("+") if w and w not in card.text]
+    bound = f"（{'、'.join(unsaid)}）" if unsaid else ""
+    lines = _wrap_list(card.subject + bound, 11).split("\n")
+    # A long subject would run into the number above it: two lines, then an ellipsis.
+    if len(lines) > _CARD_SUBJECT_LINES:
+        lines = [*lines[: _CARD_SUBJECT_LINES - 1], lines[_CARD_SUBJECT_LINES - 1][:-1] + "…"]
+    return "\n".join(lines)
 
 
 def _list_separator() -> str:

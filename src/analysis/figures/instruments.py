@@ -11,7 +11,7 @@ import matplotlib.transforms as transforms
 import numpy as np
 import pandas as pd
 
-from .labels import current_language, label, section_short_name
+from .labels import current_language, label, p_text, section_short_name
 from .theme import ACCENT, BODY_SIZE, DARK, GREY, fit_layout, new_figure, wrap_label
 
 # Context in greys, the accent on the type the title is about.
@@ -159,7 +159,7 @@ def plot_types_by_section(types: pd.DataFrame, p_permutation: float):
     subtitle = (
         _text("types.subtitle_plain")
         if np.isnan(p_permutation)
-        else _text("types.subtitle", p=p_permutation)
+        else _text("types.subtitle", p=p_text(p_permutation))
     )
     fig, ax = new_figure(title, subtitle)
     greys = iter(_TYPE_GREYS)

@@ -44,6 +44,15 @@ def label(key: str, lang: str | None = None, **values) -> str:
     return template.format(**values)
 
 
+P_FLOOR = 0.01
+
+
+def p_text(p: float) -> str:
+    """A p-value as a briefing prints it: ``p = 0.19`` to two decimals, and ``p < 0.01`` below
+    that, where two decimals would print a misleading ``p = 0.00``."""
+    return f"p < {P_FLOOR}" if p < P_FLOOR else f"p = {p:.2f}"
+
+
 def section_name(numeral: str, title: str, lang: str | None = None, short: bool = False) -> str:
     """``一、建立…`` in Chinese; ``1 Innovation chain`` (short) or the full English title."""
     lang = lang or current_language()

@@ -101,7 +101,10 @@ def figures_not_made(out_dir: Path | None = None) -> dict[str, dict]:
 
 def _finding(fig) -> str | None:
     """The title text ``theme.new_figure`` drew: the finding the figure states."""
-    titles = [text.get_text() for text in fig.texts if text.get_gid() == FINDING_GID]
+    # A title cut to fit (theme._fit_width) keeps its full wording as its label.
+    titles = [
+        text.get_label() or text.get_text() for text in fig.texts if text.get_gid() == FINDING_GID
+    ]
     return titles[0] if titles else None
 
 

@@ -18,7 +18,16 @@ from ..text.keyness import G2_P05, most_distinctive_section
 from ..text.keywords import section_column
 from .fonts import cjk_font_path, rendering_stack
 from .labels import label, section_short_name
-from .theme import BODY_SIZE, DARK, fit_layout, new_figure, section_colour, wrap_label
+from .theme import (
+    BODY_SIZE,
+    DARK,
+    fit_layout,
+    fit_panel_titles,
+    new_figure,
+    section_colour,
+    shorten,
+    wrap_label,
+)
 
 WORDCLOUD_SEED = 2021
 
@@ -158,11 +167,12 @@ def plot_top_terms(counts: pd.DataFrame, items: pd.DataFrame, *, top: int = 20):
 def plot_top_terms_by_section(counts: pd.DataFrame, items: pd.DataFrame, *, top: int = 10):
     """Small multiples: the ``top`` terms of each section, one panel per section."""
     sections = _sections(items)
-    leaders = []
-    for row in sections.itertuples():
-        column = section_column(row.section_id)
-        best = counts.sort_values([column, "term"], ascending=[False, True]).iloc[0]
-        leaders.append((row, best["term"]))
+    # A section with no countable term has no leader to name.
+    leaders = [
+        (row, _top_term(counts, row.section_id))
+        for row in sections.itertuples()
+        if _top_term(counts, row.section_id) is not None
+    ]
     fig, axes, _ = _section_panels(
         _text("top_terms_by_section.title", leaders=section_terms(leaders)),
         _text("top_terms_by_section.subtitle", top=top, note=_stopword_note()),
@@ -171,9 +181,15 @@ def plot_top_terms_by_section(counts: pd.DataFrame, items: pd.DataFrame, *, top:
     xmax = max(counts[section_column(s)].max() for s in sections["section_id"])
     for ax, row in zip(axes, sections.itertuples(), strict=True):
         column = section_column(row.section_id)
-        head = counts.sort_values([column, "term"], ascending=[False, True]).head(top)
+        head = counts[counts[column] > 0]
+        head = head.sort_values([column, "term"], ascending=[False, True]).head(top)
         head = head.iloc[::-1]
-        ax.barh(head["term"], head[column], color=section_colour(row.section_id), height=0.7)
+        ax.barh(
+            [shorten(t) for t in head["term"]],
+            head[column],
+            color=section_colour(row.section_id),
+            height=0.7,
+        )
         for y, value in enumerate(head[column]):
             ax.text(
                 value + xmax * 0.03,
@@ -190,6 +206,8 @@ def plot_top_terms_by_section(counts: pd.DataFrame, items: pd.DataFrame, *, top:
         )
         _bare_axis(ax)
     fit_layout(fig, top=0.87, w_pad=1.5, h_pad=1.2)
+    if fit_panel_titles(fig, axes):
+        fit_layout(fig, top=0.87, w_pad=1.5, h_pad=1.2)
     return fig
 
 
@@ -229,7 +247,7 @@ def plot_keyness(table: pd.DataFrame, items: pd.DataFrame, *, top: int = 8):
         head = table[(table["section_id"] == row.section_id) & (table["rank"] <= top)]
         head = head.iloc[::-1]
         labels = [
-            _text("keyness.bar", term=t, count=c)
+            _text("keyness.bar", term=shorten(t), count=c)
             for t, c in zip(head["term"], head["count"], strict=True)
         ]
         ax.barh(labels, head["g2"], color=section_colour(row.section_id), height=0.7)
@@ -250,6 +268,8 @@ def plot_keyness(table: pd.DataFrame, items: pd.DataFrame, *, top: int = 8):
         )
         _bare_axis(ax)
     fit_layout(fig, top=0.87, w_pad=1.5, h_pad=1.2)
+    if fit_panel_titles(fig, axes):
+        fit_layout(fig, top=0.87, w_pad=1.5, h_pad=1.2)
     return fig
 
 
@@ -386,6 +406,8 @@ def plot_wordclouds_by_section(counts: pd.DataFrame, items: pd.DataFrame, *, top
         )
         ax.set_axis_off()
     fit_layout(fig, top=0.87, h_pad=1.0, w_pad=1.0)
+    if fit_panel_titles(fig, axes):
+        fit_layout(fig, top=0.87, h_pad=1.0, w_pad=1.0)
     return fig
 
 

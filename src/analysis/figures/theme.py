@@ -70,6 +70,38 @@ def wrap_label(text: str, width: int = 12) -> str:
     return "\n".join(textwrap.wrap(text, width=width, break_long_words=True)) or text
 
 
+def shorten(text: str, limit: int = 10) -> str:
+    """A tick label of at most ``limit`` characters (Chinese; twice as many for ASCII), cut
+    with an ellipsis: one long term (a 《…》 title) must not squeeze every panel's bars."""
+    limit = limit * 2 if text.isascii() else limit
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+MIN_TITLE_SIZE = 14
+MIN_SUBTITLE_SIZE = 11
+# The text block's left edge is at 0.012 of the width; the same margin is kept on the right.
+_TEXT_WIDTH = 1 - 2 * 0.012
+
+
+def _fit_width(fig, text, min_size: float) -> None:
+    """Shrink ``text`` until it fits the figure's width, down to ``min_size``; a text still too
+    wide then is cut with an ellipsis, its full wording kept as the artist's label (the
+    finding ``save.save_figure`` stores with the file reads it)."""
+    renderer = fig.canvas.get_renderer()
+    room = fig.bbox.width * _TEXT_WIDTH
+    width = text.get_window_extent(renderer).width
+    if width <= room:
+        return
+    size = max(min_size, text.get_fontsize() * room / width)
+    text.set_fontsize(size)
+    full = text.get_text()
+    text.set_label(full)
+    keep = len(full)
+    while keep > 1 and text.get_window_extent(renderer).width > room:
+        keep -= 1
+        text.set_text(full[:keep].rstrip() + "…")
+
+
 def new_figure(
     title: str, subtitle: str, *, size=SLIDE, nrows=1, ncols=1, source=None, **subplot_kw
 ):
@@ -78,7 +110,7 @@ def new_figure(
     Returns ``(fig, ax)``, or ``(fig, axes)`` for a grid."""
     apply_theme()
     fig, axes = plt.subplots(nrows, ncols, figsize=size, **subplot_kw)
-    fig.text(
+    title_text = fig.text(
         0.012,
         TITLE_TOP,
         title,
@@ -88,15 +120,45 @@ def new_figure(
         va="top",
         gid=FINDING_GID,
     )
-    fig.text(
+    subtitle_text = fig.text(
         0.012, SUBTITLE_TOP, subtitle, fontsize=SUBTITLE_SIZE, color="#555555", ha="left", va="top"
     )
+    # A title glued from another list's data may be longer than the figure is wide: it gets
+    # smaller type rather than running off the edge (a title that fits is left as it is).
+    _fit_width(fig, title_text, MIN_TITLE_SIZE)
+    _fit_width(fig, subtitle_text, MIN_SUBTITLE_SIZE)
     if source is None:
         source = current_identity().source_line(current_language())
     fig.text(
         0.012, SOURCE_BOTTOM, source, fontsize=SOURCE_SIZE, color="#666666", ha="left", va="bottom"
     )
     return fig, axes
+
+
+def fit_panel_titles(fig, axes) -> bool:
+    """Rewrap each panel's left title that runs into the next panel's title or off the
+    figure's right edge, so it ends before them. Returns True when one changed (lay the
+    figure out again then)."""
+    renderer = fig.canvas.get_renderer()
+    changed = False
+    gap = fig.bbox.width * 0.01
+    lefts = sorted({round(ax.get_window_extent(renderer).x0, 1) for ax in axes})
+    for ax in axes:
+        title = ax._left_title
+        text = title.get_text()
+        if not text:
+            continue
+        box = title.get_window_extent(renderer)
+        following = [x for x in lefts if x > box.x0 + 1]
+        limit = (following[0] if following else fig.bbox.width) - gap
+        if box.x1 <= limit:
+            continue
+        flat = text.replace("\n", " " if text.isascii() else "")
+        longest = max(len(line) for line in text.split("\n"))
+        width = max(4, int(longest * (limit - box.x0) / box.width))
+        title.set_text(wrap_label(flat, width if not flat.isascii() else width // 2))
+        changed = True
+    return changed
 
 
 def fit_layout(fig, *, top=0.86, bottom=0.09, left=None, right=0.97, **kw) -> None:

@@ -27,7 +27,7 @@ from pptx.util import Emu, Inches, Pt
 
 from ..figures.fonts import FONT_FAMILY, cjk_font_path
 from ..figures.labels import LANGUAGES
-from ..figures.save import figure_captions
+from ..figures.save import figure_captions, figures_not_made
 from ..figures.theme import SOURCE_BOTTOM, SOURCE_SIZE, SUBTITLE_TOP
 from . import figure_order
 from .export import FIXED_TIME, without_timestamps
@@ -272,6 +272,27 @@ def _figure_slide(prs, figures: Path, name: str, info: dict, origin: Origin, tab
     slide.notes_slide.notes_text_frame.text = "\n".join(notes)
 
 
+def _not_made_slide(prs, not_made: dict[str, dict], lang: str) -> None:
+    """The figures the notebooks could not make from this list, each with its reason, so a
+    missing slide is explained rather than silently absent."""
+    slide = prs.slides.add_slide(prs.slide_layouts[5])
+    heading = deck_text("deck.not_made.title", lang)
+    title = slide.shapes.title
+    _place(title, MARGIN, TITLE_TOP, SLIDE_WIDTH - 2 * MARGIN, TITLE_HEIGHT)
+    _fill(
+        title.text_frame, [(heading, title_size(heading, title.width, title.height), DARK, False)]
+    )
+    body = slide.shapes.add_textbox(
+        MARGIN, PICTURE_TOP, SLIDE_WIDTH - 2 * MARGIN, PICTURE_BOTTOM - PICTURE_TOP
+    )
+    body.text_frame.word_wrap = True
+    lines = [
+        deck_text("deck.not_made.item", lang, figure=name, **info)
+        for name, info in not_made.items()
+    ]
+    _fill(body.text_frame, [(line, 18, DARK, False) for line in lines])
+
+
 def figure_path(name: str, lang: str) -> str:
     return f"figures/{name}.png" if lang == "zh" else f"figures/{lang}/{name}.png"
 
@@ -311,6 +332,9 @@ def build_deck(out_root: Path, lang: str = "zh", figures: list[str] | None = Non
     _title_slide(prs, origin, lang)
     for name in figures:
         _figure_slide(prs, figure_dir, name, captions[name], origin, tables, lang)
+    not_made = figures_not_made(figure_dir)
+    if not_made:
+        _not_made_slide(prs, not_made, lang)
 
     properties = prs.core_properties
     properties.title = f"{origin.title} · {deck_text('deck.kicker', lang)}"

@@ -14,7 +14,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..extract.headlines import forecast_ladder, headline_quantities
-from ..figures.labels import label, section_short_name
+from ..figures.labels import label, p_text, section_short_name
 from ..paths import RESOURCES
 from ..text.keyness import G2_P05
 from ..text.keywords import section_column
@@ -95,6 +95,17 @@ def _per_section(tables: Tables, values: dict[int, object], key: str, lang: str,
     )
 
 
+class _TooLittle(Exception):
+    """A table holds too few rows for the sentence: a short list may have one term, no edge,
+    no citation; the notes say so instead of computing from nothing."""
+
+
+def _need(table: pd.DataFrame, rows: int = 1) -> pd.DataFrame:
+    if len(table) < rows:
+        raise _TooLittle
+    return table
+
+
 _POINTS: dict[str, Callable[[Tables, str], str]] = {}
 
 
@@ -154,7 +165,7 @@ def _chars_per_item(t: Tables, lang: str) -> str:
 
 @_point("top_terms")
 def _top_terms(t: Tables, lang: str) -> str:
-    keywords = t["keywords"]
+    keywords = _need(t["keywords"])
     first = keywords.iloc[0]
     by_section = {int(i): int(first[section_column(i)]) for i in t["sections"]["section_id"]}
     section_id = max(by_section, key=lambda i: (by_section[i], -i))
@@ -172,6 +183,7 @@ def _top_terms(t: Tables, lang: str) -> str:
 
 def _section_leaders(keywords: pd.DataFrame, section_ids) -> dict[int, pd.Series]:
     """Each section's commonest term, ties broken by the term, as the figures break them."""
+    _need(keywords)
     leaders = {}
     for i in section_ids:
         column = section_column(int(i))
@@ -199,7 +211,7 @@ def _top_terms_by_section(t: Tables, lang: str) -> str:
 
 @_point("keyness_by_section")
 def _keyness_by_section(t: Tables, lang: str) -> str:
-    keyness = t["keyness"]
+    keyness = _need(t["keyness"])
     top = keyness.loc[keyness["g2"].astype(float).idxmax()]
     return deck_text(
         "notes.keyness_by_section",
@@ -217,7 +229,8 @@ def _keyness_by_section(t: Tables, lang: str) -> str:
 
 @_point("wordcloud")
 def _wordcloud(t: Tables, lang: str) -> str:
-    first, second = t["keywords"].iloc[0], t["keywords"].iloc[1]
+    keywords = _need(t["keywords"], 2)
+    first, second = keywords.iloc[0], keywords.iloc[1]
     return deck_text(
         "notes.wordcloud",
         lang,
@@ -247,7 +260,7 @@ def _wordclouds_by_section(t: Tables, lang: str) -> str:
 
 @_point("cooccurrence_network")
 def _cooccurrence_network(t: Tables, lang: str) -> str:
-    edges = t["cooccurrence_edges"]
+    edges = _need(t["cooccurrence_edges"])
     ends = pd.concat(
         [edges[["source", "weight"]].set_axis(["term", "weight"], axis=1),
          edges[["target", "weight"]].set_axis(["term", "weight"], axis=1)]
@@ -267,7 +280,7 @@ def _cooccurrence_network(t: Tables, lang: str) -> str:
 
 @_point("citations_by_type_and_section")
 def _citations(t: Tables, lang: str) -> str:
-    regulations = t["regulations"]
+    regulations = _need(t["regulations"])
     per_section = regulations.groupby("section_id").size()
     top = int(per_section.max())
     top_ids = [int(i) for i in per_section.index[per_section == top]]
@@ -298,7 +311,7 @@ def _key_numbers(t: Tables, lang: str) -> str:
 
 @_point("forecast_ladder")
 def _forecast_ladder(t: Tables, lang: str) -> str:
-    ladder = forecast_ladder(t["quantities"])
+    ladder = _need(forecast_ladder(t["quantities"]))
     first, last = ladder.iloc[0], ladder.iloc[-1]
     return deck_text(
         "notes.forecast_ladder",
@@ -317,7 +330,7 @@ def _forecast_ladder(t: Tables, lang: str) -> str:
 @_point("first_mover_claims_by_section")
 def _first_mover_claims(t: Tables, lang: str) -> str:
     claims = t["first_mover_claims"]
-    stated = claims[claims["kind"] == "claim"]
+    stated = _need(claims[claims["kind"] == "claim"])
     markers = stated.groupby("marker").size()
     marker = max(sorted(markers.index), key=lambda m: markers[m])
     return deck_text(
@@ -334,10 +347,12 @@ def _first_mover_claims(t: Tables, lang: str) -> str:
 
 @_point("policy_tools_by_section")
 def _policy_tools(t: Tables, lang: str) -> str:
-    tools = t["policy_instrument_tools_by_section"]
+    tools = _need(t["policy_instrument_tools_by_section"])
     # Items per sub-tool, all sections together, in the codebook's order; the commonest is the
     # first of the largest, as the figure's title picks it.
     totals = tools.groupby("tool", sort=False)["coded_items"].sum()
+    if not totals.sum():
+        raise _TooLittle
     top = totals.idxmax()
     sections = tools["section_id"].nunique()
     top_sections = int(((tools["tool"] == top) & (tools["coded_items"] > 0)).sum())
@@ -369,6 +384,8 @@ def _policy_tools(t: Tables, lang: str) -> str:
 def _policy_tool_types(t: Tables, lang: str) -> str:
     by_type = t["policy_instrument_types_by_section"].groupby("instrument_type", sort=False)
     counts = by_type["coded_items"].sum()
+    if not counts.sum():
+        raise _TooLittle
     per_type = label("instruments.list_separator", lang).join(
         deck_text(
             "notes.policy_type_count",
@@ -379,7 +396,7 @@ def _policy_tool_types(t: Tables, lang: str) -> str:
         )
         for kind, count in counts.items()
     )
-    test = t["policy_instrument_test"].iloc[0]
+    test = _need(t["policy_instrument_test"]).iloc[0]
     if test["dof"] > 0:
         significant = test["p_permutation"] < SIGNIFICANCE
         verdict = deck_text("notes.significant" if significant else "notes.not_significant", lang)
@@ -387,7 +404,7 @@ def _policy_tool_types(t: Tables, lang: str) -> str:
             "notes.policy_types_test",
             lang,
             verdict=verdict,
-            p=float(test["p_permutation"]),
+            p=p_text(float(test["p_permutation"])),
             chi2=float(test["chi2"]),
             dof=int(test["dof"]),
             items=int(test["items"]),
@@ -409,6 +426,12 @@ def has_talking_point(figure: str) -> bool:
 
 
 def talking_point(figure: str, tables: Tables, lang: str) -> str | None:
-    """The sentences for ``figure``, or None for a figure this module does not know."""
+    """The sentences for ``figure``, or None for a figure this module does not know; a known
+    figure whose tables hold too little to say anything gets a sentence saying so."""
     function = _POINTS.get(figure)
-    return function(tables, lang) if function else None
+    if function is None:
+        return None
+    try:
+        return function(tables, lang)
+    except _TooLittle:
+        return deck_text("notes.too_little", lang, figure=figure)

@@ -20,6 +20,7 @@ import pandas as pd
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from ..figures.save import figures_not_made
 from ..paths import RESOURCES
 from .export import write_xlsx
 from .sheets import fit_columns
@@ -174,7 +175,16 @@ def readme_rows(found: WorkbookTables) -> list[list]:
     return rows
 
 
-def _readme_sheet(origin: dict, found: WorkbookTables):
+def not_made_lines(figures: Path) -> list[tuple[str, str]]:
+    """(label, value) rows naming each figure the notebooks could not make from this list and
+    why, so a reader of the workbook alone knows the tables behind it are empty or absent."""
+    return [
+        ("未绘制的图 Figure not made", f"{name} ({info['notebook']}): {info['reason']}")
+        for name, info in figures_not_made(figures).items()
+    ]
+
+
+def _readme_sheet(origin: dict, found: WorkbookTables, figures: Path):
     def draw(book: Workbook) -> None:
         ws = book.create_sheet(README, 0)
         ws.append([f"{origin.get('title') or origin['file']} · 分析工作簿 Analysis workbook"])
@@ -187,7 +197,7 @@ def _readme_sheet(origin: dict, found: WorkbookTables):
             ]
         )
         ws.append([])
-        for key, value in source_lines(origin):
+        for key, value in source_lines(origin) + not_made_lines(figures):
             ws.append([key, value])
             ws.cell(ws.max_row, 1).font = _BOLD
         ws.append([])
@@ -205,8 +215,10 @@ def _readme_sheet(origin: dict, found: WorkbookTables):
     return draw
 
 
-def write_workbook(processed: Path, path: Path | None = None) -> Path:
-    """Write the workbook from the tables and ``provenance.json`` in ``processed``."""
+def write_workbook(processed: Path, path: Path | None = None, figures: Path | None = None) -> Path:
+    """Write the workbook from the tables and ``provenance.json`` in ``processed``; the
+    figures not made are read from ``figures`` (by default ``figures/`` beside ``data/``)."""
+    figures = Path(figures) if figures is not None else Path(processed).parent.parent / "figures"
     provenance = processed / "provenance.json"
     if not provenance.exists():
         raise FileNotFoundError(f"{provenance} is missing: run the notebooks before the workbook")
@@ -215,5 +227,5 @@ def write_workbook(processed: Path, path: Path | None = None) -> Path:
     return write_xlsx(
         found.tables,
         path or processed / WORKBOOK_NAME,
-        first_sheet=_readme_sheet(origin, found),
+        first_sheet=_readme_sheet(origin, found, figures),
     )
