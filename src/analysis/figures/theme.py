@@ -78,7 +78,7 @@ def new_figure(
     Returns ``(fig, ax)``, or ``(fig, axes)`` for a grid."""
     apply_theme()
     fig, axes = plt.subplots(nrows, ncols, figsize=size, **subplot_kw)
-    fig.text(
+    heading = fig.text(
         0.012,
         TITLE_TOP,
         title,
@@ -88,6 +88,7 @@ def new_figure(
         va="top",
         gid=FINDING_GID,
     )
+    _fit_width(fig, heading, right=0.988)
     fig.text(
         0.012, SUBTITLE_TOP, subtitle, fontsize=SUBTITLE_SIZE, color="#555555", ha="left", va="top"
     )
@@ -97,6 +98,21 @@ def new_figure(
         0.012, SOURCE_BOTTOM, source, fontsize=SOURCE_SIZE, color="#666666", ha="left", va="bottom"
     )
     return fig, axes
+
+
+# A finding is one line; a long one (an English title that glosses its Chinese terms) is set
+# smaller rather than cut off at the figure's edge, down to this share of the title size.
+_SMALLEST_TITLE = 0.7
+
+
+def _fit_width(fig, text, *, right: float) -> None:
+    """Shrink ``text`` so that it ends before ``right`` (a share of the figure's width)."""
+    renderer = fig.canvas.get_renderer()
+    room = fig.bbox.width * right - text.get_window_extent(renderer).x0
+    width = text.get_window_extent(renderer).width
+    if width > room:
+        size = text.get_fontsize()
+        text.set_fontsize(max(size * room / width, size * _SMALLEST_TITLE))
 
 
 def fit_layout(fig, *, top=0.86, bottom=0.09, left=None, right=0.97, **kw) -> None:

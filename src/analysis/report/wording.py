@@ -8,32 +8,26 @@ report Chinese appears only as the object of study (terms, titles, quotes), glos
 glossary knows the term.
 """
 
-import csv
 import html
 import json
 import re
 from functools import cache
 
-import pandas as pd
-
+from ..figures import numbers
+from ..figures.glossary import gloss
 from ..figures.labels import current_language, section_name
+from ..figures.numbers import english_amount
+from ..figures.numbers import plain_number as plain_number  # the report's tables use it
 from ..paths import RESOURCES
 from ..source.numerals import chinese_numeral_value
 
 _GLOSS = re.compile(r"^(?P<main>.+?)\s*\((?P<gloss>[^()]+)\)$")
 _YEAR_MONTH = re.compile(r"^(?P<year>\d{4})-(?P<month>\d{2})$")
-_LARGE = ((1e9, "billion"), (1e6, "million"))
 
 
 @cache
 def _texts() -> dict:
     return json.loads((RESOURCES / "report_text.json").read_text(encoding="utf-8"))
-
-
-@cache
-def _glossary() -> dict[str, str]:
-    with open(RESOURCES / "glossary_en.csv", encoding="utf-8", newline="") as handle:
-        return {row["term_zh"]: row["en"] for row in csv.DictReader(handle)}
 
 
 def say(key: str, lang: str | None = None, **values) -> str:
@@ -74,13 +68,6 @@ def unit_word(unit: str, lang: str | None = None) -> str:
     return say("code.counter", lang, unit=unit)
 
 
-def gloss(term: str) -> str | None:
-    """The English for a Chinese term, or None. A list of terms joined by 、 is glossed part by
-    part, and only when every part is known."""
-    parts = [_glossary().get(part) for part in str(term).split("、")]
-    return None if None in parts else ", ".join(parts)
-
-
 def term_with_gloss(term: str, lang: str | None = None) -> str:
     """A term as the reader of ``lang`` meets it: “企业” in Chinese, 企业 (enterprises) in
     English."""
@@ -93,38 +80,7 @@ def term_with_gloss(term: str, lang: str | None = None) -> str:
 
 def qualifier_words(qualifier: str, lang: str | None = None) -> str:
     """``达`` → "reached " in English; the words are joined as the extractor joined them (+)."""
-    if not qualifier:
-        return ""
-    return "".join(_qualifier_word(word, lang) for word in qualifier.split("+"))
-
-
-def _qualifier_word(word: str, lang: str | None) -> str:
-    key = f"qualifier.{word}"
-    return say(key, lang) if has_text(key) else f"{word} "
-
-
-def plain_number(value: float) -> str:
-    """A table value: 2080000.0 → 2,080,000; a share of 1/3, stored as the percentage
-    33.333…, → 33.33 (the quantities' scale: every share is a percentage)."""
-    if pd.isna(value):
-        return ""
-    if float(value).is_integer():
-        return f"{int(value):,}"
-    return f"{value:,.2f}".rstrip("0").rstrip(".")
-
-
-def english_amount(value: float, unit: str) -> str:
-    """A quantity as an English reader writes it: 2.08 million, 42%, 33.33% (1/3), 270 km²."""
-    number = plain_number(value)
-    for size, word in _LARGE:
-        if value >= size:
-            number = f"{value / size:.3g} {word}"
-            break
-    if unit == "%":
-        return f"{number}%"
-    if unit in ("km2", "m2", "km", "m", "h"):
-        return f"{number} {unit_word(unit, 'en')}"
-    return number
+    return numbers.qualifier_words(qualifier, lang or current_language())
 
 
 def section_reference(numeral: str, title: str, lang: str | None = None) -> str:
