@@ -78,27 +78,45 @@ def term_with_gloss(term: str, lang: str | None = None) -> str:
     return f"{term} ({english})" if english else term
 
 
+def term_in_text(term: str, lang: str | None = None, count: int | None = None) -> str:
+    """A term in the report's prose, as escaped HTML: “企业” in Chinese; in English the Chinese
+    marked as Chinese for the browser and screen readers, then its gloss, with the count inside
+    the same brackets: <span lang="zh-Hans">企业</span> (enterprises, **47** times)."""
+    lang = lang or current_language()
+    if lang == "zh":
+        quoted = html.escape(f"“{term}”")
+        return quoted if count is None else say("term.count", lang, term=quoted, count=count)
+    marked = f'<span lang="zh-Hans">{html.escape(str(term))}</span>'
+    english = gloss(term)
+    if count is None:
+        return f"{marked} ({html.escape(english)})" if english else marked
+    if english:
+        return say("term.gloss_count", lang, term=marked, gloss=html.escape(english), count=count)
+    return say("term.count", lang, term=marked, count=count)
+
+
 def qualifier_words(qualifier: str, lang: str | None = None) -> str:
     """``达`` → "reached " in English; the words are joined as the extractor joined them (+)."""
     return numbers.qualifier_words(qualifier, lang or current_language())
 
 
 def section_reference(numeral: str, title: str, lang: str | None = None) -> str:
-    """A section named in a sentence: “五、创新推动…” in Chinese; "section 5 (Modernising urban
-    governance)" in English, or the Chinese title where no translation is known."""
+    """A section named in a sentence: “五、创新推动…” in Chinese; "section 5 (Urban
+    governance)" in English, with the short name the figures use, or the Chinese title where no
+    translation is known."""
     lang = lang or current_language()
     number = chinese_numeral_value(numeral)
     if lang == "zh":
         return say("section.reference", lang, numeral=numeral, title=title)
-    english = section_name(numeral, title, "en")
+    english = section_name(numeral, title, "en", short=True)
     name = english.partition(". ")[2] if english.startswith(f"{number}. ") else title
     return say("section.reference", lang, number=number, title=name)
 
 
 def lead_number(row, item_name: str, lang: str | None = None) -> str:
     """One leading number with what it measures and its item, as Markdown with the source's
-    text escaped: 志愿者**达208万人**（第43项…） or volunteers (志愿者): reached **2.08 million**
-    (item 43)."""
+    text escaped: 志愿者**达208万人**（第 43 项…） or volunteers (志愿者, marked as Chinese):
+    reached **2.08 million** (item 43)."""
     lang = lang or current_language()
     source = html.escape(row.subject)
     if lang == "zh":
@@ -107,7 +125,8 @@ def lead_number(row, item_name: str, lang: str | None = None) -> str:
             item=row.item_id, name=html.escape(item_name),
         )  # fmt: skip
     english = gloss(row.subject)
-    subject = f"{html.escape(english)} ({source})" if english else source
+    marked = f'<span lang="zh-Hans">{source}</span>'
+    subject = f"{html.escape(english)} ({marked})" if english else marked
     return say(
         "overview.number",
         lang,
@@ -136,9 +155,17 @@ def in_language(text: str, lang: str | None = None) -> str:
 
 
 def publication_date(text: str, lang: str | None = None) -> str:
-    """``2021-07 (late July 2021; unverified)``: 2021年7月 in Chinese, the gloss in English."""
+    """``2021-07 (late July 2021; unverified)``: 2021年7月 in Chinese, "late July 2021" in
+    English. A note after ``;`` is dropped: whether the date is verified is said once, from
+    provenance's ``verified_against_official_page``."""
     lang = lang or current_language()
     main, english = split_gloss(text)
     if lang == "zh" and (date := _YEAR_MONTH.match(main)):
         return say("method.date", lang, year=date["year"], month=int(date["month"]))
-    return english if lang == "en" and english else main
+    return english.partition(";")[0].strip() if lang == "en" and english else main
+
+
+def sentences(*texts: str, lang: str | None = None) -> str:
+    """Sentences run together as the language writes them: no space after 。, one after a
+    full stop."""
+    return say("sentence.gap", lang).join(texts)
