@@ -264,8 +264,9 @@ rc.interactive_table(
             item_texts.loc[row.item_id, row.field][row.sentence_start : row.sentence_end]
             for row in instrument_codes.itertuples()
         ],
-    )[["item", "instrument_type", "tool", "evidence", "sentence", "rule"]],
+    )[["item", "instrument_type", "tool", "evidence", "sentence"]],
     long_text=("sentence",),
+    screen_only=("sentence",),
     pageLength=10,
     maxBytes=0,
 )
