@@ -90,8 +90,7 @@ if not leads.empty:
 rc.show_markdown(
     say(
         "overview.claims",
-        top=rc.escape(w.term_with_gloss(top["term"])),
-        top_count=top["count"],
+        top=w.term_in_text(top["term"], count=top["count"]),
         claiming=claiming,
         citations=len(regulations),
     )
@@ -129,14 +128,13 @@ rc.show_markdown(
     say(
         "terms.summary",
         terms=len(keywords),
-        top=rc.escape(w.term_with_gloss(top["term"])),
-        top_count=top["count"],
+        top=w.term_in_text(top["term"], count=top["count"]),
         leaders=say("list.comma").join(
             say(
                 "terms.leader",
                 numeral=numerals[section_id],
                 number=chinese_numeral_value(numerals[section_id]),
-                term=rc.escape(w.term_with_gloss(term)),
+                term=w.term_in_text(term),
             )
             for section_id, term in zip(distinctive["section_id"], distinctive["term"], strict=True)
         ),
@@ -145,14 +143,12 @@ rc.show_markdown(
 shown += rc.show_figures(figures, "02_", len(shown) + 1)
 shown += rc.show_figures(figures, "03_", len(shown) + 1)
 rc.show_markdown(
-    say(
-        "terms.kwic",
-        terms=say("terms.or").join(
-            rc.escape(w.term_with_gloss(t)) for t in contexts["term"].unique()
+    w.sentences(
+        say(
+            "terms.kwic", terms=say("terms.or").join(map(w.term_in_text, contexts["term"].unique()))
         ),
+        say("table.hint"),
     )
-    + " "
-    + say("table.hint")
 )
 rc.interactive_table(
     contexts.assign(
@@ -254,7 +250,7 @@ if instrument_test["dof"] > 0:
         )
     )
 shown += rc.show_figures(figures, "05_", len(shown) + 1)
-rc.show_markdown(say("policy.table") + " " + say("table.hint"))
+rc.show_markdown(w.sentences(say("policy.table"), say("table.hint")))
 # Each code with the sentence it was read in, so a reader checks it without the source at hand.
 item_texts = items.set_index("item_id")
 rc.interactive_table(
@@ -268,8 +264,9 @@ rc.interactive_table(
             item_texts.loc[row.item_id, row.field][row.sentence_start : row.sentence_end]
             for row in instrument_codes.itertuples()
         ],
-    )[["item", "instrument_type", "tool", "evidence", "sentence", "rule"]],
+    )[["item", "instrument_type", "tool", "evidence", "sentence"]],
     long_text=("sentence",),
+    screen_only=("sentence",),
     pageLength=10,
     maxBytes=0,
 )
@@ -296,7 +293,7 @@ else:
 
 # %%
 rc.show_heading("items")
-rc.show_markdown(say("items.intro") + " " + say("table.hint"))
+rc.show_markdown(w.sentences(say("items.intro"), say("table.hint")))
 rc.interactive_table(
     items.assign(
         item=items["item_id"],
@@ -346,21 +343,24 @@ rc.show_markdown(say("method.figures", figures=shown_folder))
 rc.show_markdown(say("method.leading_numbers"))
 if origin["is_project_source"]:
     rc.show_markdown(
-        say(
-            "method.source",
-            file=rc.escape(origin["file"]),
-            sha256=origin["sha256"],
-            title=rc.escape(
-                origin["title"]
-                if lang == "zh" or "title_en" not in origin
-                else f"{origin['title_en']} ({origin['title']})"
+        w.sentences(
+            say(
+                "method.source",
+                file=rc.escape(origin["file"]),
+                sha256=origin["sha256"],
+                title=rc.escape(
+                    origin["title"]
+                    if lang == "zh" or "title_en" not in origin
+                    else f"{origin['title_en']} ({origin['title']})"
+                ),
+                publisher=rc.escape(w.in_language(origin["publisher"])),
+                published=rc.escape(w.publication_date(origin["published"])),
             ),
-            publisher=rc.escape(w.in_language(origin["publisher"])),
-            published=rc.escape(w.publication_date(origin["published"])),
-        )
-        + " "
-        + say(
-            "method.verified" if origin["verified_against_official_page"] else "method.unverified"
+            say(
+                "method.verified"
+                if origin["verified_against_official_page"]
+                else "method.unverified"
+            ),
         )
     )
 else:

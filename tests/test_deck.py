@@ -85,7 +85,10 @@ def test_one_slide_per_figure_in_the_reports_order(prs, captions):
 def test_title_slide_names_the_list_its_publisher_and_the_file(prs):
     text = "\n".join(_texts(prs.slides[0]))
     assert "深圳经济特区创新举措和经验做法清单" in text
-    assert "国家发展改革委" in text and "2021-07" in text and "未与官方页面核对" in text
+    assert "发布机关：国家发展改革委\n" in text
+    assert "发布日期：2021年7月 · 未与官方页面核对" in text
+    # One language: the English names and glosses are the English deck's.
+    assert "National Development" not in text and "late July" not in text
     assert "5 个方面 · 47 项举措" in text
     assert f"data/raw/shenzhen_sez_innovation_measures_2021.txt（sha256 {SHA256[:12]}）" in text
     assert _pictures(prs.slides[0]) == []

@@ -35,10 +35,14 @@ def test_key_numbers_english_title_says_what_it_compares(items, monkeypatch):
     """Only counts of people are compared, and the title says so."""
     monkeypatch.setenv("ANALYSIS_LANG", "en")
     fig = plot_key_numbers(extract_quantities(items))
-    assert (
-        _title(fig)
-        == "15 key numbers in the list; the largest count of people is 2,080,000 (志愿者)"
+    assert _title(fig) == (
+        "15 key numbers in the list; the largest count of people: 2.08 million volunteers (志愿者)"
     )
+    # The cards write numbers as an English reader does, glossed, and quote the list's text.
+    card_texts = {t.get_text() for t in fig.axes[0].texts}
+    assert {"reached 2.08 million", "reached 42%", "270 km²", "over 30,000"} <= card_texts
+    assert {"volunteers", "Item 43 · 达208万人", "Item 10 · 270平方公里"} <= card_texts
+    assert not any("志愿者" in t for t in card_texts)
     plt.close(fig)
 
 

@@ -152,3 +152,16 @@ def test_a_wrapped_name_is_logged_as_a_name_repair():
     assert items.loc[0, "content"] == "企业开办实现一网通办，全程网上办理。"
     joined = repairs_table(items).query("kind == 'continuation_joined'")
     assert joined[["line", "item_id", "field"]].values.tolist() == [[4, 1, "name"]]
+
+
+def test_markup_repairs_show_the_cell_without_its_tags(items):
+    removed = repairs_table(items).query("kind == 'markup_removed'")
+    assert removed["item_id"].tolist() == [20, 21, 22, 23, 43, 44, 45]
+    by_item = removed.set_index("item_id")
+    assert by_item.loc[43, "before"] == "<p>“来了就是深圳人、来了就当志愿者”"
+    assert by_item.loc[43, "after"] == "“来了就是深圳人、来了就当志愿者”，着力"
+    # Item 45's cell holds two paragraphs; the first is the end of the name (体系).
+    assert by_item.loc[45, "after"] == "体系\n强化城市安全源头治理，激励扶持产业"
+    for row in removed.itertuples():
+        assert row.after and "<" not in row.after
+        assert re.sub(r"</?p>", "", row.before).replace(" ", "")[:10] in row.after.replace("\n", "")

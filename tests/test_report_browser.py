@@ -208,8 +208,8 @@ def test_headline_numbers_stand_in_the_overview(opened):
     for row in leads.itertuples():
         written = row.text if lang == "zh" else wording.english_amount(row.value, row.unit)
         assert written in summary
-        assert (f"第{row.item_id}项" if lang == "zh" else f"item {row.item_id}") in summary
-    counts = {"zh": "清单分 5 个方面，共 47 项举措", "en": "The list has 47 items in 5 sections"}
+        assert (f"第 {row.item_id} 项" if lang == "zh" else f"item {row.item_id}") in summary
+    counts = {"zh": "清单分 5 个方面，共 47 项举措", "en": "The list has 47 measures in 5 sections"}
     assert counts[lang] in summary
 
 

@@ -99,10 +99,17 @@ def test_glosses_and_references():
     assert gloss("从未见过的词") is None
     assert wording.term_with_gloss("企业", "en") == "企业 (enterprises)"
     assert wording.term_with_gloss("企业", "zh") == "“企业”"
-    title = "创新推动城市治理体系和治理能力现代化"
-    assert (
-        wording.section_reference("五", title, "en") == "section 5 (Modernising urban governance)"
+    assert wording.term_in_text("企业", "en", count=47) == (
+        '<span lang="zh-Hans">企业</span> (enterprises, **47** times)'
     )
+    assert wording.term_in_text("从未见过", "en", count=2) == (
+        '<span lang="zh-Hans">从未见过</span> (**2** times)'
+    )
+    assert wording.term_in_text("企业", "zh", count=47) == "“企业”（**47** 次）"
+    assert wording.sentences("一。", "二。", lang="zh") == "一。二。"
+    assert wording.sentences("One.", "Two.", lang="en") == "One. Two."
+    title = "创新推动城市治理体系和治理能力现代化"
+    assert wording.section_reference("五", title, "en") == "section 5 (Urban governance)"
     assert wording.section_reference("五", title, "zh") == f"“五、{title}”"
     assert wording.section_reference("二", "未曾翻译的方面", "en") == "section 2 (未曾翻译的方面)"
 
@@ -116,17 +123,18 @@ def test_bilingual_metadata_in_each_language():
     )
     published = "2021-07 (late July 2021; unverified)"
     assert wording.publication_date(published, "zh") == "2021年7月"
-    assert wording.publication_date(published, "en") == "late July 2021; unverified"
+    # "unverified" is said once, from the provenance flag, not from the date's note.
+    assert wording.publication_date(published, "en") == "late July 2021"
 
 
 def test_lead_numbers_are_written_for_each_reader():
     row = type("Row", (), dict(subject="志愿者", text="达208万人", item_id=43, value=2_080_000.0,
                                unit="人", qualifier="达"))  # fmt: skip
     assert wording.lead_number(row, "“红马甲”扮靓志愿者之城", "zh") == (
-        "志愿者**达208万人**（第43项：“红马甲”扮靓志愿者之城）"
+        "志愿者**达208万人**（第 43 项：“红马甲”扮靓志愿者之城）"
     )
     assert wording.lead_number(row, "", "en") == (
-        "volunteers (志愿者): reached **2.08 million** (item 43)"
+        'volunteers (<span lang="zh-Hans">志愿者</span>): reached **2.08 million** (item 43)'
     )
     with pytest.raises(KeyError, match="no fr text"):
         say("heading.overview", "fr")

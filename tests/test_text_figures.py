@@ -91,7 +91,13 @@ def test_english_figures_keep_only_the_terms_in_chinese(english, items, counts):
         leftovers = {t: _untranslated(t, terms) for t in _all_text(fig)}
         assert not {t: c for t, c in leftovers.items() if c}, name
     # The same findings as the Chinese figures (see test_figures_draw_with_their_findings).
-    assert _title(figures["top_terms"]).startswith('"企业" is the commonest term (47 times)')
+    assert _title(figures["top_terms"]) == (
+        '"企业" (enterprises, 47 times) is the commonest term, then "创新" (innovation, 28 times)'
+    )
+    # Each leading term is glossed where it first appears.
+    assert _title(figures["by_section"]).startswith(
+        'Commonest term by section: 1 "企业" (enterprises), 2 "企业", 3 "机制" (mechanisms)'
+    )
     assert _title(figures["chars_per_section"]) == (
         "5. Urban governance has the longest text: 2,236 characters"
     )

@@ -125,6 +125,33 @@ def test_every_table_sheet_has_frozen_header_filter_and_fitted_widths(written, p
     assert not items[f"{header['item_id']}2"].alignment.wrap_text
 
 
+def test_headers_are_bold_and_shares_and_p_values_formatted(book):
+    for ws in book.worksheets[1:]:
+        assert all(cell.font.bold for cell in ws[1]), ws.title
+    sections = book["sections"]
+    header = {c.value: c.column_letter for c in sections[1]}
+    share = sections[f"{header['share_of_items']}2"]
+    # Section 一 holds 8 of the 47 items: 17.0%.
+    assert share.number_format == "0.0%" and share.value == pytest.approx(8 / 47)
+    assert sections.column_dimensions[header["share_of_items"]].width == len("share_of_items") + 3
+    test = book["policy_type_test"]
+    header = {c.value: c.column_letter for c in test[1]}
+    for column in ("p_asymptotic", "p_permutation"):
+        assert test[f"{header[column]}2"].number_format == "0.000", column
+    assert test[f"{header['share_expected_below_5']}2"].number_format == "0.0%"
+    # Counts and statistics that are neither keep Excel's General format.
+    assert test[f"{header['chi2']}2"].number_format == "General"
+    assert test[f"{header['items']}2"].number_format == "General"
+
+
+def test_readme_table_header_is_frozen_and_bold(book):
+    ws = book[README]
+    rows = [tuple(c.value for c in row) for row in ws.iter_rows()]
+    header = rows.index(("sheet", "column", "说明", "description", "file", "rows")) + 1
+    assert ws.freeze_panes == f"A{header + 1}"
+    assert all(cell.font.bold for cell in ws[header])
+
+
 def test_workbook_bytes_are_deterministic_and_committed(written, tmp_path):
     again = write_workbook(PROCESSED, tmp_path / "again.xlsx")
     assert again.read_bytes() == written.read_bytes()

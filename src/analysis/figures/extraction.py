@@ -12,7 +12,9 @@ import pandas as pd
 
 from ..extract.headlines import forecast_ladder, headline_quantities, ladder_code
 from ..paths import RESOURCES
+from .glossary import gloss, glossed
 from .labels import current_language, label, section_short_name
+from .numbers import english_amount, qualifier_words
 from .theme import BODY_SIZE, DARK, fit_layout, new_figure, section_colour, wrap_label
 
 _RESOURCES = RESOURCES
@@ -147,9 +149,9 @@ def plot_key_numbers(quantities: pd.DataFrame, *, columns: int = 5):
         finding = _text(
             "key_numbers.title",
             count=len(cards),
-            subject=top["subject"],
+            subject=_subject_in_words(top["subject"]),
             text=top["text"],
-            value=f"{top['value']:,.0f}",
+            value=english_amount(top["value"], top["unit"]),
         )
     fig, ax = new_figure(finding, _text("key_numbers.subtitle"))
     ax.set_xlim(0, columns)
@@ -167,13 +169,14 @@ def plot_key_numbers(quantities: pd.DataFrame, *, columns: int = 5):
                 edgecolor="none",
             )
         )
+        number = _card_number(card)
         ax.text(
             column + 0.5,
             row + 0.3,
-            card.text,
+            number,
             ha="center",
             va="center",
-            fontsize=_card_number_size(card.text),
+            fontsize=_card_number_size(number),
             color=section_colour(card.section_id),
         )
         ax.text(
@@ -189,7 +192,7 @@ def plot_key_numbers(quantities: pd.DataFrame, *, columns: int = 5):
         ax.text(
             column + 0.5,
             row + 0.86,
-            _text("key_numbers.item", item=card.item_id),
+            _text("key_numbers.item", item=card.item_id, text=card.text),
             ha="center",
             va="center",
             fontsize=BODY_SIZE - 2,
@@ -227,7 +230,27 @@ def _wrap_list(text: str, width: int) -> str:
 _CARD_SUBJECT_LINES = 2
 
 
+def _card_number(card) -> str:
+    """The figure as the list writes it (达208万人); in English, as a reader writes it, with
+    its qualifier (reached 2.08 million); the item line then quotes the list's own text."""
+    if current_language() == "zh":
+        return card.text
+    return qualifier_words(card.qualifier, "en") + english_amount(card.value, card.unit)
+
+
+def _subject_in_words(subject: str) -> str:
+    """志愿者 in Chinese; "volunteers (志愿者)" in English, or the bare Chinese where the
+    glossary does not know it."""
+    english = gloss(subject) if current_language() == "en" else None
+    return f"{english} ({subject})" if english else subject
+
+
 def _card_subject(card) -> str:
+    english = gloss(card.subject) if current_language() == "en" else None
+    if english:
+        # The list's own words are on the card's last line (Item 43 · 达208万人) and in the
+        # report's table of quantities; the card has room for the gloss only.
+        return wrap_label(english, 13)
     # A bound read from earlier in the clause (最高…40%) or a target (目标) is not in the card's
     # text: say it.
     unsaid = [w for w in card.qualifier.split("+") if w and w not in card.text]
@@ -277,7 +300,7 @@ def plot_forecast_ladder(quantities: pd.DataFrame, terms: pd.DataFrame):
         ax.text(
             hours - limit * 0.01 if inside else hours + limit * 0.01,
             position,
-            _text("ladder.bar", hours=hours, subject=subject),
+            _text("ladder.bar", hours=hours, subject=glossed(subject, current_language())),
             va="center",
             ha="right" if inside else "left",
             fontsize=BODY_SIZE + 1,

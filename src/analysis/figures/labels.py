@@ -34,6 +34,10 @@ def _section_translations() -> dict[str, dict[str, str]]:
         return {row["title_zh"]: row for row in csv.DictReader(handle)}
 
 
+def has_label(key: str) -> bool:
+    return key in _templates()
+
+
 def label(key: str, lang: str | None = None, **values) -> str:
     """The template ``key`` in ``lang``, filled with ``values``."""
     lang = lang or current_language()

@@ -17,7 +17,8 @@ from ..text.counts import section_counts
 from ..text.keyness import G2_P05, most_distinctive_section
 from ..text.keywords import section_column
 from .fonts import cjk_font_path, rendering_stack
-from .labels import label, section_short_name
+from .glossary import gloss
+from .labels import current_language, label, section_short_name
 from .theme import (
     BODY_SIZE,
     DARK,
@@ -43,11 +44,32 @@ def _stopword_note() -> str:
 def section_terms(pairs) -> str:
     """``一“企业”、二“企业”…`` or ``1 “企业”, 2 “企业”…``: one term per section, for a title.
 
-    ``pairs`` are ``(section row, term)``; the row needs ``section_id`` and ``section_numeral``."""
-    return _text("common.list_separator").join(
-        _text("common.section_term", numeral=row.section_numeral, number=row.section_id, term=term)
-        for row, term in pairs
-    )
+    ``pairs`` are ``(section row, term)``; the row needs ``section_id`` and ``section_numeral``.
+    In English a term is glossed where it first appears (1 企业 (enterprises), 2 企业, …), so
+    that the title stays one line."""
+    said = set()
+    parts = []
+    for row, term in pairs:
+        english = None if term in said or current_language() == "zh" else gloss(term)
+        said.add(term)
+        parts.append(
+            _text(
+                "common.section_term",
+                numeral=row.section_numeral,
+                number=row.section_id,
+                term=term,
+                gloss=f" ({english})" if english else "",
+            )
+        )
+    return _text("common.list_separator").join(parts)
+
+
+def term_and_count(term: str, count: int) -> str:
+    """``基金 (fund, 52 times)`` in English, with the gloss where the glossary knows the term."""
+    english = gloss(term) if current_language() == "en" else None
+    if english:
+        return _text("common.term_gloss_count", term=term, gloss=english, count=count)
+    return _text("common.term_count", term=term, count=count)
 
 
 def _section_name(row) -> str:
@@ -127,6 +149,8 @@ def plot_top_terms(counts: pd.DataFrame, items: pd.DataFrame, *, top: int = 20):
             first_count=first["count"],
             second=second["term"],
             second_count=second["count"],
+            first_words=term_and_count(first["term"], first["count"]),
+            second_words=term_and_count(second["term"], second["count"]),
         ),
         _text("top_terms.subtitle", items=len(items), top=top, note=_stopword_note()),
     )

@@ -79,17 +79,38 @@ def show_figures(figures: Path, notebook_prefix: str, first_number: int = 1) -> 
     return shown
 
 
+# A column whose header and every value fit in this many half-width characters (a Chinese
+# character counts two) is short: ids, numbers, codes, types, units. It never wraps, so that
+# the long columns cannot squeeze it to a character per line.
+SHORT_COLUMN = 18
+
+
+def _display_width(text) -> int:
+    return sum(1 if ch.isascii() else 2 for ch in str(text))
+
+
+def _short_columns(shown: pd.DataFrame) -> list[int]:
+    return [
+        i
+        for i, column in enumerate(shown.columns)
+        if max([_display_width(column), *map(_display_width, shown.iloc[:, i])]) <= SHORT_COLUMN
+    ]
+
+
 def interactive_table(
     table: pd.DataFrame,
     long_text: tuple[str, ...] = (),
     right_aligned: tuple[str, ...] = (),
+    screen_only: tuple[str, ...] = (),
     **options,
 ) -> None:
     """A searchable table (itables, offline), its columns labelled in the report's language
     (``column.<name>``), and below it a plain copy with every row that only print shows:
     paging must not hide rows on paper. itables escapes cell HTML by default, and so does the
     copy. Missing values show as blanks; ``long_text`` columns get room to wrap;
-    ``right_aligned`` columns end at their right edge (the context before a KWIC hit)."""
+    ``right_aligned`` columns end at their right edge (the context before a KWIC hit);
+    ``screen_only`` columns are left out of the print copy (a sentence repeated on every row
+    of its evidence would fill pages)."""
     from itables import show
 
     shown = table.astype(object).where(table.notna(), "")
@@ -102,6 +123,9 @@ def interactive_table(
     numbers = [i for i, c in enumerate(table.columns) if pd.api.types.is_integer_dtype(table[c])]
     if numbers:
         column_defs.append({"className": "number", "targets": numbers})
+    short = [i for i in _short_columns(shown) if i not in numbers and i not in targets]
+    if short:
+        column_defs.append({"className": "short", "targets": short})
     if right_aligned:
         aligned = [list(table.columns).index(c) for c in right_aligned]
         column_defs.append({"className": "right-aligned", "targets": aligned})
@@ -116,8 +140,16 @@ def interactive_table(
         language=table_controls(),
         **options,
     )
-    classes = {i: "long-text" for i in targets} | {i: "number" for i in numbers}
-    display(HTML(f'<div class="print-only">{_print_copy(shown, classes)}</div>'))
+    classes = (
+        {i: "short" for i in short}
+        | {i: "long-text" for i in targets}
+        | {i: "number" for i in numbers}
+    )
+    printed = [i for i, c in enumerate(table.columns) if c not in screen_only]
+    copy = _print_copy(
+        shown.iloc[:, printed], {printed.index(i): c for i, c in classes.items() if i in printed}
+    )
+    display(HTML(f'<div class="print-only">{copy}</div>'))
 
 
 def _print_copy(table: pd.DataFrame, classes: dict[int, str]) -> str:

@@ -29,7 +29,7 @@ from ..figures.fonts import FONT_FAMILY, cjk_font_path
 from ..figures.labels import LANGUAGES
 from ..figures.save import figure_captions, figures_not_made
 from ..figures.theme import SOURCE_BOTTOM, SOURCE_SIZE, SUBTITLE_TOP
-from . import figure_order
+from . import figure_order, wording
 from .export import FIXED_TIME, without_timestamps
 from .pipeline import pipeline_notebooks
 from .talking_points import Tables, deck_text, list_title, talking_point
@@ -184,11 +184,15 @@ def _title_slide(prs, origin: Origin, lang: str) -> None:
     record = origin.record
     lines = [deck_text("deck.counts", lang, sections=record["sections"], items=record["items"])]
     if record["is_project_source"]:
-        published = record["published"]
+        # The metadata is bilingual (国家发展改革委 (National …)); each deck says it in its own
+        # language, as the report does.
+        published = wording.publication_date(record["published"], lang)
         if not record["verified_against_official_page"]:
             published = f"{published} · {deck_text('deck.unverified', lang)}"
         lines += [
-            deck_text("deck.publisher", lang, publisher=record["publisher"]),
+            deck_text(
+                "deck.publisher", lang, publisher=wording.in_language(record["publisher"], lang)
+            ),
             deck_text("deck.published", lang, published=published),
         ]
     else:

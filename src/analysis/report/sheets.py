@@ -1,9 +1,11 @@
-"""How a table looks in Excel: a frozen header row, a filter, columns as wide as their text
-(East Asian characters count double), and long text wrapped."""
+"""How a table looks in Excel: a bold, frozen header row, a filter, shares as percentages and
+p-values to three places, columns as wide as their text (East Asian characters count double),
+and long text wrapped."""
 
+import re
 import unicodedata
 
-from openpyxl.styles import Alignment
+from openpyxl.styles import Alignment, Font
 from openpyxl.worksheet.worksheet import Worksheet
 
 # Excel measures column widths in characters of its default font; a CJK character takes two.
@@ -13,6 +15,13 @@ MIN_WIDTH = 6
 _PADDING = 3
 _WRAPPED = Alignment(wrap_text=True, vertical="top")
 _TOP = Alignment(vertical="top")
+_BOLD = Font(bold=True)
+# Number formats by column name: shares are fractions of one (share_of_items 0.17 → 17.0%);
+# p-values (p_permutation, fisher_p, fisher_p_holm) get three places.
+SHARE_FORMAT = "0.0%"
+P_VALUE_FORMAT = "0.000"
+_SHARE = re.compile(r"^share(_|$)")
+_P_VALUE = re.compile(r"(^|_)p(_|$)")
 
 
 def display_width(text: str) -> int:
@@ -24,12 +33,25 @@ def display_width(text: str) -> int:
     )
 
 
-def _shown(value) -> str:
-    """Roughly what Excel's General format shows for a value."""
+def number_format(column: str) -> str | None:
+    """The Excel number format for a column, by its name; None keeps Excel's General."""
+    if _SHARE.search(column):
+        return SHARE_FORMAT
+    if _P_VALUE.search(column):
+        return P_VALUE_FORMAT
+    return None
+
+
+def _shown(value, number_format: str = "General") -> str:
+    """Roughly what Excel shows for a value in the cell's number format."""
     if value is None:
         return ""
     if isinstance(value, bool):
         return "TRUE" if value else "FALSE"
+    if isinstance(value, int | float) and number_format == SHARE_FORMAT:
+        return f"{value:.1%}"
+    if isinstance(value, int | float) and number_format == P_VALUE_FORMAT:
+        return f"{value:.3f}"
     if isinstance(value, float):
         return f"{value:.11g}"
     return str(value)
@@ -40,7 +62,7 @@ def fit_columns(ws: Worksheet, min_row: int = 1) -> None:
     ``MAX_WIDTH``; text in a capped column, or with line breaks, wraps within it. Cells below
     ``min_row`` align to the top, so a row of wrapped text still reads across."""
     for column in ws.iter_cols(min_row=min_row):
-        texts = [_shown(cell.value) for cell in column]
+        texts = [_shown(cell.value, cell.number_format) for cell in column]
         widest = max(display_width(text) for text in texts) + _PADDING
         ws.column_dimensions[column[0].column_letter].width = min(max(widest, MIN_WIDTH), MAX_WIDTH)
         wrap = widest > MAX_WIDTH or any("\n" in text for text in texts)
@@ -49,8 +71,15 @@ def fit_columns(ws: Worksheet, min_row: int = 1) -> None:
 
 
 def format_table(ws: Worksheet) -> None:
-    """A sheet holding one table with its header in row 1: freeze the header, filter every
-    column, fit the widths."""
+    """A sheet holding one table with its header in row 1: a bold, frozen header, a filter on
+    every column, shares and p-values formatted, widths fitted to what the cells show."""
     ws.freeze_panes = "A2"
     ws.auto_filter.ref = ws.dimensions
+    for column in ws.iter_cols():
+        header = column[0]
+        header.font = _BOLD
+        fmt = number_format(str(header.value))
+        if fmt is not None:
+            for cell in column[1:]:
+                cell.number_format = fmt
     fit_columns(ws)

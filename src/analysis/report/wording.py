@@ -8,32 +8,26 @@ report Chinese appears only as the object of study (terms, titles, quotes), glos
 glossary knows the term.
 """
 
-import csv
 import html
 import json
 import re
 from functools import cache
 
-import pandas as pd
-
+from ..figures import numbers
+from ..figures.glossary import gloss
 from ..figures.labels import current_language, section_name
+from ..figures.numbers import english_amount
+from ..figures.numbers import plain_number as plain_number  # the report's tables use it
 from ..paths import RESOURCES
 from ..source.numerals import chinese_numeral_value
 
 _GLOSS = re.compile(r"^(?P<main>.+?)\s*\((?P<gloss>[^()]+)\)$")
 _YEAR_MONTH = re.compile(r"^(?P<year>\d{4})-(?P<month>\d{2})$")
-_LARGE = ((1e9, "billion"), (1e6, "million"))
 
 
 @cache
 def _texts() -> dict:
     return json.loads((RESOURCES / "report_text.json").read_text(encoding="utf-8"))
-
-
-@cache
-def _glossary() -> dict[str, str]:
-    with open(RESOURCES / "glossary_en.csv", encoding="utf-8", newline="") as handle:
-        return {row["term_zh"]: row["en"] for row in csv.DictReader(handle)}
 
 
 def say(key: str, lang: str | None = None, **values) -> str:
@@ -74,13 +68,6 @@ def unit_word(unit: str, lang: str | None = None) -> str:
     return say("code.counter", lang, unit=unit)
 
 
-def gloss(term: str) -> str | None:
-    """The English for a Chinese term, or None. A list of terms joined by 、 is glossed part by
-    part, and only when every part is known."""
-    parts = [_glossary().get(part) for part in str(term).split("、")]
-    return None if None in parts else ", ".join(parts)
-
-
 def term_with_gloss(term: str, lang: str | None = None) -> str:
     """A term as the reader of ``lang`` meets it: “企业” in Chinese, 企业 (enterprises) in
     English."""
@@ -91,58 +78,45 @@ def term_with_gloss(term: str, lang: str | None = None) -> str:
     return f"{term} ({english})" if english else term
 
 
+def term_in_text(term: str, lang: str | None = None, count: int | None = None) -> str:
+    """A term in the report's prose, as escaped HTML: “企业” in Chinese; in English the Chinese
+    marked as Chinese for the browser and screen readers, then its gloss, with the count inside
+    the same brackets: <span lang="zh-Hans">企业</span> (enterprises, **47** times)."""
+    lang = lang or current_language()
+    if lang == "zh":
+        quoted = html.escape(f"“{term}”")
+        return quoted if count is None else say("term.count", lang, term=quoted, count=count)
+    marked = f'<span lang="zh-Hans">{html.escape(str(term))}</span>'
+    english = gloss(term)
+    if count is None:
+        return f"{marked} ({html.escape(english)})" if english else marked
+    if english:
+        return say("term.gloss_count", lang, term=marked, gloss=html.escape(english), count=count)
+    return say("term.count", lang, term=marked, count=count)
+
+
 def qualifier_words(qualifier: str, lang: str | None = None) -> str:
     """``达`` → "reached " in English; the words are joined as the extractor joined them (+)."""
-    if not qualifier:
-        return ""
-    return "".join(_qualifier_word(word, lang) for word in qualifier.split("+"))
-
-
-def _qualifier_word(word: str, lang: str | None) -> str:
-    key = f"qualifier.{word}"
-    return say(key, lang) if has_text(key) else f"{word} "
-
-
-def plain_number(value: float) -> str:
-    """A table value: 2080000.0 → 2,080,000; a share of 1/3, stored as the percentage
-    33.333…, → 33.33 (the quantities' scale: every share is a percentage)."""
-    if pd.isna(value):
-        return ""
-    if float(value).is_integer():
-        return f"{int(value):,}"
-    return f"{value:,.2f}".rstrip("0").rstrip(".")
-
-
-def english_amount(value: float, unit: str) -> str:
-    """A quantity as an English reader writes it: 2.08 million, 42%, 33.33% (1/3), 270 km²."""
-    number = plain_number(value)
-    for size, word in _LARGE:
-        if value >= size:
-            number = f"{value / size:.3g} {word}"
-            break
-    if unit == "%":
-        return f"{number}%"
-    if unit in ("km2", "m2", "km", "m", "h"):
-        return f"{number} {unit_word(unit, 'en')}"
-    return number
+    return numbers.qualifier_words(qualifier, lang or current_language())
 
 
 def section_reference(numeral: str, title: str, lang: str | None = None) -> str:
-    """A section named in a sentence: “五、创新推动…” in Chinese; "section 5 (Modernising urban
-    governance)" in English, or the Chinese title where no translation is known."""
+    """A section named in a sentence: “五、创新推动…” in Chinese; "section 5 (Urban
+    governance)" in English, with the short name the figures use, or the Chinese title where no
+    translation is known."""
     lang = lang or current_language()
     number = chinese_numeral_value(numeral)
     if lang == "zh":
         return say("section.reference", lang, numeral=numeral, title=title)
-    english = section_name(numeral, title, "en")
+    english = section_name(numeral, title, "en", short=True)
     name = english.partition(". ")[2] if english.startswith(f"{number}. ") else title
     return say("section.reference", lang, number=number, title=name)
 
 
 def lead_number(row, item_name: str, lang: str | None = None) -> str:
     """One leading number with what it measures and its item, as Markdown with the source's
-    text escaped: 志愿者**达208万人**（第43项…） or volunteers (志愿者): reached **2.08 million**
-    (item 43)."""
+    text escaped: 志愿者**达208万人**（第 43 项…） or volunteers (志愿者, marked as Chinese):
+    reached **2.08 million** (item 43)."""
     lang = lang or current_language()
     source = html.escape(row.subject)
     if lang == "zh":
@@ -151,7 +125,8 @@ def lead_number(row, item_name: str, lang: str | None = None) -> str:
             item=row.item_id, name=html.escape(item_name),
         )  # fmt: skip
     english = gloss(row.subject)
-    subject = f"{html.escape(english)} ({source})" if english else source
+    marked = f'<span lang="zh-Hans">{source}</span>'
+    subject = f"{html.escape(english)} ({marked})" if english else marked
     return say(
         "overview.number",
         lang,
@@ -180,9 +155,17 @@ def in_language(text: str, lang: str | None = None) -> str:
 
 
 def publication_date(text: str, lang: str | None = None) -> str:
-    """``2021-07 (late July 2021; unverified)``: 2021年7月 in Chinese, the gloss in English."""
+    """``2021-07 (late July 2021; unverified)``: 2021年7月 in Chinese, "late July 2021" in
+    English. A note after ``;`` is dropped: whether the date is verified is said once, from
+    provenance's ``verified_against_official_page``."""
     lang = lang or current_language()
     main, english = split_gloss(text)
     if lang == "zh" and (date := _YEAR_MONTH.match(main)):
         return say("method.date", lang, year=date["year"], month=int(date["month"]))
-    return english if lang == "en" and english else main
+    return english.partition(";")[0].strip() if lang == "en" and english else main
+
+
+def sentences(*texts: str, lang: str | None = None) -> str:
+    """Sentences run together as the language writes them: no space after 。, one after a
+    full stop."""
+    return say("sentence.gap", lang).join(texts)

@@ -208,6 +208,8 @@ def _readme_sheet(origin: dict, found: WorkbookTables, figures: Path):
         for row in readme_rows(found):
             ws.append(row)
         ws.auto_filter.ref = f"A{header}:{ws.cell(ws.max_row, len(_TABLE_HEADER)).coordinate}"
+        # The table's header stays in view (with the lines above it) as the rows scroll.
+        ws.freeze_panes = f"A{header + 1}"
         # The lines above the table are longer than its columns; they run on into the empty
         # cells beside them, so only the table sets the widths.
         fit_columns(ws, min_row=header)

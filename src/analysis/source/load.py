@@ -40,6 +40,11 @@ def _tidy_item(raw: RawItem, repairs: list[clean.Repair], path: str) -> dict:
     content_cell = raw.cells[1] if len(raw.cells) > 1 else ""
     line, item_id = raw.line_start, raw.item_id
 
+    name = " ".join(clean.split_paragraphs(name_cell))
+    paragraphs = clean.split_paragraphs(content_cell)
+    # The cell as it reads without its tags (the content's paragraphs one per line), so that
+    # the log shows what the repair made of it.
+    untagged = {"name": name, "content": "\n".join(paragraphs)}
     for field_name, cell in (("name", name_cell), ("content", content_cell)):
         if clean.has_markup(cell):
             repairs.append(
@@ -49,12 +54,10 @@ def _tidy_item(raw: RawItem, repairs: list[clean.Repair], path: str) -> dict:
                     field_name,
                     "markup_removed",
                     cell[:20],
-                    "",
+                    untagged[field_name][:20],
                     "HTML paragraph tags (<p>, </p>, <br>) are layout, not text",
                 )
             )
-    name = " ".join(clean.split_paragraphs(name_cell))
-    paragraphs = clean.split_paragraphs(content_cell)
     # Only a name cell that was not itself marked up can have lost its end to the next cell.
     tail = None if clean.has_markup(name_cell) else clean.name_tail(paragraphs)
     if tail is not None:
