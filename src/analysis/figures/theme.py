@@ -99,7 +99,18 @@ def _fit_width(fig, text, min_size: float) -> None:
     keep = len(full)
     while keep > 1 and text.get_window_extent(renderer).width > room:
         keep -= 1
-        text.set_text(full[:keep].rstrip() + "…")
+        text.set_text(_cut(full, keep))
+
+
+def _cut(text: str, keep: int) -> str:
+    """The first ``keep`` characters and an ellipsis, ending after a whole list entry where the
+    text is a list (…, 4 "健康" (health), …) rather than inside a word."""
+    head = text[:keep]
+    breaks = [head.rfind(sep) for sep in (", ", "，", "、", "；", "; ")]
+    end = max(breaks)
+    if end > len(text) // 2:
+        return head[: end + 1] + ("…" if head[end] in "，、；" else " …")
+    return head.rstrip() + "…"
 
 
 def new_figure(
