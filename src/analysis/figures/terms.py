@@ -229,9 +229,7 @@ def plot_top_terms_by_section(counts: pd.DataFrame, items: pd.DataFrame, *, top:
             _panel_title(row), loc="left", fontsize=BODY_SIZE, color=section_colour(row.section_id)
         )
         _bare_axis(ax)
-    fit_layout(fig, top=0.87, w_pad=1.5, h_pad=1.2)
-    if fit_panel_titles(fig, axes):
-        fit_layout(fig, top=0.87, w_pad=1.5, h_pad=1.2)
+    _lay_out_panels(fig, axes)
     return fig
 
 
@@ -291,10 +289,16 @@ def plot_keyness(table: pd.DataFrame, items: pd.DataFrame, *, top: int = 8):
             _panel_title(row), loc="left", fontsize=BODY_SIZE, color=section_colour(row.section_id)
         )
         _bare_axis(ax)
+    _lay_out_panels(fig, axes)
+    return fig
+
+
+def _lay_out_panels(fig, axes) -> None:
+    """Small multiples laid out, then again if a panel's title had to be rewrapped to end
+    before the next panel."""
     fit_layout(fig, top=0.87, w_pad=1.5, h_pad=1.2)
     if fit_panel_titles(fig, axes):
         fit_layout(fig, top=0.87, w_pad=1.5, h_pad=1.2)
-    return fig
 
 
 def _shade(colour: str, weight: float) -> str:
