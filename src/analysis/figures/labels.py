@@ -38,14 +38,20 @@ def has_label(key: str) -> bool:
     return key in _templates()
 
 
-def label(key: str, lang: str | None = None, **values) -> str:
-    """The template ``key`` in ``lang``, filled with ``values``."""
+def fill(templates: dict, where: str, key: str, lang: str | None = None, **values) -> str:
+    """The template ``key`` of ``templates`` (read from the resource file ``where``) in
+    ``lang`` (default: the run's language), filled with ``values``."""
     lang = lang or current_language()
     try:
-        template = _templates()[key][lang]
+        template = templates[key][lang]
     except KeyError:
-        raise KeyError(f"no {lang} text for label {key!r} in resources/labels.json") from None
+        raise KeyError(f"no {lang} text for {key!r} in resources/{where}") from None
     return template.format(**values)
+
+
+def label(key: str, lang: str | None = None, **values) -> str:
+    """The figure text ``key`` in ``lang``, filled with ``values``."""
+    return fill(_templates(), "labels.json", key, lang, **values)
 
 
 P_FLOOR = 0.01

@@ -15,7 +15,7 @@ from functools import cache
 
 from ..figures import numbers
 from ..figures.glossary import gloss
-from ..figures.labels import current_language, section_name
+from ..figures.labels import current_language, fill, section_name
 from ..figures.numbers import english_amount
 from ..figures.numbers import plain_number as plain_number  # the report's tables use it
 from ..paths import RESOURCES
@@ -33,12 +33,7 @@ def _texts() -> dict:
 def say(key: str, lang: str | None = None, **values) -> str:
     """The report text ``key`` in ``lang`` (default: the run's language), filled with
     ``values``."""
-    lang = lang or current_language()
-    try:
-        template = _texts()[key][lang]
-    except KeyError:
-        raise KeyError(f"no {lang} text for {key!r} in resources/report_text.json") from None
-    return template.format(**values)
+    return fill(_texts(), "report_text.json", key, lang, **values)
 
 
 def table_controls(lang: str | None = None) -> dict:
