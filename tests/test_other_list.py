@@ -11,20 +11,17 @@ ladder, and numbers written in the forms the Shenzhen list never uses (亿, 千�
 """
 
 import json
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import matplotlib.pyplot as plt
 import pandas as pd
 import pytest
+from report_cli import report_on
 
 from analysis import load_items
 from analysis.figures.identity import list_identity
 from analysis.figures.save import figure_captions, figures_not_made
-from analysis.paths import ROOT
 
 FIXTURE = Path(__file__).parent / "fixtures" / "qinghe_district_list.txt"
 TITLE = "青禾区优化营商环境改革创新举措清单"
@@ -79,17 +76,7 @@ QUANTITIES = [
 @pytest.fixture(scope="module")
 def run(tmp_path_factory):
     """The CLI, as a new user runs it, with its own empty cache."""
-    out = tmp_path_factory.mktemp("other_list")
-    env = {**os.environ, "ANALYSIS_CACHE_DIR": str(tmp_path_factory.mktemp("other_cache"))}
-    completed = subprocess.run(
-        [sys.executable, "-m", "analysis", "report", "--input", str(FIXTURE), "--out", str(out)],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        env=env,
-        timeout=900,
-    )
-    assert completed.returncode == 0, completed.stderr
+    out, completed = report_on(FIXTURE, tmp_path_factory, "other_list", timeout=900)
     return out, completed.stderr
 
 

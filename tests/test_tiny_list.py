@@ -9,17 +9,14 @@ in the figure folder, the deck and the workbook.
 """
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
 from pptx import Presentation
+from report_cli import report_on
 
 from analysis import load_items
-from analysis.paths import ROOT
 
 FIXTURE = Path(__file__).parent / "fixtures" / "tiny_town_list.txt"
 MADE = {
@@ -45,17 +42,7 @@ NOT_MADE = {
 
 @pytest.fixture(scope="module")
 def out(tmp_path_factory):
-    out = tmp_path_factory.mktemp("tiny_list")
-    env = {**os.environ, "ANALYSIS_CACHE_DIR": str(tmp_path_factory.mktemp("tiny_cache"))}
-    completed = subprocess.run(
-        [sys.executable, "-m", "analysis", "report", "--input", str(FIXTURE), "--out", str(out)],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        env=env,
-        timeout=600,
-    )
-    assert completed.returncode == 0, completed.stderr
+    out, completed = report_on(FIXTURE, tmp_path_factory, "tiny_list", timeout=600)
     assert completed.stderr.splitlines()[0] == "tiny_town_list.txt: 1 sections, 2 items, 2 repairs"
     return out
 
