@@ -18,6 +18,11 @@ NOTEBOOKS := $(sort $(wildcard notebooks/[0-9][0-9]_*.py))
 # `make lab LAB_ARGS="--no-browser --port=8899"`.
 LAB_ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
 LAB_ARGS ?=
+# uv builds .venv from the lock in seconds; it is bootstrapped from PyPI into .cache, so
+# nothing is installed outside the project.
+UV_VERSION := $(shell sed -n 's/^uv==//p' requirements.lock)
+UV_HOME := .cache/uv-bootstrap
+UV := $(UV_HOME)/bin/uv
 
 .PHONY: help venv report test lint lab bench lock clean
 
@@ -25,11 +30,13 @@ help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | \
 	  awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-8s %s\n", $$1, $$2}'
 
-$(STAMP): requirements.lock pyproject.toml src/analysis/resources/jupyterlab_overrides.json
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -r requirements.lock
-	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
+$(UV):
+	$(PYTHON) -m pip install --quiet --disable-pip-version-check --target $(UV_HOME) uv==$(UV_VERSION)
+
+$(STAMP): requirements.lock pyproject.toml src/analysis/resources/jupyterlab_overrides.json | $(UV)
+	test -x $(BIN)/python || $(UV) venv --quiet --python $(PYTHON) $(VENV)
+	$(UV) pip sync --quiet --python $(BIN)/python requirements.lock
+	$(UV) pip install --quiet --python $(BIN)/python --no-deps -e .
 	$(BIN)/python -m ipykernel install --sys-prefix --name analysis --display-name "Python (analysis)" >/dev/null
 	# JupyterLab opens the notebooks' .py files as notebooks (jupytext), not as text, and
 	# does not ask on first start whether to fetch Jupyter news.
@@ -56,10 +63,8 @@ lab: $(STAMP) ## Open JupyterLab on the notebooks with the project's kernel
 bench: $(STAMP) ## Measure the report and keyword counting at 1,000x scale
 	$(BIN)/python -m analysis.bench --out docs/benchmark_results.json
 
-lock: ## Regenerate requirements.lock from pyproject.toml (needs the network)
-	test -x $(BIN)/pip-compile || $(MAKE) venv
-	$(BIN)/pip-compile --quiet --strip-extras --extra dev --no-emit-index-url \
-	  -o requirements.lock pyproject.toml
+lock: $(UV) ## Regenerate requirements.lock from pyproject.toml (needs the network)
+	$(UV) pip compile --quiet --extra dev --no-emit-index-url -o requirements.lock pyproject.toml
 
 clean: ## Remove generated files only (not the committed outputs)
 	rm -rf $(VENV) .cache .pytest_cache .ruff_cache build src/*.egg-info reports/report.html reports/*.pptx
