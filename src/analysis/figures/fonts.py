@@ -30,7 +30,15 @@ def cjk_font_path() -> Path:
 @cache
 def register_cjk_font() -> str:
     """Register the font with matplotlib and make it the default sans-serif. Returns its name."""
-    font_manager.fontManager.addfont(str(cjk_font_path()))
+    path = str(cjk_font_path())
+    font_manager.fontManager.addfont(path)
+    # A system copy of the same family (Debian's fonts-noto-cjk, installed for LibreOffice) has
+    # other glyph outlines under the same name; matplotlib could pick it, so only ours stays.
+    font_manager.fontManager.ttflist = [
+        entry
+        for entry in font_manager.fontManager.ttflist
+        if entry.name != FONT_FAMILY or entry.fname == path
+    ]
     matplotlib.rcParams["font.family"] = "sans-serif"
     matplotlib.rcParams["font.sans-serif"] = [FONT_FAMILY, "DejaVu Sans"]
     # The CJK font has no U+2212 MINUS SIGN; an ASCII hyphen renders instead of a box.
