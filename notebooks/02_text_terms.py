@@ -33,7 +33,7 @@ from analysis.figures import lengths, terms
 from analysis.figures.labels import label
 from analysis.figures.save import figure_not_made, save_figure
 from analysis.paths import processed_dir
-from analysis.report.export import write_csv
+from analysis.tables.write import write_csv
 from analysis.text import segment
 from analysis.text.counts import section_counts
 from analysis.text.keyness import keyness

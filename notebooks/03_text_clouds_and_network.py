@@ -29,7 +29,7 @@ from analysis.figures import network, terms
 from analysis.figures.labels import label
 from analysis.figures.save import figure_not_made, save_figure
 from analysis.paths import processed_dir
-from analysis.report.export import write_csv
+from analysis.tables.write import write_csv
 from analysis.text.cooccurrence import (
     MIN_SHARED_ITEMS,
     TOP_TERMS,

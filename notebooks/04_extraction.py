@@ -47,7 +47,7 @@ from analysis.figures.extraction import (
 from analysis.figures.labels import label
 from analysis.figures.save import figure_not_made, save_figure
 from analysis.paths import processed_dir
-from analysis.report.export import write_csv
+from analysis.tables.write import write_csv
 
 pd.set_option("display.max_colwidth", 50)
 pd.set_option("display.max_rows", 200)

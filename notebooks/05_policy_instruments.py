@@ -45,7 +45,7 @@ from analysis.figures.instruments import plot_tools_by_section, plot_types_by_se
 from analysis.figures.labels import label
 from analysis.figures.save import figure_not_made, save_figure
 from analysis.paths import ROOT, processed_dir
-from analysis.report.export import write_csv
+from analysis.tables.write import write_csv
 
 pd.set_option("display.max_colwidth", 60)
 pd.set_option("display.max_rows", 300)

@@ -21,13 +21,14 @@ from itables import init_notebook_mode
 
 from analysis.extract.headlines import lead_quantities
 from analysis.figures.extraction import doc_type_label
-from analysis.figures.identity import report_title
 from analysis.figures.labels import current_language, p_text, section_short_name
 from analysis.figures.save import figure_captions, figures_not_made
 from analysis.paths import figures_dir, processed_dir
 from analysis.report import cells as rc
 from analysis.report import wording as w
+from analysis.report.wording import report_title
 from analysis.source.numerals import chinese_numeral_value
+from analysis.tables.read import read_table
 
 init_notebook_mode(all_interactive=False, connected=False)
 lang = current_language()
@@ -35,19 +36,19 @@ say = w.say
 
 # %%
 processed, figures = processed_dir(), figures_dir()
-items = rc.read_table(processed, "items.csv")
-sections = rc.read_table(processed, "sections.csv")
-repairs = rc.read_table(processed, "repairs.csv")
-keywords = rc.read_table(processed, "keywords.csv")
-key_terms = rc.read_table(processed, "keyness.csv")
-contexts = rc.read_table(processed, "kwic.csv")
-regulations = rc.read_table(processed, "regulations.csv")
-quantities = rc.read_table(processed, "quantities.csv")
-claims = rc.read_table(processed, "first_mover_claims.csv")
-instrument_codes = rc.read_table(processed, "policy_instruments.csv")
-instrument_review = rc.read_table(processed, "policy_instruments_review.csv")
-instrument_types = rc.read_table(processed, "policy_instrument_types_by_section.csv")
-instrument_test = rc.read_table(processed, "policy_instrument_test.csv").iloc[0]
+items = read_table(processed / "items.csv")
+sections = read_table(processed / "sections.csv")
+repairs = read_table(processed / "repairs.csv")
+keywords = read_table(processed / "keywords.csv")
+key_terms = read_table(processed / "keyness.csv")
+contexts = read_table(processed / "kwic.csv")
+regulations = read_table(processed / "regulations.csv")
+quantities = read_table(processed / "quantities.csv")
+claims = read_table(processed / "first_mover_claims.csv")
+instrument_codes = read_table(processed / "policy_instruments.csv")
+instrument_review = read_table(processed / "policy_instruments_review.csv")
+instrument_types = read_table(processed / "policy_instrument_types_by_section.csv")
+instrument_test = read_table(processed / "policy_instrument_test.csv").iloc[0]
 origin = rc.load_metadata(processed / "provenance.json")
 
 numerals = sections.set_index("section_id")["section_numeral"]

@@ -13,9 +13,9 @@ import wordcloud
 from wordcloud import WordCloud
 
 from ..paths import cache_dir
+from ..text.counting import section_column
 from ..text.counts import section_counts
 from ..text.keyness import G2_P05, most_distinctive_section
-from ..text.keywords import section_column
 from .fonts import cjk_font_path, rendering_stack
 from .glossary import gloss
 from .labels import current_language, label, section_short_name

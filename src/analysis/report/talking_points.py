@@ -16,9 +16,9 @@ import pandas as pd
 from ..extract.headlines import forecast_ladder, headline_quantities
 from ..figures.labels import label, p_text, section_short_name
 from ..paths import RESOURCES
+from ..tables.read import read_table
+from ..text.counting import section_column
 from ..text.keyness import G2_P05
-from ..text.keywords import section_column
-from .workbook import read_result
 
 DECK_TEXT = RESOURCES / "deck_text.json"
 # The level at which the report calls a test significant (notebooks/06_report.py).
@@ -55,10 +55,7 @@ class Tables:
 
     def __getitem__(self, name: str) -> pd.DataFrame:
         if name not in self._read:
-            path = self.processed / f"{name}.csv"
-            if not path.exists():
-                raise FileNotFoundError(f"{path} is missing: run the notebooks before the deck")
-            self._read[name] = read_result(path)
+            self._read[name] = read_table(self.processed / f"{name}.csv")
         return self._read[name]
 
     def section(self, section_id: int, lang: str) -> str:
