@@ -20,6 +20,7 @@
 from itables import init_notebook_mode
 
 from analysis.extract.headlines import lead_quantities
+from analysis.extract.instrument_tables import SIGNIFICANCE
 from analysis.figures.extraction import doc_type_label
 from analysis.figures.labels import current_language, p_text, section_short_name
 from analysis.figures.save import figure_captions, figures_not_made
@@ -239,7 +240,7 @@ if instrument_test["dof"] > 0:
             "policy.test",
             verdict=say(
                 "policy.significant"
-                if instrument_test["p_permutation"] < 0.05
+                if instrument_test["p_permutation"] < SIGNIFICANCE
                 else "policy.not_significant"
             ),
             chi2=instrument_test["chi2"],

@@ -14,15 +14,14 @@ from pathlib import Path
 import pandas as pd
 
 from ..extract.headlines import forecast_ladder, headline_quantities
-from ..figures.labels import label, p_text, section_short_name
+from ..extract.instrument_tables import SIGNIFICANCE
+from ..figures.labels import fill, label, p_text, section_short_name
 from ..paths import RESOURCES
 from ..tables.read import read_table
 from ..text.counting import section_column
 from ..text.keyness import G2_P05
 
 DECK_TEXT = RESOURCES / "deck_text.json"
-# The level at which the report calls a test significant (notebooks/06_report.py).
-SIGNIFICANCE = 0.05
 
 
 @cache
@@ -31,12 +30,9 @@ def _templates() -> dict:
 
 
 def deck_text(key: str, lang: str, **values) -> str:
-    """The template ``key`` of ``resources/deck_text.json`` in ``lang``, filled."""
-    try:
-        template = _templates()[key][lang]
-    except KeyError:
-        raise KeyError(f"no {lang} text for {key!r} in resources/{DECK_TEXT.name}") from None
-    return template.format(**values)
+    """The template ``key`` of ``resources/deck_text.json`` in ``lang``, filled (by the same
+    lookup as the figures' labels and the report's words)."""
+    return fill(_templates(), DECK_TEXT.name, key, lang, **values)
 
 
 def list_title(title: str, lang: str) -> str:
@@ -416,10 +412,6 @@ def _policy_tool_types(t: Tables, lang: str) -> str:
         per_type=per_type,
         test=test_text,
     )
-
-
-def has_talking_point(figure: str) -> bool:
-    return figure in _POINTS
 
 
 def talking_point(figure: str, tables: Tables, lang: str) -> str | None:
