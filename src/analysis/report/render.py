@@ -87,6 +87,9 @@ def render_html(notebook: nbformat.NotebookNode, title: str, lang: str = "zh") -
         template_name="report_template",
         extra_template_basedirs=[str(TEMPLATE_DIR.parent)],
         exclude_input=True,
+        # The notebook's markdown cells are notes for whoever reads the notebook; the report's
+        # own words come from its cells' outputs, in the report's language.
+        exclude_markdown=True,
         exclude_input_prompt=True,
         exclude_output_prompt=True,
         embed_images=True,
