@@ -23,7 +23,7 @@ from analysis.figures.labels import current_language
 from analysis.paths import figures_dir, processed_dir
 from analysis.report import cells as rc
 from analysis.report import paragraphs, shown_tables
-from analysis.report.talking_points import Tables
+from analysis.report.finished_tables import Tables
 from analysis.report.wording import report_title, say, sentences
 
 init_notebook_mode(all_interactive=False, connected=False)

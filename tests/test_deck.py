@@ -20,7 +20,8 @@ from analysis.figures.save import figure_captions, save_figure
 from analysis.figures.theme import new_figure
 from analysis.paths import ROOT
 from analysis.report import deck, figure_order
-from analysis.report.talking_points import Tables, talking_point
+from analysis.report.finished_tables import Tables
+from analysis.report.talking_points import talking_point
 
 FIGURES = ROOT / "figures"
 PROCESSED = ROOT / "data" / "processed"

@@ -9,7 +9,7 @@ import pytest
 
 from analysis.paths import ROOT
 from analysis.report import paragraphs, shown_tables
-from analysis.report.talking_points import Tables
+from analysis.report.finished_tables import Tables
 
 PROCESSED = ROOT / "data" / "processed"
 

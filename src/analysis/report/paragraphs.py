@@ -1,6 +1,6 @@
 """The report's sentences, computed from the finished tables like the deck's talking points.
 
-The two share one system: the tables of a run come from one ``talking_points.Tables`` (each
+The two share one system: the tables of a run come from one ``finished_tables.Tables`` (each
 CSV read once, by ``tables.read.read_table``), every sentence is a template filled by the one
 lookup (``labels.fill``: ``resources/report_text.json`` here through ``wording.say``,
 ``resources/deck_text.json`` for the deck), and every number comes from a table. This module
@@ -19,7 +19,7 @@ from ..figures.labels import p_text
 from ..figures.save import figure_captions, figures_not_made
 from ..source.numerals import chinese_numeral_value
 from . import wording as w
-from .talking_points import Tables
+from .finished_tables import Tables
 from .wording import say
 
 

@@ -9,17 +9,16 @@ module only computes the values. A figure with no talking point here gets none i
 import json
 from collections.abc import Callable
 from functools import cache
-from pathlib import Path
 
 import pandas as pd
 
 from ..extract.headlines import forecast_ladder, headline_quantities
 from ..extract.instrument_tables import SIGNIFICANCE
-from ..figures.labels import fill, label, p_text, section_short_name
+from ..figures.labels import fill, label, p_text
 from ..paths import RESOURCES
-from ..tables.read import read_table
 from ..text.counting import section_column
 from ..text.keyness import G2_P05
+from .finished_tables import Tables
 
 DECK_TEXT = RESOURCES / "deck_text.json"
 
@@ -40,23 +39,6 @@ def list_title(title: str, lang: str) -> str:
     if lang == "zh":
         return title
     return _templates()["list_titles_en"].get(title, title)
-
-
-class Tables:
-    """The finished tables of one run, each read once."""
-
-    def __init__(self, processed: Path):
-        self.processed = Path(processed)
-        self._read: dict[str, pd.DataFrame] = {}
-
-    def __getitem__(self, name: str) -> pd.DataFrame:
-        if name not in self._read:
-            self._read[name] = read_table(self.processed / f"{name}.csv")
-        return self._read[name]
-
-    def section(self, section_id: int, lang: str) -> str:
-        row = self["sections"].set_index("section_id").loc[int(section_id)]
-        return section_short_name(row["section_numeral"], row["section_title"], lang)
 
 
 def _join(names: list[str], lang: str) -> str:
