@@ -4,12 +4,14 @@ items coded, items 7 and 25 left for review), the same the deck's notes state.""
 
 import shutil
 
+import nbformat
 import pandas as pd
 import pytest
 
 from analysis.paths import ROOT
 from analysis.report import paragraphs, shown_tables
 from analysis.report.finished_tables import Tables
+from analysis.report.render import render_html
 
 PROCESSED = ROOT / "data" / "processed"
 
@@ -47,3 +49,24 @@ def test_shown_tables_keep_every_row_in_the_readers_words(tables):
     assert "repeated table header" in set(repairs["repair"])
     items = shown_tables.items(tables["items"], "zh")
     assert list(items["item"]) == list(range(1, 48))
+
+
+def test_the_notebooks_notes_stay_out_of_the_rendered_report():
+    """06_report's markdown cells are notes for whoever reads the notebook; the report shows only
+    what its cells display, in the report's language."""
+    notebook = nbformat.v4.new_notebook(
+        cells=[
+            nbformat.v4.new_markdown_cell("## Terms\nA note for the analyst."),
+            nbformat.v4.new_code_cell(
+                "show()",
+                outputs=[
+                    nbformat.v4.new_output(
+                        "display_data", data={"text/html": "<p>清单分 5 个方面</p>"}
+                    )
+                ],
+            ),
+        ]
+    )
+    page = render_html(notebook, "标题", "zh")
+    assert "清单分 5 个方面" in page
+    assert "A note for the analyst" not in page and "show()" not in page
