@@ -31,8 +31,8 @@ from analysis.figures.labels import label
 from analysis.figures.save import save_figure
 from analysis.figures.sections import plot_items_per_section
 from analysis.paths import SOURCE_METADATA, input_path, processed_dir
-from analysis.report.export import write_csv, write_json, write_xlsx
-from analysis.source.invariants import provenance
+from analysis.source.provenance import provenance
+from analysis.tables.write import write_csv, write_json, write_xlsx
 from analysis.text.counts import section_counts
 
 pd.set_option("display.max_colwidth", 60)

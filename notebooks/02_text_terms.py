@@ -31,9 +31,9 @@ from IPython.display import Markdown, display
 import analysis
 from analysis.figures import lengths, terms
 from analysis.figures.labels import label
-from analysis.figures.save import figure_not_made, save_figure
+from analysis.figures.save import make_figure, save_figure
 from analysis.paths import processed_dir
-from analysis.report.export import write_csv
+from analysis.tables.write import write_csv
 from analysis.text import segment
 from analysis.text.counts import section_counts
 from analysis.text.keyness import keyness
@@ -119,30 +119,22 @@ display(counts.head(30))
 
 # %%
 # The title compares the two commonest terms: a list with fewer has no such finding.
-if len(counts) < 2:
-    figure_not_made(
-        "top_terms", reason=label("not_made.few_terms", terms=len(counts)), notebook=NOTEBOOK
-    )
-else:
-    fig = terms.plot_top_terms(counts, items)
-    paths = save_figure(
-        fig,
-        "top_terms",
-        caption=label("caption.top_terms"),
-        notebook=NOTEBOOK,
-    )
+make_figure(
+    "top_terms",
+    lambda: terms.plot_top_terms(counts, items),
+    caption=label("caption.top_terms"),
+    notebook=NOTEBOOK,
+    not_made_because=label("not_made.few_terms", terms=len(counts)) if len(counts) < 2 else None,
+)
 
 # %%
-if counts.empty:
-    figure_not_made("top_terms_by_section", reason=label("not_made.no_terms"), notebook=NOTEBOOK)
-else:
-    fig = terms.plot_top_terms_by_section(counts, items)
-    paths = save_figure(
-        fig,
-        "top_terms_by_section",
-        caption=label("caption.top_terms_by_section"),
-        notebook=NOTEBOOK,
-    )
+make_figure(
+    "top_terms_by_section",
+    lambda: terms.plot_top_terms_by_section(counts, items),
+    caption=label("caption.top_terms_by_section"),
+    notebook=NOTEBOOK,
+    not_made_because=label("not_made.no_terms") if counts.empty else None,
+)
 
 # %% [markdown]
 # ## Distinctive terms per section
@@ -159,24 +151,18 @@ display(key_terms[key_terms["rank"] <= 5])
 # %%
 # Keyness compares a section with the rest of the list: a list of one section has no rest,
 # and a short list may have no term used often enough to stand out.
+no_keyness = None
 if items["section_id"].nunique() < 2:
-    figure_not_made(
-        "keyness_by_section", reason=label("not_made.keyness_one_section"), notebook=NOTEBOOK
-    )
+    no_keyness = label("not_made.keyness_one_section")
 elif key_terms.empty:
-    figure_not_made(
-        "keyness_by_section",
-        reason=label("not_made.keyness_none", min_count=key_terms.attrs["min_count"]),
-        notebook=NOTEBOOK,
-    )
-else:
-    fig = terms.plot_keyness(key_terms, items)
-    paths = save_figure(
-        fig,
-        "keyness_by_section",
-        caption=label("caption.keyness_by_section"),
-        notebook=NOTEBOOK,
-    )
+    no_keyness = label("not_made.keyness_none", min_count=key_terms.attrs["min_count"])
+make_figure(
+    "keyness_by_section",
+    lambda: terms.plot_keyness(key_terms, items),
+    caption=label("caption.keyness_by_section"),
+    notebook=NOTEBOOK,
+    not_made_because=no_keyness,
+)
 
 # %% [markdown]
 # ## Keyword in context: 率先 and 首

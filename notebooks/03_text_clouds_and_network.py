@@ -27,9 +27,9 @@ from IPython.display import display
 import analysis
 from analysis.figures import network, terms
 from analysis.figures.labels import label
-from analysis.figures.save import figure_not_made, save_figure
+from analysis.figures.save import make_figure
 from analysis.paths import processed_dir
-from analysis.report.export import write_csv
+from analysis.tables.write import write_csv
 from analysis.text.cooccurrence import (
     MIN_SHARED_ITEMS,
     TOP_TERMS,
@@ -48,19 +48,21 @@ counts = keyword_counts(items, progress=False)
 
 # %%
 # A list whose text holds no countable term has no cloud to draw.
-if counts.empty:
-    figure_not_made("wordcloud", reason=label("not_made.no_terms"), notebook=NOTEBOOK)
-    figure_not_made("wordclouds_by_section", reason=label("not_made.no_terms"), notebook=NOTEBOOK)
-else:
-    fig = terms.plot_wordcloud(counts, items)
-    save_figure(fig, "wordcloud", caption=label("caption.wordcloud"), notebook=NOTEBOOK)
-    fig = terms.plot_wordclouds_by_section(counts, items)
-    save_figure(
-        fig,
-        "wordclouds_by_section",
-        caption=label("caption.wordclouds_by_section"),
-        notebook=NOTEBOOK,
-    )
+no_terms = label("not_made.no_terms") if counts.empty else None
+make_figure(
+    "wordcloud",
+    lambda: terms.plot_wordcloud(counts, items),
+    caption=label("caption.wordcloud"),
+    notebook=NOTEBOOK,
+    not_made_because=no_terms,
+)
+make_figure(
+    "wordclouds_by_section",
+    lambda: terms.plot_wordclouds_by_section(counts, items),
+    caption=label("caption.wordclouds_by_section"),
+    notebook=NOTEBOOK,
+    not_made_because=no_terms,
+)
 
 # %% [markdown]
 # ## Which terms travel together
@@ -76,17 +78,12 @@ display(edges.head(10))
 
 # %%
 # A short list may have no pair of frequent terms that share enough items to draw.
-if graph.number_of_edges() == 0:
-    figure_not_made(
-        "cooccurrence_network",
-        reason=label("not_made.network", top=TOP_TERMS, min_items=MIN_SHARED_ITEMS),
-        notebook=NOTEBOOK,
-    )
-else:
-    fig = network.plot_cooccurrence_network(graph, items)
-    save_figure(
-        fig,
-        "cooccurrence_network",
-        caption=label("caption.cooccurrence_network"),
-        notebook=NOTEBOOK,
-    )
+make_figure(
+    "cooccurrence_network",
+    lambda: network.plot_cooccurrence_network(graph, items),
+    caption=label("caption.cooccurrence_network"),
+    notebook=NOTEBOOK,
+    not_made_because=label("not_made.network", top=TOP_TERMS, min_items=MIN_SHARED_ITEMS)
+    if graph.number_of_edges() == 0
+    else None,
+)

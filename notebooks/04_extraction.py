@@ -45,9 +45,9 @@ from analysis.figures.extraction import (
     plot_key_numbers,
 )
 from analysis.figures.labels import label
-from analysis.figures.save import figure_not_made, save_figure
+from analysis.figures.save import make_figure
 from analysis.paths import processed_dir
-from analysis.report.export import write_csv
+from analysis.tables.write import write_csv
 
 pd.set_option("display.max_colwidth", 50)
 pd.set_option("display.max_rows", 200)
@@ -94,18 +94,13 @@ display(regulations.groupby(["level", "doc_type"]).size().rename("citations").re
 # %%
 write(regulations, "regulations.csv")
 # Another list (ANALYSIS_INPUT) may cite nothing, state no lead times or claim nothing.
-if regulations.empty:
-    figure_not_made(
-        "citations_by_type_and_section", reason=label("not_made.citations"), notebook=NOTEBOOK
-    )
-else:
-    fig = plot_citations_by_type_and_section(regulations, items)
-    save_figure(
-        fig,
-        "citations_by_type_and_section",
-        caption=label("caption.citations_by_type_and_section"),
-        notebook=NOTEBOOK,
-    )
+make_figure(
+    "citations_by_type_and_section",
+    lambda: plot_citations_by_type_and_section(regulations, items),
+    caption=label("caption.citations_by_type_and_section"),
+    notebook=NOTEBOOK,
+    not_made_because=label("not_made.citations") if regulations.empty else None,
+)
 
 # %% [markdown]
 # ## 2 · Quantities
@@ -142,16 +137,13 @@ write(quantities, "quantities.csv")
 # %%
 headlines = headline_quantities(quantities)
 display(headlines.drop(columns=["section_id", "span_start"]))
-if headlines.empty:
-    figure_not_made("key_numbers", reason=label("not_made.key_numbers"), notebook=NOTEBOOK)
-else:
-    fig = plot_key_numbers(quantities)
-    save_figure(
-        fig,
-        "key_numbers",
-        caption=label("caption.key_numbers"),
-        notebook=NOTEBOOK,
-    )
+make_figure(
+    "key_numbers",
+    lambda: plot_key_numbers(quantities),
+    caption=label("caption.key_numbers"),
+    notebook=NOTEBOOK,
+    not_made_because=label("not_made.key_numbers") if headlines.empty else None,
+)
 
 # %% [markdown]
 # ### The forecasting ladder
@@ -166,16 +158,15 @@ ladder = forecast_ladder(quantities)
 code = ladder_code(ladder, terms)
 display(ladder)
 print(f"code name: {code}")
-if ladder.empty:
-    figure_not_made("forecast_ladder", reason=label("not_made.ladder"), notebook=NOTEBOOK)
-else:
-    fig = plot_forecast_ladder(quantities, terms)
-    caption = (
-        label("caption.forecast_ladder", code=code)
-        if code
-        else label("caption.forecast_ladder_plain")
-    )
-    save_figure(fig, "forecast_ladder", caption=caption, notebook=NOTEBOOK)
+make_figure(
+    "forecast_ladder",
+    lambda: plot_forecast_ladder(quantities, terms),
+    caption=label("caption.forecast_ladder", code=code)
+    if code
+    else label("caption.forecast_ladder_plain"),
+    notebook=NOTEBOOK,
+    not_made_because=label("not_made.ladder") if ladder.empty else None,
+)
 
 # %% [markdown]
 # ## 3 · Coined terms
@@ -213,15 +204,10 @@ per_section = claims_per_section(claims, items)
 display(per_section)
 
 # %%
-if per_section["claims"].sum() == 0:
-    figure_not_made(
-        "first_mover_claims_by_section", reason=label("not_made.claims"), notebook=NOTEBOOK
-    )
-else:
-    fig = plot_first_mover_claims_by_section(per_section)
-    save_figure(
-        fig,
-        "first_mover_claims_by_section",
-        caption=label("caption.first_mover_claims_by_section"),
-        notebook=NOTEBOOK,
-    )
+make_figure(
+    "first_mover_claims_by_section",
+    lambda: plot_first_mover_claims_by_section(per_section),
+    caption=label("caption.first_mover_claims_by_section"),
+    notebook=NOTEBOOK,
+    not_made_because=label("not_made.claims") if per_section["claims"].sum() == 0 else None,
+)

@@ -43,9 +43,9 @@ from analysis.extract.instrument_tables import (
 from analysis.extract.instruments import code_items, items_for_review
 from analysis.figures.instruments import plot_tools_by_section, plot_types_by_section
 from analysis.figures.labels import label
-from analysis.figures.save import figure_not_made, save_figure
+from analysis.figures.save import make_figure
 from analysis.paths import ROOT, processed_dir
-from analysis.report.export import write_csv
+from analysis.tables.write import write_csv
 
 pd.set_option("display.max_colwidth", 60)
 pd.set_option("display.max_rows", 300)
@@ -196,29 +196,19 @@ print(
 
 # %%
 # A codebook that codes nothing gives no figure.
-if codes.empty:
-    figure_not_made(
-        "policy_tools_by_section", reason=label("not_made.instruments"), notebook=NOTEBOOK
-    )
-else:
-    fig = plot_tools_by_section(tools, totals)
-    save_figure(
-        fig,
-        "policy_tools_by_section",
-        caption=label("instruments.caption.tools_by_section"),
-        notebook=NOTEBOOK,
-    )
+make_figure(
+    "policy_tools_by_section",
+    lambda: plot_tools_by_section(tools, totals),
+    caption=label("instruments.caption.tools_by_section"),
+    notebook=NOTEBOOK,
+    not_made_because=label("not_made.instruments") if codes.empty else None,
+)
 
 # %%
-if codes.empty:
-    figure_not_made(
-        "policy_tool_types_by_section", reason=label("not_made.instruments"), notebook=NOTEBOOK
-    )
-else:
-    fig = plot_types_by_section(types, result["p_permutation"])
-    save_figure(
-        fig,
-        "policy_tool_types_by_section",
-        caption=label("instruments.caption.types_by_section"),
-        notebook=NOTEBOOK,
-    )
+make_figure(
+    "policy_tool_types_by_section",
+    lambda: plot_types_by_section(types, result["p_permutation"]),
+    caption=label("instruments.caption.types_by_section"),
+    notebook=NOTEBOOK,
+    not_made_because=label("not_made.instruments") if codes.empty else None,
+)

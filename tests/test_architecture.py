@@ -1,7 +1,14 @@
-"""The folders of ``src/analysis`` import one way only: source → text → extract → figures →
-report. A module that reaches the wrong way is a layout bug, whoever wrote it."""
+"""The folders of ``src/analysis`` import one way only, and no module reaches itself through
+others. Both rules are import-linter contracts in ``pyproject.toml`` (``[tool.importlinter]``):
+a ``layers`` contract for the direction, and an ``acyclic_siblings`` contract for cycles at
+every depth, file level included. import-linter reads every import statement, those inside
+functions too, so a cycle hidden in a function is still one."""
 
 import ast
+import os
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -9,49 +16,60 @@ import pytest
 from analysis.paths import ROOT
 
 PACKAGE = ROOT / "src" / "analysis"
-FOLDERS = ["source", "text", "extract", "figures", "report"]
-# What each folder may import besides itself and the shared top-level modules.
-ALLOWED = {
-    "source": set(),
-    "text": {"source"},
-    "extract": {"source", "text"},
-    "figures": {"source", "text", "extract"},
-    "report": {"source", "text", "extract", "figures"},
-}
-SHARED_TOP_LEVEL = {"paths", "interactive", "lean_imports"}
+FOLDERS = ["source", "text", "extract", "figures", "report", "tables"]
 MAX_TOP_LEVEL_MODULES = 8
+_LINT = (
+    "import sys; from importlinter.cli import lint_imports_command; "
+    "sys.exit(lint_imports_command())"
+)
 
 
-def _imported_parts(path: Path, package: Path = PACKAGE) -> set[str]:
-    """The first part below ``analysis`` of every package-internal import in ``path``."""
-    folder = path.parent.relative_to(package).parts
-    found = set()
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-        if isinstance(node, ast.ImportFrom):
-            if node.level:
-                base = list(folder[: len(folder) - (node.level - 1)])
-                target = base + (node.module.split(".") if node.module else [])
-                names = [target] if node.module else [base + [a.name] for a in node.names]
-            elif node.module and node.module.split(".")[0] == "analysis":
-                names = [node.module.split(".")[1:]]
-            else:
-                continue
-        elif isinstance(node, ast.Import):
-            names = [a.name.split(".")[1:] for a in node.names if a.name.startswith("analysis.")]
-        else:
-            continue
-        found.update(parts[0] for parts in names if parts)
-    return found
+def lint_imports(src: Path, config: Path = ROOT / "pyproject.toml") -> subprocess.CompletedProcess:
+    """``lint-imports`` on the package under ``src``, with the project's contracts."""
+    env = {**os.environ, "PYTHONPATH": str(src)}
+    return subprocess.run(
+        [sys.executable, "-c", _LINT, "--config", str(config), "--no-cache"],
+        cwd=src,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
 
 
-@pytest.mark.parametrize("folder", FOLDERS)
-def test_folders_import_one_way_only(folder):
-    wrong = {}
-    for path in sorted((PACKAGE / folder).rglob("*.py")):
-        reached = _imported_parts(path) - {folder} - SHARED_TOP_LEVEL
-        if reached - ALLOWED[folder]:
-            wrong[path.name] = sorted(reached - ALLOWED[folder])
-    assert wrong == {}, f"{folder}/ imports against the flow: {wrong}"
+def test_imports_keep_the_contracts():
+    run = lint_imports(ROOT / "src")
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert "0 broken" in run.stdout
+
+
+@pytest.fixture(scope="module")
+def planted(tmp_path_factory) -> str:
+    """The contracts run on a copy of the package with one cycle and one wrong-way import
+    planted, both inside functions, where an import is easiest to overlook."""
+    src = tmp_path_factory.mktemp("planted") / "src"
+    shutil.copytree(PACKAGE, src / "analysis", ignore=shutil.ignore_patterns("__pycache__"))
+    with open(src / "analysis" / "text" / "counting.py", "a", encoding="utf-8") as module:
+        module.write("\n\ndef _planted_cycle():\n    from .keywords import keyword_counts\n")
+    with open(src / "analysis" / "figures" / "theme.py", "a", encoding="utf-8") as module:
+        module.write("\n\ndef _planted_wrong_way():\n    from ..report import deck\n")
+    run = lint_imports(src)
+    assert run.returncode != 0
+    return run.stdout
+
+
+def test_a_file_level_cycle_is_caught(planted):
+    assert "No import cycle between modules, at any depth BROKEN" in planted
+    assert (
+        "analysis.text" in planted
+        and ".counting -> .keywords" in planted.replace("\n", " ")
+        or ".keywords -> .counting" in planted
+    )
+
+
+def test_a_wrong_way_import_is_caught(planted):
+    assert "figures -> report -> CLI BROKEN" in planted
+    assert "analysis.figures.theme -> analysis.report.deck" in planted
 
 
 def test_every_folder_says_what_it_holds_and_may_import():
@@ -63,11 +81,3 @@ def test_every_folder_says_what_it_holds_and_may_import():
 def test_top_level_stays_small():
     modules = sorted(p.name for p in PACKAGE.glob("*.py"))
     assert len(modules) <= MAX_TOP_LEVEL_MODULES, modules
-
-
-def test_the_checker_sees_a_wrong_import(tmp_path):
-    """The rule is only as good as the import reader: a figures → report import is caught."""
-    (tmp_path / "figures").mkdir()
-    module = tmp_path / "figures" / "bad.py"
-    module.write_text("from ..report.pipeline import run_report\nfrom .theme import DARK\n")
-    assert _imported_parts(module, tmp_path) == {"report", "figures"}

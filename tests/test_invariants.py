@@ -5,6 +5,7 @@ import pytest
 
 from analysis import ListFormatError
 from analysis.source import invariants
+from analysis.source.provenance import provenance
 from analysis.source.title import title_line
 
 
@@ -46,12 +47,12 @@ def test_an_item_with_empty_content(items):
 def test_provenance_names_the_list_and_claims_the_sidecar_only_for_its_file(items, tmp_path):
     from analysis.paths import SOURCE_METADATA
 
-    own = invariants.provenance(items, SOURCE_METADATA)
+    own = provenance(items, SOURCE_METADATA)
     assert own["title"] == "深圳经济特区创新举措和经验做法清单"
     assert own["is_project_source"] and own["publisher"].startswith("国家发展改革委")
     other = items.copy()
     other.attrs = {**items.attrs, "sha256": "0" * 64, "title": "附件3\n某市改革举措清单"}
-    record = invariants.provenance(other, SOURCE_METADATA)
+    record = provenance(other, SOURCE_METADATA)
     assert record["title"] == "某市改革举措清单"
     assert not record["is_project_source"] and "publisher" not in record
 

@@ -25,7 +25,7 @@ from collections import Counter
 import pandas as pd
 import pytest
 
-from analysis.text import keywords, segment
+from analysis.text import counting, keywords, segment
 from analysis.text.cooccurrence import cooccurrence_graph
 from analysis.text.keyness import keyness, most_distinctive_section, signed_g2
 from analysis.text.keywords import item_terms, keyword_counts
@@ -192,10 +192,10 @@ def test_chunks_add_up_to_the_whole(items):
     """count_chunk is pure: counts of any split of the items sum to the counts of all of them."""
     words = segment.user_dictionary(items)
     pairs = list(zip(items["section_id"], segment.item_texts(items), strict=True))
-    whole = keywords.count_chunk(pairs, words=words)
+    whole = counting.count_chunk(pairs, words=words)
     summed: dict[int, Counter] = {}
     for start in range(0, len(pairs), 10):
-        chunk = keywords.count_chunk(pairs[start : start + 10], words=words)
+        chunk = counting.count_chunk(pairs[start : start + 10], words=words)
         for section_id, counter in chunk.items():
             summed.setdefault(section_id, Counter()).update(counter)
     assert summed == whole

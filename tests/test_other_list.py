@@ -22,6 +22,7 @@ from report_cli import report_on
 from analysis import load_items
 from analysis.figures.identity import list_identity
 from analysis.figures.save import figure_captions, figures_not_made
+from analysis.report.wording import report_title
 
 FIXTURE = Path(__file__).parent / "fixtures" / "qinghe_district_list.txt"
 TITLE = "青禾区优化营商环境改革创新举措清单"
@@ -160,7 +161,7 @@ def test_its_identity(monkeypatch):
     identity = list_identity(load_items(FIXTURE))
     assert (identity.title, identity.short_title) == (TITLE, TITLE)
     assert (identity.source_zh, identity.source_en) == (SOURCE_LINE, f"Source: {TITLE}")
-    assert identity.report_title() == f"{TITLE}：分析报告"
+    assert report_title(identity.title, identity.title_en, "zh") == f"{TITLE}：分析报告"
     assert identity.publisher is None
 
 

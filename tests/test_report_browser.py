@@ -12,8 +12,9 @@ import pytest
 from analysis.extract.headlines import lead_quantities
 from analysis.paths import NOTEBOOKS, ROOT, SOURCE
 from analysis.report import render, wording
+from analysis.report.notebook_list import pipeline_notebooks
 from analysis.report.notebook_run import execute_notebook
-from analysis.report.pipeline import pipeline_notebooks, report_title, run_report
+from analysis.report.pipeline import report_title, run_report
 from analysis.report.render import write_report
 
 LANGUAGES = ["zh", "en"]

@@ -11,8 +11,8 @@ from openpyxl import Workbook, load_workbook
 
 from analysis.paths import ROOT
 from analysis.report import workbook
-from analysis.report.sheets import MAX_WIDTH, display_width, fit_columns
 from analysis.report.workbook import README, sheet_specs, write_workbook
+from analysis.tables.sheets import MAX_WIDTH, display_width, fit_columns
 
 PROCESSED = ROOT / "data" / "processed"
 # What a cell can hold: any text but control characters, with line breaks.

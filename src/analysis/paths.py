@@ -40,7 +40,3 @@ def figures_dir() -> Path:
     """``figures/``; English figures (``ANALYSIS_LANG=en``) go to ``figures/en/`` beside them."""
     figures = out_root() / "figures"
     return figures / "en" if os.environ.get("ANALYSIS_LANG", "zh") == "en" else figures
-
-
-def reports_dir() -> Path:
-    return out_root() / "reports"

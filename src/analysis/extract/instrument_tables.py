@@ -18,22 +18,20 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
+from ..source.sections import per_section
 from .codebook import TYPES, Codebook
 
 PERMUTATIONS = 9999
 SEED = 20210726  # fixed: the same list gives the same p-value, byte for byte
 # Cochran's rule of thumb for the chi-square approximation.
 SMALL_EXPECTED = 5
+# The level below which the report and the deck call the permutation test significant.
+SIGNIFICANCE = 0.05
 
 
 def sections_of(items: pd.DataFrame) -> pd.DataFrame:
     """``section_id``, ``section_numeral``, ``section_title``, ``items``, in document order."""
-    return (
-        items.groupby(["section_id", "section_numeral", "section_title"], sort=True)
-        .size()
-        .rename("items")
-        .reset_index()
-    )
+    return per_section(items, items=("item_id", "size"))
 
 
 def _item_codes(codes: pd.DataFrame, level: str) -> pd.DataFrame:

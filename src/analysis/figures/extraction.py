@@ -12,6 +12,7 @@ import pandas as pd
 
 from ..extract.headlines import forecast_ladder, headline_quantities, ladder_code
 from ..paths import RESOURCES
+from ..source.sections import per_section
 from .glossary import gloss, glossed
 from .labels import current_language, label, section_short_name
 from .numbers import english_amount, qualifier_words
@@ -39,14 +40,6 @@ def doc_type_label(doc_type: str) -> str:
 _VALUE_LABEL_SIZE = BODY_SIZE + 1
 
 
-def _sections(items: pd.DataFrame) -> pd.DataFrame:
-    return (
-        items[["section_id", "section_numeral", "section_title"]]
-        .drop_duplicates()
-        .sort_values("section_id", ignore_index=True)
-    )
-
-
 def _bare_axis(ax, limit: float) -> None:
     ax.set_xlim(0, limit)
     ax.xaxis.set_visible(False)
@@ -71,8 +64,8 @@ def plot_citations_by_type_and_section(regulations: pd.DataFrame, items: pd.Data
     """Left: citations per instrument type, each bar split by section; right: per section."""
     by_type = regulations.groupby(["doc_type", "section_id"]).size().unstack(fill_value=0)
     by_type = by_type.loc[by_type.sum(axis=1).sort_values(ascending=True, kind="stable").index]
-    sections = _sections(items)
-    per_section = (
+    sections = per_section(items)
+    citations = (
         regulations.groupby("section_id").size().reindex(sections["section_id"], fill_value=0)
     )
     sez = int((regulations["level"] == "sez_regulation").sum())
@@ -87,7 +80,7 @@ def plot_citations_by_type_and_section(regulations: pd.DataFrame, items: pd.Data
         ncols=2,
         gridspec_kw={"width_ratios": [1, 1.25]},
     )
-    limit = max(by_type.sum(axis=1).max(), per_section.max()) * 1.15
+    limit = max(by_type.sum(axis=1).max(), citations.max()) * 1.15
     for row, counts in enumerate(by_type.to_numpy()):
         offset = 0
         for section_id, count in zip(by_type.columns, counts, strict=True):
@@ -113,7 +106,7 @@ def plot_citations_by_type_and_section(regulations: pd.DataFrame, items: pd.Data
     _bare_axis(left, limit)
     positions = range(len(sections))
     bars = right.barh(
-        positions, per_section.values, color=[section_colour(s) for s in sections["section_id"]]
+        positions, citations.values, color=[section_colour(s) for s in sections["section_id"]]
     )
     right.set_yticks(
         list(positions),
@@ -123,7 +116,7 @@ def plot_citations_by_type_and_section(regulations: pd.DataFrame, items: pd.Data
         ],
     )
     right.invert_yaxis()
-    for bar, value in zip(bars, per_section.values, strict=True):
+    for bar, value in zip(bars, citations.values, strict=True):
         right.text(
             bar.get_width() + limit * 0.02,
             bar.get_y() + bar.get_height() / 2,

@@ -4,7 +4,7 @@ Everything comes from the analysed list itself, never from the project's own sou
 is the list's title line (``source.title.title_line``: the lines above the table, without the
 附件 label), and the English title, publisher and date come from ``data/raw/source.json`` only
 when the file's sha256 shows it is the list that sidecar describes (as in
-``source.invariants.provenance``).
+``source.provenance``).
 A list with no title line is named by its file.
 """
 
@@ -36,18 +36,6 @@ class ListIdentity:
 
     def source_line(self, lang: str) -> str:
         return self.source_en if lang == "en" else self.source_zh
-
-    def report_title(self, lang: str = "zh") -> str:
-        return report_title(self.title, self.title_en, lang)
-
-
-def report_title(title: str, title_en: str | None, lang: str) -> str:
-    """The report's heading and tab title: the list's own title (its English title in the
-    English report, where ``source.json`` vouches for one) + ：分析报告 / ": analysis report".
-    The report notebook names the list by it from ``provenance.json``, the pipeline from the
-    list itself, so both agree."""
-    named = (title_en or title) if lang == "en" else title
-    return label("report.title", lang, title=named)
 
 
 def _short(title: str) -> str:

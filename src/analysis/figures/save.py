@@ -11,6 +11,7 @@ import hashlib
 import io
 import json
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import matplotlib.pyplot as plt
@@ -87,6 +88,25 @@ def figure_not_made(name: str, *, reason: str, notebook: str, out_dir: Path | No
     path.write_text(json.dumps(record, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     print(f"{name}: not made, {reason}")
     return path
+
+
+def make_figure(
+    name: str,
+    draw: Callable[[], object],
+    *,
+    caption: str,
+    notebook: str,
+    not_made_because: str | None = None,
+    out_dir: Path | None = None,
+) -> dict[str, Path] | None:
+    """The figure ``name``: drawn by ``draw()`` and saved with its caption (``save_figure``),
+    or, where ``not_made_because`` gives a reason (this list holds too little for the figure),
+    recorded as not made with that reason instead (``figure_not_made``). Returns the paths
+    written, or None for a figure not made."""
+    if not_made_because is not None:
+        figure_not_made(name, reason=not_made_because, notebook=notebook, out_dir=out_dir)
+        return None
+    return save_figure(draw(), name, caption=caption, notebook=notebook, out_dir=out_dir)
 
 
 def figures_not_made(out_dir: Path | None = None) -> dict[str, dict]:

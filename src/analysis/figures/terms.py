@@ -13,9 +13,10 @@ import wordcloud
 from wordcloud import WordCloud
 
 from ..paths import cache_dir
-from ..text.counts import section_counts
+from ..source.sections import per_section
+from ..text.counting import section_column
+from ..text.counts import short_title
 from ..text.keyness import G2_P05, most_distinctive_section
-from ..text.keywords import section_column
 from .fonts import cjk_font_path, rendering_stack
 from .glossary import gloss
 from .labels import current_language, label, section_short_name
@@ -77,7 +78,8 @@ def _section_name(row) -> str:
 
 
 def _sections(items: pd.DataFrame) -> pd.DataFrame:
-    return section_counts(items)[["section_id", "section_numeral", "section_title", "short_title"]]
+    sections = per_section(items)
+    return sections.assign(short_title=sections["section_title"].map(short_title))
 
 
 def _panel_title(row, width: int = 14) -> str:

@@ -11,24 +11,17 @@ from IPython.display import HTML, Markdown, display
 
 from ..figures.save import figure_captions
 from ..paths import out_root
+from ..tables.sheets import display_width
 from .screen_images import DISPLAY_WIDTH, screen_png
 from .wording import say, table_controls
 
-# Where the renderer puts the list of headings (see render.py).
+# Where the report asks for the list of headings; the renderer puts it there (render.py).
 TABLE_OF_CONTENTS = "<!-- table of contents -->"
 
 
 def escape(text) -> str:
     """Source text shown in prose or HTML: a ``<script>`` in the input stays text."""
     return html.escape(str(text), quote=True)
-
-
-def read_table(processed: Path, name: str) -> pd.DataFrame:
-    """A finished table, with integer columns that have gaps kept as integers (``Int64``)."""
-    path = processed / name
-    if not path.exists():
-        raise FileNotFoundError(f"{path} is missing: run the notebooks before the report")
-    return pd.read_csv(path, keep_default_na=False, na_values=[""]).convert_dtypes()
 
 
 def show_markdown(text: str) -> None:
@@ -79,21 +72,17 @@ def show_figures(figures: Path, notebook_prefix: str, first_number: int = 1) -> 
     return shown
 
 
-# A column whose header and every value fit in this many half-width characters (a Chinese
-# character counts two) is short: ids, numbers, codes, types, units. It never wraps, so that
-# the long columns cannot squeeze it to a character per line.
+# A column whose header and every value fit in this many character cells (a Chinese character
+# takes two, as in the workbook's column widths) is short: ids, numbers, codes, types, units.
+# It never wraps, so that the long columns cannot squeeze it to a character per line.
 SHORT_COLUMN = 18
-
-
-def _display_width(text) -> int:
-    return sum(1 if ch.isascii() else 2 for ch in str(text))
 
 
 def _short_columns(shown: pd.DataFrame) -> list[int]:
     return [
         i
         for i, column in enumerate(shown.columns)
-        if max([_display_width(column), *map(_display_width, shown.iloc[:, i])]) <= SHORT_COLUMN
+        if max(display_width(str(text)) for text in [column, *shown.iloc[:, i]]) <= SHORT_COLUMN
     ]
 
 

@@ -29,10 +29,11 @@ from ..figures.fonts import FONT_FAMILY, cjk_font_path
 from ..figures.labels import LANGUAGES
 from ..figures.save import figure_captions, figures_not_made
 from ..figures.theme import SOURCE_BOTTOM, SOURCE_SIZE, SUBTITLE_TOP
+from ..tables.write import FIXED_TIME, without_timestamps
 from . import figure_order, wording
-from .export import FIXED_TIME, without_timestamps
-from .pipeline import pipeline_notebooks
-from .talking_points import Tables, deck_text, list_title, talking_point
+from .finished_tables import Tables
+from .notebook_list import pipeline_notebooks
+from .talking_points import deck_text, list_title, talking_point
 
 # 16:9, PowerPoint's own widescreen size: 13.333 × 7.5 in.
 SLIDE_WIDTH, SLIDE_HEIGHT = Emu(12192000), Emu(6858000)

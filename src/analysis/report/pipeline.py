@@ -12,18 +12,8 @@ from tqdm import tqdm
 from ..figures.labels import LANGUAGES
 from ..interactive import show_progress
 from ..paths import NOTEBOOKS, ROOT, SOURCE, SOURCE_METADATA
+from .notebook_list import pipeline_notebooks
 from .notebook_run import execute_notebook_async, execute_notebooks
-
-REPORT_NOTEBOOK_PREFIX = "06_report"
-
-
-def pipeline_notebooks(notebook_dir: Path = NOTEBOOKS) -> tuple[list[Path], Path]:
-    """The numbered analysis notebooks in run order, and the report notebook that comes last."""
-    numbered = sorted(p for p in notebook_dir.glob("[0-9][0-9]_*.py"))
-    report = [p for p in numbered if p.stem.startswith(REPORT_NOTEBOOK_PREFIX)]
-    if len(report) != 1:
-        raise FileNotFoundError(f"expected one {REPORT_NOTEBOOK_PREFIX}*.py in {notebook_dir}")
-    return [p for p in numbered if p not in report], report[0]
 
 
 def check_input(input_path: Path) -> str:
@@ -46,8 +36,10 @@ def report_title(input_path: Path, lang: str = "zh") -> str:
     """``<the list's own title>：分析报告``: named after the list analysed, whatever it is."""
     from ..figures.identity import list_identity
     from ..source.load import load_items
+    from .wording import report_title as titled
 
-    return list_identity(load_items(input_path), SOURCE_METADATA).report_title(lang)
+    identity = list_identity(load_items(input_path), SOURCE_METADATA)
+    return titled(identity.title, identity.title_en, lang)
 
 
 def _say(message: str) -> None:

@@ -8,6 +8,7 @@ import nbformat
 from nbconvert import HTMLExporter
 
 from ..paths import RESOURCES
+from .cells import TABLE_OF_CONTENTS
 from .webfont import font_face_css
 from .wording import say
 
@@ -19,7 +20,6 @@ _REMOTE = re.compile(
     r"""src\s*=\s*["'](?:https?:)?//|<link[^>]+href\s*=\s*["'](?:https?:)?//|url\(\s*["']?(?:https?:)?//|@import\s+["'](?:https?:)?//""",
     re.I,
 )
-_TOC_MARKER = "<!-- table of contents -->"
 # The searchable tables carry their rows as JSON text inside a JSON string, so every Chinese
 # character is written \\uXXXX: 7 bytes where UTF-8 needs 3. An escape is one of the inner
 # JSON's when an even number of the inner text's backslashes (pairs of 2 here) precedes it.
@@ -47,7 +47,7 @@ def _with_table_of_contents(page: str, lang: str) -> str:
     page = _HEADING.sub(renumber, page)
     heading = html.escape(say("heading.contents", lang))
     toc = f'<nav class="toc"><h2>{heading}</h2><ul>' + "".join(entries) + "</ul></nav>"
-    return page.replace(_TOC_MARKER, toc, 1)
+    return page.replace(TABLE_OF_CONTENTS, toc, 1)
 
 
 def _in_language(page: str, lang: str, title: str) -> str:
@@ -87,13 +87,16 @@ def render_html(notebook: nbformat.NotebookNode, title: str, lang: str = "zh") -
         template_name="report_template",
         extra_template_basedirs=[str(TEMPLATE_DIR.parent)],
         exclude_input=True,
+        # The notebook's markdown cells are notes for whoever reads the notebook; the report's
+        # own words come from its cells' outputs, in the report's language.
+        exclude_markdown=True,
         exclude_input_prompt=True,
         exclude_output_prompt=True,
         embed_images=True,
     )
     notebook.metadata["title"] = title
     page, _ = exporter.from_notebook_node(notebook)
-    if _TOC_MARKER in page:
+    if TABLE_OF_CONTENTS in page:
         page = _with_table_of_contents(page, lang)
     page = _in_language(page, lang, title)
     page = _unescaped_table_text(page)

@@ -9,20 +9,18 @@ module only computes the values. A figure with no talking point here gets none i
 import json
 from collections.abc import Callable
 from functools import cache
-from pathlib import Path
 
 import pandas as pd
 
 from ..extract.headlines import forecast_ladder, headline_quantities
-from ..figures.labels import label, p_text, section_short_name
+from ..extract.instrument_tables import SIGNIFICANCE
+from ..figures.labels import fill, label, p_text
 from ..paths import RESOURCES
+from ..text.counting import section_column
 from ..text.keyness import G2_P05
-from ..text.keywords import section_column
-from .workbook import read_result
+from .finished_tables import Tables
 
 DECK_TEXT = RESOURCES / "deck_text.json"
-# The level at which the report calls a test significant (notebooks/06_report.py).
-SIGNIFICANCE = 0.05
 
 
 @cache
@@ -31,12 +29,9 @@ def _templates() -> dict:
 
 
 def deck_text(key: str, lang: str, **values) -> str:
-    """The template ``key`` of ``resources/deck_text.json`` in ``lang``, filled."""
-    try:
-        template = _templates()[key][lang]
-    except KeyError:
-        raise KeyError(f"no {lang} text for {key!r} in resources/{DECK_TEXT.name}") from None
-    return template.format(**values)
+    """The template ``key`` of ``resources/deck_text.json`` in ``lang``, filled (by the same
+    lookup as the figures' labels and the report's words)."""
+    return fill(_templates(), DECK_TEXT.name, key, lang, **values)
 
 
 def list_title(title: str, lang: str) -> str:
@@ -44,26 +39,6 @@ def list_title(title: str, lang: str) -> str:
     if lang == "zh":
         return title
     return _templates()["list_titles_en"].get(title, title)
-
-
-class Tables:
-    """The finished tables of one run, each read once."""
-
-    def __init__(self, processed: Path):
-        self.processed = Path(processed)
-        self._read: dict[str, pd.DataFrame] = {}
-
-    def __getitem__(self, name: str) -> pd.DataFrame:
-        if name not in self._read:
-            path = self.processed / f"{name}.csv"
-            if not path.exists():
-                raise FileNotFoundError(f"{path} is missing: run the notebooks before the deck")
-            self._read[name] = read_result(path)
-        return self._read[name]
-
-    def section(self, section_id: int, lang: str) -> str:
-        row = self["sections"].set_index("section_id").loc[int(section_id)]
-        return section_short_name(row["section_numeral"], row["section_title"], lang)
 
 
 def _join(names: list[str], lang: str) -> str:
@@ -419,10 +394,6 @@ def _policy_tool_types(t: Tables, lang: str) -> str:
         per_type=per_type,
         test=test_text,
     )
-
-
-def has_talking_point(figure: str) -> bool:
-    return figure in _POINTS
 
 
 def talking_point(figure: str, tables: Tables, lang: str) -> str | None:

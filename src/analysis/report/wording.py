@@ -15,7 +15,7 @@ from functools import cache
 
 from ..figures import numbers
 from ..figures.glossary import gloss
-from ..figures.labels import current_language, fill, section_name
+from ..figures.labels import current_language, fill, label, section_name
 from ..figures.numbers import english_amount
 from ..figures.numbers import plain_number as plain_number  # the report's tables use it
 from ..paths import RESOURCES
@@ -164,3 +164,12 @@ def sentences(*texts: str, lang: str | None = None) -> str:
     """Sentences run together as the language writes them: no space after 。, one after a
     full stop."""
     return say("sentence.gap", lang).join(texts)
+
+
+def report_title(title: str, title_en: str | None, lang: str) -> str:
+    """The report's heading and tab title: the list's own title (its English title in the
+    English report, where ``source.json`` vouches for one) + ：分析报告 / ": analysis report".
+    The report notebook names the list by it from ``provenance.json``, the pipeline from the
+    list itself, so both agree."""
+    named = (title_en or title) if lang == "en" else title
+    return label("report.title", lang, title=named)

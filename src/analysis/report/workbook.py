@@ -22,8 +22,9 @@ from openpyxl.styles import Font
 
 from ..figures.save import figures_not_made
 from ..paths import RESOURCES
-from .export import write_xlsx
-from .sheets import fit_columns
+from ..tables.read import read_table
+from ..tables.sheets import fit_columns
+from ..tables.write import write_xlsx
 
 WORKBOOK_NAME = "analysis.xlsx"
 DESCRIPTIONS = RESOURCES / "workbook_sheets.csv"
@@ -86,15 +87,6 @@ class WorkbookTables:
     missing: list[SheetSpec]
 
 
-def read_result(path: Path) -> pd.DataFrame:
-    """A result CSV as written by ``export.write_csv``: empty cells are missing values, integer
-    columns with gaps stay integers, and a term such as ``NA`` stays text."""
-    try:
-        return pd.read_csv(path, keep_default_na=False, na_values=[""]).convert_dtypes()
-    except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError) as exc:
-        raise ValueError(f"{path} cannot be read as a table: {exc}") from None
-
-
 def collect_tables(processed: Path) -> WorkbookTables:
     """The known tables found in ``processed``, in order, then any other CSV there (sorted by
     name, undescribed); and the known tables that are missing."""
@@ -104,7 +96,7 @@ def collect_tables(processed: Path) -> WorkbookTables:
         known_files.add(spec.file)
         path = processed / spec.file
         if path.exists():
-            tables[spec.sheet] = read_result(path)
+            tables[spec.sheet] = read_table(path)
             specs[spec.sheet] = spec
         else:
             missing.append(spec)
@@ -113,7 +105,7 @@ def collect_tables(processed: Path) -> WorkbookTables:
             sheet = path.stem[:_MAX_SHEET_NAME]
             if sheet in tables:
                 raise ValueError(f"{path.name}: its sheet name {sheet!r} is already taken")
-            tables[sheet] = read_result(path)
+            tables[sheet] = read_table(path)
             specs[sheet] = SheetSpec(sheet, path.name, *_UNDESCRIBED)
     return WorkbookTables(tables, specs, missing)
 

@@ -8,7 +8,6 @@ import pandas as pd
 
 from .errors import ListFormatError
 from .numerals import chinese_numeral
-from .title import title_line
 
 
 def check_items(items: pd.DataFrame) -> None:
@@ -32,29 +31,6 @@ def check_items(items: pd.DataFrame) -> None:
     empty = items[(items["name"].str.len() == 0) | (items["content"].str.len() == 0)]
     if not empty.empty:
         raise ListFormatError(f"items with empty text: {empty['item_id'].tolist()}")
-
-
-def provenance(items: pd.DataFrame, metadata_file: Path) -> dict:
-    """What the report says about the list it analysed: its file, hash and own title line.
-    The facts in ``source.json`` (publisher, date, verification) are claimed only when the
-    hash shows it is that file."""
-    metadata = json.loads(metadata_file.read_text(encoding="utf-8"))
-    record = {
-        "file": Path(items.attrs["source"]).name,
-        "sha256": items.attrs["sha256"],
-        "encoding": items.attrs["encoding"],
-        "sections": int(items["section_id"].nunique()),
-        "items": len(items),
-        "is_project_source": items.attrs["sha256"] == metadata["sha256"],
-        "title": title_line(items),
-    }
-    if record["is_project_source"]:
-        for key in ("title", "publisher", "published", "verified_against_official_page"):
-            record[key] = metadata[key]
-        # Optional: the English report names the list by it.
-        if "title_en" in metadata:
-            record["title_en"] = metadata["title_en"]
-    return record
 
 
 def check_against_metadata(items: pd.DataFrame, metadata_file: Path) -> bool:

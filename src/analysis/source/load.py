@@ -17,6 +17,7 @@ from . import clean
 from .decode import decode_list_bytes
 from .errors import ListFormatError
 from .parser import LineClassifier, RawItem
+from .sections import per_section
 
 COLUMNS = [
     "item_id",
@@ -222,8 +223,9 @@ def repairs_table(items: pd.DataFrame) -> pd.DataFrame:
 
 def sections_table(items: pd.DataFrame) -> pd.DataFrame:
     """One row per section, in the document's order."""
-    return (
-        items.groupby(["section_id", "section_numeral", "section_title"], sort=True)
-        .agg(items=("item_id", "size"), first_item=("item_id", "min"), last_item=("item_id", "max"))
-        .reset_index()
+    return per_section(
+        items,
+        items=("item_id", "size"),
+        first_item=("item_id", "min"),
+        last_item=("item_id", "max"),
     )

@@ -4,6 +4,8 @@ import re
 
 import pandas as pd
 
+from ..source.sections import per_section
+
 # Section titles are long; the short title is the phrase a reader would name it by.
 _SHORT_TITLE_DROP = re.compile(r"^(建立健全|建立|构建|创新推动|创新|推动)")
 
@@ -16,15 +18,12 @@ def short_title(title: str) -> str:
 
 def section_counts(items: pd.DataFrame) -> pd.DataFrame:
     """One row per section in document order: items, characters, mean characters per item."""
-    counts = (
-        items.groupby(["section_id", "section_numeral", "section_title"], sort=True)
-        .agg(
-            items=("item_id", "size"),
-            content_chars=("content_chars", "sum"),
-            name_chars=("name_chars", "sum"),
-            mean_content_chars=("content_chars", "mean"),
-        )
-        .reset_index()
+    counts = per_section(
+        items,
+        items=("item_id", "size"),
+        content_chars=("content_chars", "sum"),
+        name_chars=("name_chars", "sum"),
+        mean_content_chars=("content_chars", "mean"),
     )
     counts["share_of_items"] = counts["items"] / counts["items"].sum()
     counts["short_title"] = counts["section_title"].map(short_title)

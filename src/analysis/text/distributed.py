@@ -9,8 +9,8 @@ passes over the partitions (``source.partitions``):
    a named body is kept or not on its own, the curated terms are fixed); the tests check it
    on a corpus of many partitions.
 2. **The counts.** Each partition is counted by the local path's own chunk counter
-   (``keywords.count_chunk``) with that dictionary; the per-section Counters are added in a
-   tree; the local path's own table builder (``keywords._counts_table``) makes the table.
+   (``counting.count_chunk``) with that dictionary; the per-section Counters are added in a
+   tree; the local path's own table builder (``counting.counts_table``) makes the table.
 
 Integer sums do not depend on the order they are added in and the table's sort is total, so
 the result is the table ``keyword_counts(items)`` returns in one process, by construction.
@@ -31,8 +31,8 @@ from distributed.diagnostics.plugin import WorkerPlugin
 
 from ..source.partitions import as_dask_frame, compute, per_partition, tree_combine
 from . import segment
+from .counting import count_chunk, counts_table
 from .engines import engine_name
-from .keywords import _counts_table, count_chunk
 
 PLUGIN_PREFIX = "analysis-segmenter"
 # What counting reads of an item (``segment.item_texts`` and the section).
@@ -129,4 +129,4 @@ def keyword_counts_on_dask(items, client=None, words=None) -> pd.DataFrame:
     shared_words = delayed(words, pure=True, traverse=False)
     counts = per_partition(count_partition, frame, shared_words, engine_name())
     (totals,) = compute([tree_combine(counts, merge_counts)], client)
-    return _counts_table(totals, section_ids)
+    return counts_table(totals, section_ids)

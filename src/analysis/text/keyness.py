@@ -30,7 +30,8 @@ table, so the cost is linear in the number of terms.
 import numpy as np
 import pandas as pd
 
-from .keywords import keyword_counts, section_column
+from .counting import section_column
+from .keywords import keyword_counts
 
 G2_P05 = 3.84
 KEYNESS_COLUMNS = [

@@ -29,7 +29,7 @@ import multiprocessing
 import os
 import threading
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
 
 import pandas as pd
@@ -37,6 +37,7 @@ from tqdm.auto import tqdm
 
 from ..interactive import show_progress
 from ..source.partitions import is_dask_frame
+from .counting import Pair, count_chunk, counts_table
 from .engines import engine_name
 from .segment import item_texts, segmenter_for, user_dictionary
 
@@ -44,30 +45,6 @@ from .segment import item_texts, segmenter_for, user_dictionary
 POOL_MIN_CHARS = 2_000_000
 # A few chunks per process keep every core busy to the end without paying much per chunk.
 CHUNKS_PER_JOB = 4
-
-Pair = tuple[int, str]
-
-
-def section_column(section_id: int) -> str:
-    """``1`` → ``"section_1"``: the count column for section 一 (the document's first)."""
-    return f"section_{int(section_id)}"
-
-
-def count_chunk(
-    pairs: Iterable[Pair], *, words: Sequence[str], engine: str | None = None
-) -> dict[int, Counter]:
-    """The term counts of one chunk of ``(section_id, text)`` pairs, one ``Counter`` per section.
-
-    A pure function of its arguments, so any process can count any chunk, and the sums of the
-    chunks' counts are the counts of the whole. ``words``: the user dictionary of the whole
-    corpus (``segment.user_dictionary``); ``engine``: the segmenter engine (None: this process's
-    ``ANALYSIS_SEGMENTER``; pass ``engines.engine_name()`` when the chunk runs elsewhere).
-    """
-    segmenter = segmenter_for(tuple(words), engine)
-    texts_by_section: dict[int, list[str]] = {}
-    for section_id, text in pairs:
-        texts_by_section.setdefault(int(section_id), []).append(text)
-    return {s: segmenter.term_counts(texts) for s, texts in texts_by_section.items()}
 
 
 def _chunk_bounds(n_items: int, n_chunks: int) -> list[tuple[int, int]]:
@@ -83,18 +60,6 @@ _INHERITED: list[Pair] = []
 def _count_inherited(bounds: tuple[int, int], words: tuple[str, ...], engine: str):
     start, stop = bounds
     return count_chunk(_INHERITED[start:stop], words=words, engine=engine)
-
-
-def _counts_table(totals: dict[int, Counter], section_ids: list[int]) -> pd.DataFrame:
-    columns = [section_column(s) for s in section_ids]
-    terms = sorted(set().union(*totals.values())) if totals else []
-    table = pd.DataFrame({"term": pd.Series(terms, dtype=object)})
-    for section_id, column in zip(section_ids, columns, strict=True):
-        counter = totals.get(section_id, Counter())
-        table[column] = pd.array([counter.get(t, 0) for t in terms], dtype="int64")
-    table.insert(1, "count", table[columns].sum(axis=1).astype("int64"))
-    table = table.sort_values(["count", "term"], ascending=[False, True], kind="stable")
-    return table.reset_index(drop=True)
 
 
 def usable_cores() -> int:
@@ -185,7 +150,7 @@ def keyword_counts(
             _INHERITED.clear()
     if bar is not None:
         bar.close()
-    return _counts_table(totals, section_ids)
+    return counts_table(totals, section_ids)
 
 
 def item_terms(items: pd.DataFrame) -> list[set[str]]:

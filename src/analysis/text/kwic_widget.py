@@ -10,6 +10,7 @@ import os
 import pandas as pd
 
 from ..interactive import headless, in_jupyter_frontend
+from ..source.sections import per_section
 from .kwic import kwic
 
 ALL_SECTIONS = 0
@@ -27,8 +28,7 @@ def has_widget_frontend() -> bool:
 
 def section_options(items: pd.DataFrame) -> list[tuple[str, int]]:
     """``[("全部方面", 0), ("一、…", 1), …]`` for the section menu."""
-    sections = items[["section_id", "section_numeral", "section_title"]].drop_duplicates()
-    sections = sections.sort_values("section_id")
+    sections = per_section(items)
     options = [("全部方面", ALL_SECTIONS)]
     options += [
         (f"{r.section_numeral}、{r.section_title}", int(r.section_id))

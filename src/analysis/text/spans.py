@@ -70,11 +70,3 @@ class TextMarks:
         if index >= 0 and quotes[index][0] < start and end < quotes[index][1]:
             return quotes[index]
         return None
-
-
-def sentence_at(text: str, start: int, end: int | None = None) -> str:
-    return TextMarks(text).sentence_text(start, end)
-
-
-def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    return TextMarks(text).clause(start, end)

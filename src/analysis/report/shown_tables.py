@@ -1,0 +1,101 @@
+"""The tables the report shows, shaped for a reader: the columns it shows, in order, with codes
+in the reader's words (``wording.code_word``), sections by their short names, and Chinese
+glossed in the English report. The report's cells only pass them to ``cells.interactive_table``,
+which labels the columns (``column.<name>`` in ``resources/report_text.json``)."""
+
+import pandas as pd
+
+from ..figures.extraction import doc_type_label
+from ..figures.labels import section_short_name
+from . import wording as w
+
+
+def kwic(contexts: pd.DataFrame, sections: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Each keyword in context with its item and section."""
+    by_id = sections.set_index("section_id")
+    return contexts.assign(
+        item=contexts["item_id"],
+        section=[
+            section_short_name(by_id.loc[s, "section_numeral"], by_id.loc[s, "section_title"], lang)
+            for s in contexts["section_id"]
+        ],
+    )[["term", "item", "section", "left", "keyword", "right"]]
+
+
+def citations(regulations: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Each cited regulation with its type, level, whether it is in 《》, and where it stands."""
+    return regulations.assign(
+        item=regulations["item_id"],
+        doc_type=regulations["doc_type"].map(doc_type_label),
+        level=regulations["level"].map(lambda code: w.code_word("level", code, lang)),
+        bracketed=regulations["bracketed"].map(lambda code: w.code_word("bracketed", code, lang)),
+        position=[
+            f"{a}–{b}"
+            for a, b in zip(regulations["span_start"], regulations["span_end"], strict=True)
+        ],
+    )[["item", "title", "doc_type", "level", "bracketed", "position"]]
+
+
+def quantities(quantities: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Each quantity as written, its value and unit, what it measures and of which kind."""
+
+    def qualifier(text: str) -> str:
+        if lang == "zh" or not text:
+            return text
+        return f"{text} ({w.qualifier_words(text, lang).strip()})"
+
+    return quantities.assign(
+        item=quantities["item_id"],
+        as_written=quantities["text"],
+        value=quantities["value"].map(w.plain_number),
+        unit=quantities["unit"].map(lambda unit: w.unit_word(unit, lang)),
+        qualifier=quantities["qualifier"].fillna("").map(qualifier),
+        subject=quantities["subject"].map(
+            lambda s: s if lang == "zh" else w.term_with_gloss(s, lang)
+        ),
+        quantity_kind=quantities["kind"].map(lambda code: w.code_word("quantity_kind", code, lang)),
+    )[["item", "as_written", "value", "unit", "qualifier", "subject", "quantity_kind"]]
+
+
+def instrument_codes(codes: pd.DataFrame, items: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Each policy-instrument code with the sentence it was read in, so a reader checks it
+    without the source at hand."""
+    texts = items.set_index("item_id")
+    return codes.assign(
+        item=codes["item_id"],
+        instrument_type=codes["instrument_type"].map(
+            lambda code: w.code_word("instrument_type", code, lang)
+        ),
+        tool=codes["tool" if lang == "zh" else "tool_en"],
+        sentence=[
+            texts.loc[row.item_id, row.field][row.sentence_start : row.sentence_end]
+            for row in codes.itertuples()
+        ],
+    )[["item", "instrument_type", "tool", "evidence", "sentence"]]
+
+
+def items(items: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Every item in full, with its section and the line it starts on."""
+    return items.assign(
+        item=items["item_id"],
+        section=[
+            section_short_name(n, t, lang)
+            for n, t in zip(items["section_numeral"], items["section_title"], strict=True)
+        ],
+        line=items["line_start"],
+        chars=items["content_chars"],
+    )[["item", "section", "name", "content", "line", "chars"]]
+
+
+def repairs(repairs: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Every repair the loader made, with the text before and after and the reason."""
+    return repairs.assign(
+        item=repairs["item_id"],
+        field=repairs["field"].map(lambda code: w.code_word("field", code, lang)),
+        repair=repairs["kind"].map(lambda code: w.code_word("repair", code, lang)),
+        reason=repairs["kind"].map(lambda code: w.code_word("reason", code, lang)),
+        # A dropped header row is three cells: show where they split. Text even where every
+        # cell of a column is empty (a list whose repairs all remove text reads it as numbers).
+        before=repairs["before"].astype("string").str.replace("\t", " | "),
+        after=repairs["after"].astype("string").str.replace("\t", " | "),
+    )[["line", "item", "field", "repair", "before", "after", "reason"]]
