@@ -18,7 +18,7 @@ from functools import cache
 from pathlib import Path
 
 from ..paths import RESOURCES
-from .dictionary import dictionary_gloss
+from .dictionary import dictionary_gloss, short_name
 
 SOURCES = ("curated", "user", "dictionary", "pinyin")
 DICTIONARY_MARK = "†"
@@ -52,37 +52,43 @@ class Gloss:
 
 
 def read_glossary(path: Path) -> dict[str, str]:
-    """A glossary CSV (``term_zh,en``, UTF-8, a header row) as a dict. A malformed file raises
-    :class:`GlossaryError` naming the line: a missing column, an empty or non-Chinese term, an
-    empty gloss, a term given twice with two glosses."""
+    """A glossary CSV (UTF-8, a header row opening ``term_zh,en``; more columns, as
+    ``python -m analysis glossary`` writes, are allowed) as a dict. A row with an empty ``en``
+    gives no gloss: it is a term the researcher has not glossed yet. A malformed file raises
+    :class:`GlossaryError` naming the line: a wrong header, a row with another number of fields
+    than the header, a term with no Chinese, a term given twice with two glosses."""
     path = Path(path)
     try:
         text = path.read_bytes().decode("utf-8-sig")
-    except FileNotFoundError:
+    except (FileNotFoundError, IsADirectoryError):
         raise GlossaryError("no such glossary file", path=str(path)) from None
     except UnicodeDecodeError as exc:
         raise GlossaryError(f"not UTF-8 text ({exc.reason})", path=str(path)) from None
-    rows = list(csv.reader(text.splitlines()))
-    if not rows or [c.strip() for c in rows[0]][:2] != list(GLOSSARY_COLUMNS):
+    try:
+        rows = list(csv.reader(text.splitlines(), strict=True))
+    except csv.Error as exc:
+        raise GlossaryError(f"not CSV ({exc})", path=str(path)) from None
+    header = [cell.strip() for cell in rows[0]] if rows else []
+    if header[: len(GLOSSARY_COLUMNS)] != list(GLOSSARY_COLUMNS):
         raise GlossaryError(
-            f"the header row must be {','.join(GLOSSARY_COLUMNS)}", line=1, path=str(path)
+            f"the header row must open with {','.join(GLOSSARY_COLUMNS)}", line=1, path=str(path)
         )
     glossary: dict[str, str] = {}
     first_line: dict[str, int] = {}
     for number, row in enumerate(rows[1:], start=2):
         if not any(cell.strip() for cell in row):
             continue
-        if len(row) != len(GLOSSARY_COLUMNS):
+        if len(row) != len(header):
             raise GlossaryError(
-                f"expected 2 fields (term_zh,en), found {len(row)}: {','.join(row)!r}",
+                f"expected {len(header)} fields ({','.join(header)}), found {len(row)}",
                 line=number,
                 path=str(path),
             )
-        term, english = (cell.strip() for cell in row)
+        term, english = (cell.strip() for cell in row[:2])
         if not _CJK.search(term):
             raise GlossaryError(f"the term {term!r} holds no Chinese", line=number, path=str(path))
         if not english:
-            raise GlossaryError(f"the term {term} has no gloss", line=number, path=str(path))
+            continue
         if glossary.get(term, english) != english:
             raise GlossaryError(
                 f"{term} is glossed twice: {glossary[term]!r} on line {first_line[term]}, "
@@ -100,9 +106,23 @@ def _glossary() -> dict[str, str]:
     return read_glossary(RESOURCES / "glossary_en.csv")
 
 
+_chosen: dict[str, Path | None] = {}
+
+
+def use_user_glossary(path: Path | None) -> None:
+    """Make ``path`` (checked: a malformed file raises :class:`GlossaryError`) this process's
+    user glossary; None: none."""
+    path = Path(path).resolve() if path is not None else None
+    _user_glossary(path)
+    _chosen["path"] = path
+
+
 def user_glossary_path() -> Path | None:
-    """This run's own glossary: ``ANALYSIS_GLOSSARY`` (set by ``report --glossary``), as the
-    codebook is passed today, or None."""
+    """This run's own glossary: the one :func:`use_user_glossary` chose, else
+    ``ANALYSIS_GLOSSARY`` (set for the notebooks by ``report --glossary``, as the codebook is
+    passed today), else None."""
+    if "path" in _chosen:
+        return _chosen["path"]
     value = os.environ.get("ANALYSIS_GLOSSARY")
     return Path(value) if value else None
 
@@ -151,7 +171,45 @@ def gloss(term: str) -> str | None:
     return found.marked if found else None
 
 
+def cut_gloss(english: str, limit: int) -> str:
+    """A gloss cut at a word to at most ``limit`` characters and an ellipsis, keeping its
+    dictionary mark: "small and medium enterprise†" → "small and medium…†"."""
+    mark = DICTIONARY_MARK if english.endswith(DICTIONARY_MARK) else ""
+    body = english[: len(english) - len(mark)]
+    if len(body) <= limit:
+        return english
+    head = body[:limit]
+    head = head.rsplit(" ", 1)[0] if " " in head else head[: limit - 1]
+    return head.rstrip(" ,;") + "…" + mark
+
+
 def glossed(term: str, lang: str) -> str:
     """The term itself in Chinese; ``基金 (fund)`` in English."""
     english = gloss(term) if lang == "en" else None
     return f"{term} ({english})" if english else str(term)
+
+
+@cache
+def section_lookup(title: str, user_path: Path | None = None, short: bool = False) -> Gloss:
+    """The English name of a section title: ``sections_en.csv``, else the user's glossary,
+    else (short) a dictionary short name from the title's head phrase or (full) a dictionary
+    gloss of the whole title, else the title's pinyin."""
+    title = str(title)
+    from .labels import section_translation
+
+    if (curated := section_translation(title)) is not None:
+        return Gloss(curated["short_en"] if short else curated["title_en"], "curated")
+    if title in _user_glossary(user_path):
+        return Gloss(_user_glossary(user_path)[title], "user")
+    known = _known(user_path)
+    english = short_name(title, known) if short else dictionary_gloss(title, known)
+    if english is None and not short:
+        english = short_name(title, known)
+    if english is not None:
+        return Gloss(english[:1].upper() + english[1:], "dictionary")
+    return Gloss(_pinyin(title), "pinyin")
+
+
+def section_gloss(title: str, short: bool = False) -> str:
+    """A section's English name as a reader sees it (see :func:`section_lookup`)."""
+    return section_lookup(str(title), user_glossary_path(), short).marked

@@ -1,17 +1,32 @@
 """The co-occurrence network drawn with networkx: a fixed-seed layout, nodes coloured by the
 section where each term is most distinctive, labels on the nodes (the terms, in Chinese in
-every language: they are the data)."""
+every language: they are the data; in English each with its gloss beneath)."""
 
 import networkx as nx
 import numpy as np
 import pandas as pd
 
 from ..text.counts import section_counts
-from .labels import label
+from .glossary import cut_gloss, gloss
+from .labels import current_language, label
+from .save import keep_full_text
 from .terms import section_key_column
 from .theme import BODY_SIZE, DARK, GREY, fit_layout, new_figure, section_colour
 
 LAYOUT_SEED = 2021
+
+
+# A node's gloss is cut to this many characters (the full one goes to the figure's metadata).
+_NODE_GLOSS_CHARS = 14
+
+
+def _node_label(fig, term: str) -> str:
+    """The term; in English with its gloss on a second line."""
+    english = gloss(term) if current_language() == "en" else None
+    if english is None:
+        return term
+    keep_full_text(fig, cut_gloss(english, _NODE_GLOSS_CHARS), english)
+    return f"{term}\n{cut_gloss(english, _NODE_GLOSS_CHARS)}"
 
 
 def plot_cooccurrence_network(graph: nx.Graph, items: pd.DataFrame):
@@ -57,7 +72,13 @@ def plot_cooccurrence_network(graph: nx.Graph, items: pd.DataFrame):
         edgecolors="white",
     )
     nx.draw_networkx_labels(
-        graph, position, ax=ax, font_size=BODY_SIZE, font_color=DARK, font_family="sans-serif"
+        graph,
+        position,
+        labels={node: _node_label(fig, node) for node in graph.nodes},
+        ax=ax,
+        font_size=BODY_SIZE,
+        font_color=DARK,
+        font_family="sans-serif",
     )
     ax.set_axis_off()
     ax.margins(0.06)

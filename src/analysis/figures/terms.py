@@ -17,8 +17,9 @@ from ..text.counts import section_counts
 from ..text.keyness import G2_P05, most_distinctive_section
 from ..text.keywords import section_column
 from .fonts import cjk_font_path, rendering_stack
-from .glossary import gloss
+from .glossary import cut_gloss, gloss
 from .labels import current_language, label, section_short_name
+from .save import keep_full_text
 from .theme import (
     BODY_SIZE,
     DARK,
@@ -70,6 +71,30 @@ def term_and_count(term: str, count: int) -> str:
     if english:
         return _text("common.term_gloss_count", term=term, gloss=english, count=count)
     return _text("common.term_count", term=term, count=count)
+
+
+# A gloss beside a term on a bar is cut to this many characters (the full one goes to the
+# figure's metadata): long glosses would squeeze the bars of a small multiple.
+_BAR_GLOSS_CHARS = 16
+
+
+def bar_label(fig, term: str, *, limit: int = _BAR_GLOSS_CHARS, count: int | None = None) -> str:
+    """A term on a bar: the term (shortened) in Chinese; in English with its gloss beside it,
+    ``企业 (enterprises)`` or, with ``count``, ``企业 (enterprises, 52)``."""
+    english = gloss(term) if current_language() == "en" else None
+    if english is None:
+        short = shorten(term)
+        return short if count is None else _text("keyness.bar", term=short, count=count)
+    short = shorten(term, 6)
+    cut = cut_gloss(english, limit)
+    if count is None:
+        shown = _text("common.term_gloss", term=short, gloss=cut)
+        full = _text("common.term_gloss", term=term, gloss=english)
+    else:
+        shown = _text("keyness.bar_gloss", term=short, gloss=cut, count=count)
+        full = _text("keyness.bar_gloss", term=term, gloss=english, count=count)
+    keep_full_text(fig, shown, full)
+    return shown
 
 
 def _section_name(row) -> str:
@@ -155,10 +180,11 @@ def plot_top_terms(counts: pd.DataFrame, items: pd.DataFrame, *, top: int = 20):
         _text("top_terms.subtitle", items=len(items), top=top, note=_stopword_note()),
     )
     left = np.zeros(len(head))
+    bars = [bar_label(fig, t, limit=2 * _BAR_GLOSS_CHARS) for t in head["term"]]
     for row in sections.itertuples():
         values = head[section_column(row.section_id)].to_numpy()
         ax.barh(
-            head["term"],
+            bars,
             values,
             left=left,
             color=section_colour(row.section_id),
@@ -209,7 +235,7 @@ def plot_top_terms_by_section(counts: pd.DataFrame, items: pd.DataFrame, *, top:
         head = head.sort_values([column, "term"], ascending=[False, True]).head(top)
         head = head.iloc[::-1]
         ax.barh(
-            [shorten(t) for t in head["term"]],
+            [bar_label(fig, t) for t in head["term"]],
             head[column],
             color=section_colour(row.section_id),
             height=0.7,
@@ -269,8 +295,7 @@ def plot_keyness(table: pd.DataFrame, items: pd.DataFrame, *, top: int = 8):
         head = table[(table["section_id"] == row.section_id) & (table["rank"] <= top)]
         head = head.iloc[::-1]
         labels = [
-            _text("keyness.bar", term=shorten(t), count=c)
-            for t, c in zip(head["term"], head["count"], strict=True)
+            bar_label(fig, t, count=c) for t, c in zip(head["term"], head["count"], strict=True)
         ]
         ax.barh(labels, head["g2"], color=section_colour(row.section_id), height=0.7)
         for y, value in enumerate(head["g2"]):
