@@ -21,12 +21,14 @@ from itables import init_notebook_mode
 
 from analysis.extract.headlines import lead_quantities
 from analysis.figures.extraction import doc_type_label
+from analysis.figures.glossary import user_glossary_path
 from analysis.figures.identity import report_title
 from analysis.figures.labels import current_language, p_text, section_short_name
 from analysis.figures.save import figure_captions, figures_not_made
 from analysis.paths import figures_dir, processed_dir
 from analysis.report import cells as rc
 from analysis.report import wording as w
+from analysis.report.glossary_terms import glossary_table, shown_terms, source_counts
 from analysis.source.numerals import chinese_numeral_value
 
 init_notebook_mode(all_interactive=False, connected=False)
@@ -341,6 +343,21 @@ shown_folder = figures.relative_to(processed.parent.parent).as_posix() + "/"
 rc.show_markdown(say("method.outputs", figures=shown_folder))
 rc.show_markdown(say("method.figures", figures=shown_folder))
 rc.show_markdown(say("method.leading_numbers"))
+if lang == "en":
+    # Where the glosses of the Chinese terms come from, counted over the terms shown.
+    glossing = source_counts(
+        glossary_table(
+            shown_terms(
+                items,
+                keywords,
+                key_terms,
+                quantities,
+                rc.read_table(processed, "cooccurrence_edges.csv"),
+            ),
+            user_glossary_path(),
+        )
+    )
+    rc.show_markdown(say("method.glossing", terms=sum(glossing.values()), **glossing))
 if origin["is_project_source"]:
     rc.show_markdown(
         w.sentences(

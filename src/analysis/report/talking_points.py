@@ -14,6 +14,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..extract.headlines import forecast_ladder, headline_quantities
+from ..figures.glossary import glossed
 from ..figures.labels import label, p_text, section_short_name
 from ..paths import RESOURCES
 from ..text.keyness import G2_P05
@@ -174,7 +175,7 @@ def _top_terms(t: Tables, lang: str) -> str:
         lang,
         tokens=int(keywords["count"].sum()),
         distinct=len(keywords),
-        first=first["term"],
+        first=glossed(first["term"], lang),
         count=int(first["count"]),
         in_section=by_section[section_id],
         section=t.section(section_id, lang),
@@ -201,7 +202,7 @@ def _top_terms_by_section(t: Tables, lang: str) -> str:
             lang,
             numeral=sections.loc[i, "section_numeral"],
             number=i,
-            term=row["term"],
+            term=glossed(row["term"], lang),
             count=int(row[section_column(i)]),
         )
         for i, row in leaders.items()
@@ -217,7 +218,7 @@ def _keyness_by_section(t: Tables, lang: str) -> str:
         "notes.keyness_by_section",
         lang,
         section=t.section(top["section_id"], lang),
-        term=top["term"],
+        term=glossed(top["term"], lang),
         count=int(top["count"]),
         count_rest=int(top["count_rest"]),
         g2=float(top["g2"]),
@@ -234,9 +235,9 @@ def _wordcloud(t: Tables, lang: str) -> str:
     return deck_text(
         "notes.wordcloud",
         lang,
-        first=first["term"],
+        first=glossed(first["term"], lang),
         first_count=int(first["count"]),
-        second=second["term"],
+        second=glossed(second["term"], lang),
         second_count=int(second["count"]),
         ratio=int(first["count"]) / int(second["count"]),
     )
@@ -273,7 +274,7 @@ def _cooccurrence_network(t: Tables, lang: str) -> str:
         lang,
         terms=len(degree),
         pairs=len(edges),
-        hub=hub,
+        hub=glossed(hub, lang),
         neighbours=int((ends["term"] == hub).sum()),
     )
 
@@ -320,10 +321,10 @@ def _forecast_ladder(t: Tables, lang: str) -> str:
         steps=len(ladder),
         longest=first["text"],
         longest_hours=float(first["hours"]),
-        longest_subject=first["subject"],
+        longest_subject=glossed(first["subject"], lang),
         shortest=last["text"],
         shortest_hours=float(last["hours"]),
-        shortest_subject=last["subject"],
+        shortest_subject=glossed(last["subject"], lang),
     )
 
 
