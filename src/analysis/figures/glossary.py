@@ -178,8 +178,8 @@ def cut_gloss(english: str, limit: int) -> str:
     body = english[: len(english) - len(mark)]
     if len(body) <= limit:
         return english
-    head = body[:limit]
-    head = head.rsplit(" ", 1)[0] if " " in head else head[: limit - 1]
+    head = body[: limit + 1]
+    head = head.rsplit(" ", 1)[0] if " " in head else head[:limit]
     return head.rstrip(" ,;") + "…" + mark
 
 
@@ -191,9 +191,9 @@ def glossed(term: str, lang: str) -> str:
 
 @cache
 def section_lookup(title: str, user_path: Path | None = None, short: bool = False) -> Gloss:
-    """The English name of a section title: ``sections_en.csv``, else the user's glossary,
-    else (short) a dictionary short name from the title's head phrase or (full) a dictionary
-    gloss of the whole title, else the title's pinyin."""
+    """The English name of a section title: ``sections_en.csv`` (its short or full name),
+    else the user's glossary, else a dictionary short name from the title's head phrase, else
+    the title's pinyin."""
     title = str(title)
     from .labels import section_translation
 
@@ -201,10 +201,8 @@ def section_lookup(title: str, user_path: Path | None = None, short: bool = Fals
         return Gloss(curated["short_en"] if short else curated["title_en"], "curated")
     if title in _user_glossary(user_path):
         return Gloss(_user_glossary(user_path)[title], "user")
-    known = _known(user_path)
-    english = short_name(title, known) if short else dictionary_gloss(title, known)
-    if english is None and not short:
-        english = short_name(title, known)
+    # A whole title glossed word by word reads as a word salad; the short name serves for both.
+    english = short_name(title, _known(user_path))
     if english is not None:
         return Gloss(english[:1].upper() + english[1:], "dictionary")
     return Gloss(_pinyin(title), "pinyin")

@@ -62,10 +62,15 @@ def apply_theme() -> None:
     )
 
 
+def _is_latin(text: str) -> bool:
+    """English text, a dictionary gloss's mark (†) allowed."""
+    return text.replace("†", "").isascii()
+
+
 def wrap_label(text: str, width: int = 12) -> str:
     """Chinese has no spaces to break at, so wrap by characters; English wraps at spaces, with
     about twice as many (narrower) characters to a line."""
-    if text.isascii():
+    if _is_latin(text):
         return "\n".join(textwrap.wrap(text, width=width * 2, break_long_words=False)) or text
     return "\n".join(textwrap.wrap(text, width=width, break_long_words=True)) or text
 
@@ -73,7 +78,7 @@ def wrap_label(text: str, width: int = 12) -> str:
 def shorten(text: str, limit: int = 10) -> str:
     """A tick label of at most ``limit`` characters (Chinese; twice as many for ASCII), cut
     with an ellipsis: one long term (a 《…》 title) must not squeeze every panel's bars."""
-    limit = limit * 2 if text.isascii() else limit
+    limit = limit * 2 if _is_latin(text) else limit
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
