@@ -12,7 +12,7 @@ import pandas as pd
 
 from ..extract.headlines import forecast_ladder, headline_quantities, ladder_code
 from ..paths import RESOURCES
-from .glossary import DICTIONARY_MARK, gloss, glossed
+from .glossary import DICTIONARY_MARK, gloss, glossed, lookup, user_glossary_path
 from .labels import current_language, label, section_short_name
 from .numbers import english_amount, qualifier_words
 from .theme import BODY_SIZE, DARK, fit_layout, new_figure, section_colour, wrap_label
@@ -264,6 +264,9 @@ def _card_subject(card) -> tuple[str, str]:
         # The list's own words are on the card's last line (Item 43 · 达208万人) and in the
         # report's table of quantities; the card has room for the gloss only.
         lines = wrap_label(english, 13).split("\n")
+        if lookup(card.subject, user_glossary_path()).source == "curated":
+            # The curated glosses were written for their cards and are drawn as written.
+            return "\n".join(lines), "\n".join(lines)
         shown = "\n".join(_two_lines(lines))
         return shown, english if len(lines) > _CARD_SUBJECT_LINES else shown
     # A bound read from earlier in the clause (最高…40%) or a target (目标) is not in the card's

@@ -1,6 +1,6 @@
 """The co-occurrence network drawn with networkx: a fixed-seed layout, nodes coloured by the
 section where each term is most distinctive, labels on the nodes (the terms, in Chinese in
-every language: they are the data; in English each with its gloss beneath)."""
+every language: they are the data; in English each with its gloss beside it)."""
 
 import networkx as nx
 import numpy as np
@@ -21,12 +21,14 @@ _NODE_GLOSS_CHARS = 14
 
 
 def _node_label(fig, term: str) -> str:
-    """The term; in English with its gloss on a second line."""
+    """The term; in English with its gloss beside it, on the same line (a line of Chinese alone
+    would be a line an English reader cannot read)."""
     english = gloss(term) if current_language() == "en" else None
     if english is None:
         return term
-    keep_full_text(fig, cut_gloss(english, _NODE_GLOSS_CHARS), english)
-    return f"{term}\n{cut_gloss(english, _NODE_GLOSS_CHARS)}"
+    shown = f"{term} {cut_gloss(english, _NODE_GLOSS_CHARS)}"
+    keep_full_text(fig, shown, f"{term} {english}")
+    return shown
 
 
 def plot_cooccurrence_network(graph: nx.Graph, items: pd.DataFrame):
@@ -71,12 +73,13 @@ def plot_cooccurrence_network(graph: nx.Graph, items: pd.DataFrame):
         linewidths=1.0,
         edgecolors="white",
     )
-    nx.draw_networkx_labels(
+    english = current_language() == "en"
+    labels = nx.draw_networkx_labels(
         graph,
         position,
         labels={node: _node_label(fig, node) for node in graph.nodes},
         ax=ax,
-        font_size=BODY_SIZE,
+        font_size=BODY_SIZE - 1 if english else BODY_SIZE,
         font_color=DARK,
         font_family="sans-serif",
     )
@@ -86,4 +89,23 @@ def plot_cooccurrence_network(graph: nx.Graph, items: pd.DataFrame):
     sections = section_counts(items)
     section_key_column(fig, sections[sections["section_id"].isin(used)], x=0.765)
     fit_layout(fig, right=0.75)
+    if english:
+        _separate(ax, list(labels.values()), position)
     return fig
+
+
+def _separate(ax, texts, position) -> None:
+    """A glossed label is about three times as wide as the term alone, and neighbours
+    overlap: adjustText moves them apart, each staying near its node."""
+    from adjustText import adjust_text
+
+    xs, ys = zip(*position.values(), strict=True)
+    adjust_text(
+        texts,
+        x=list(xs),
+        y=list(ys),
+        ax=ax,
+        only_move={"text": "y", "static": "y", "explode": "y", "pull": "y"},
+        expand=(1.05, 1.4),
+        ensure_inside_axes=True,
+    )
