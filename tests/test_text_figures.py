@@ -58,11 +58,25 @@ _QUOTED = re.compile(r'"[^"]*"')
 _COUNT_IN_BRACKETS = re.compile(r" \(\d+\)$")
 
 
+_LEADING_TERM = re.compile(r"^(?P<term>\S+) (?P<rest>.+)$")
+
+
+def _is_term(word: str, terms: set[str]) -> bool:
+    """A term, or a term cut with an ellipsis to fit a bar's label."""
+    if word in terms:
+        return True
+    return word.endswith("…") and any(t.startswith(word[:-1]) for t in terms)
+
+
 def _untranslated(text: str, terms: set[str]) -> str:
-    """The Chinese in ``text`` that is not a term: quoted terms and a bare term (the label of a
-    bar or a node, maybe with its count in brackets) are data and stay in Chinese."""
+    """The Chinese in ``text`` that is not a term: quoted terms and a term opening the label of
+    a bar or a node, followed by its gloss (企业 (enterprises, 47)), are data and stay in
+    Chinese; the gloss must hold none."""
     if _COUNT_IN_BRACKETS.sub("", text) in terms:
         return ""
+    labelled = _LEADING_TERM.match(text)
+    if labelled and _is_term(labelled["term"], terms):
+        text = labelled["rest"]
     return "".join(_CJK.findall(_QUOTED.sub("", text)))
 
 
