@@ -208,3 +208,34 @@ def test_the_documented_figures_are_the_verdicts_counted():
         assert f"{bare} of {len(rows)}" in doc and f"{final[split]} of {len(rows)}" in doc
     total = sum(final.values())
     assert re.search(rf"\b{total} of {len(verdicts)} \({round(100 * total / 62)} %\)", doc)
+
+
+def test_glossed_cards_stay_inside_their_cards_in_two_lines(monkeypatch):
+    """The qinghe list's 19 key numbers, none in the curated glossary: every subject (gloss or
+    pinyin) is at most two lines and inside its card; a cut one is whole in the metadata."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from matplotlib.patches import FancyBboxPatch
+
+    from analysis import load_items
+    from analysis.extract.quantities import extract_quantities
+    from analysis.figures.extraction import plot_key_numbers
+    from analysis.figures.save import _shortened_texts
+
+    fixture = FIXTURES / "qinghe_district_list.txt"
+    monkeypatch.setenv("ANALYSIS_LANG", "en")
+    monkeypatch.setenv("ANALYSIS_INPUT", str(fixture))
+    fig = plot_key_numbers(extract_quantities(load_items(fixture)))
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    ax = fig.axes[0]
+    cards = [p.get_window_extent(renderer) for p in ax.patches if isinstance(p, FancyBboxPatch)]
+    subjects = [t for t in ax.texts if t.get_fontsize() == ax.texts[1].get_fontsize()]
+    assert len(cards) == len(subjects) == 19
+    for card, subject in zip(cards, subjects, strict=True):
+        box = subject.get_window_extent(renderer)
+        assert subject.get_text().count("\n") <= 1, subject.get_text()
+        assert card.x0 <= box.x0 and box.x1 <= card.x1, subject.get_text()
+    full = _shortened_texts(fig)
+    assert "examine and approve time limit compression most legal time limit†" in full

@@ -230,6 +230,9 @@ def _wrap_list(text: str, width: int) -> str:
 
 
 _CARD_SUBJECT_LINES = 2
+# Half the characters of an English line on a card (wrap_label doubles it for Latin text): a
+# line of 22 wide letters stays inside the card.
+_CARD_GLOSS_WIDTH = 11
 
 
 def _card_number(card) -> str:
@@ -263,10 +266,11 @@ def _card_subject(card) -> tuple[str, str]:
     if english:
         # The list's own words are on the card's last line (Item 43 · 达208万人) and in the
         # report's table of quantities; the card has room for the gloss only.
-        lines = wrap_label(english, 13).split("\n")
         if lookup(card.subject, user_glossary_path()).source == "curated":
             # The curated glosses were written for their cards and are drawn as written.
+            lines = wrap_label(english, 13).split("\n")
             return "\n".join(lines), "\n".join(lines)
+        lines = wrap_label(english, _CARD_GLOSS_WIDTH).split("\n")
         shown = "\n".join(_two_lines(lines))
         return shown, english if len(lines) > _CARD_SUBJECT_LINES else shown
     # A bound read from earlier in the clause (最高…40%) or a target (目标) is not in the card's

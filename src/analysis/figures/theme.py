@@ -1,6 +1,7 @@
 """One look for every chart: the CJK font, one colour per section, slide-sized text,
 and a title that states the finding, a subtitle that states the measure, a source line."""
 
+import re
 import textwrap
 
 import matplotlib
@@ -62,9 +63,13 @@ def apply_theme() -> None:
     )
 
 
+_CJK_CHARACTER = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")
+
+
 def _is_latin(text: str) -> bool:
-    """English text, a dictionary gloss's mark (†) allowed."""
-    return text.replace("†", "").isascii()
+    """Text in Latin letters (English, a dictionary gloss's †, pinyin's tone marks): no CJK
+    character or punctuation."""
+    return _CJK_CHARACTER.search(text) is None
 
 
 def wrap_label(text: str, width: int = 12) -> str:
