@@ -10,7 +10,7 @@ from ..text.counts import section_counts
 from .glossary import cut_gloss, gloss
 from .labels import current_language, label
 from .save import keep_full_text
-from .terms import section_key_column
+from .terms import gloss_in_brackets, section_key_column
 from .theme import BODY_SIZE, DARK, GREY, fit_layout, new_figure, section_colour
 
 LAYOUT_SEED = 2021
@@ -42,6 +42,9 @@ def plot_cooccurrence_network(graph: nx.Graph, items: pd.DataFrame):
             hub=hub,
             first=strongest[0],
             second=strongest[1],
+            hub_gloss=gloss_in_brackets(hub),
+            first_gloss=gloss_in_brackets(strongest[0]),
+            second_gloss=gloss_in_brackets(strongest[1]),
             shared=strongest[2]["weight"],
         ),
         label("text.network.subtitle", terms=graph.number_of_nodes()),

@@ -65,6 +65,12 @@ def section_terms(pairs) -> str:
     return _text("common.list_separator").join(parts)
 
 
+def gloss_in_brackets(term: str) -> str:
+    """`` (enterprises)`` after a term in an English title; nothing in Chinese."""
+    english = gloss(term) if current_language() == "en" else None
+    return f" ({english})" if english else ""
+
+
 def term_and_count(term: str, count: int) -> str:
     """``基金 (fund, 52 times)`` in English, with the gloss where the glossary knows the term."""
     english = gloss(term) if current_language() == "en" else None
@@ -393,7 +399,7 @@ def plot_wordcloud(counts: pd.DataFrame, items: pd.DataFrame, *, top: int = 120)
     section_of = most_distinctive_section(counts)
     first = head.iloc[0]
     fig, ax = new_figure(
-        _text("wordcloud.title", term=first["term"]),
+        _text("wordcloud.title", term=first["term"], gloss=gloss_in_brackets(first["term"])),
         _text("wordcloud.subtitle", top=len(head), note=_stopword_note()),
     )
     image = _wordcloud_image(
