@@ -285,7 +285,7 @@ def plot_keyness(table: pd.DataFrame, items: pd.DataFrame, *, top: int = 8):
             n_items=len(items),
             min_count=table.attrs.get("min_count", 1),
         )
-        spare[0].text(
+        note_text = spare[0].text(
             0.05,
             0.5,
             note,
@@ -296,6 +296,8 @@ def plot_keyness(table: pd.DataFrame, items: pd.DataFrame, *, top: int = 8):
             color="#555555",
             linespacing=1.6,
         )
+    else:
+        note_text = None
     xmax = table["g2"].max()
     for ax, row in zip(axes, sections.itertuples(), strict=True):
         head = table[(table["section_id"] == row.section_id) & (table["rank"] <= top)]
@@ -321,7 +323,19 @@ def plot_keyness(table: pd.DataFrame, items: pd.DataFrame, *, top: int = 8):
         )
         _bare_axis(ax)
     _lay_out_panels(fig, axes)
+    if note_text is not None:
+        _keep_inside(fig, note_text)
     return fig
+
+
+def _keep_inside(fig, text, margin: float = 0.012) -> None:
+    """Move a text left until it ends inside the figure: glossed tick labels widen a column,
+    and the spare panel's note beside it would run off the right edge."""
+    renderer = fig.canvas.get_renderer()
+    overflow = text.get_window_extent(renderer).x1 - fig.bbox.width * (1 - margin)
+    if overflow > 0:
+        x, y = text.get_transform().transform(text.get_position())
+        text.set_position(text.get_transform().inverted().transform((x - overflow, y)))
 
 
 def _lay_out_panels(fig, axes) -> None:
