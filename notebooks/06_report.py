@@ -19,6 +19,7 @@
 # number from the tables.
 from itables import init_notebook_mode
 
+from analysis.figures.glossary import user_glossary_path
 from analysis.figures.labels import current_language
 from analysis.paths import figures_dir, processed_dir
 from analysis.report import cells as rc
@@ -184,4 +185,6 @@ shown_folder = figures.relative_to(processed.parent.parent).as_posix() + "/"
 rc.show_markdown(say("method.outputs", lang, figures=shown_folder))
 rc.show_markdown(say("method.figures", lang, figures=shown_folder))
 rc.show_markdown(say("method.leading_numbers", lang))
+if lang == "en":
+    rc.show_markdown(paragraphs.glossing(tables, lang, user_glossary_path()))
 rc.show_markdown(paragraphs.source(origin, lang))

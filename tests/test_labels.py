@@ -19,8 +19,13 @@ def test_every_section_of_the_list_has_an_english_name(items):
     )
 
 
-def test_untranslated_titles_keep_their_chinese():
-    assert section_name("二", "某个未翻译的方面", lang="en") == "二、某个未翻译的方面"
+def test_untranslated_titles_get_a_marked_dictionary_short_name():
+    # 完善 (to improve) opens the title and 体系 (system) is generic: the head phrase is
+    # 基层 (grassroots) 治理 (governance); † marks a dictionary gloss.
+    title = "完善基层治理体系"
+    assert section_name("二", title, lang="en") == "2. Grassroots governance†"
+    assert section_name("二", title, lang="en", short=True) == "2. Grassroots governance†"
+    assert section_name("二", title, lang="zh") == "二、完善基层治理体系"
 
 
 def test_labels_in_both_languages():

@@ -96,14 +96,16 @@ def test_large_english_amounts_read_back_within_rounding(value):
 def test_glosses_and_references():
     assert gloss("志愿者") == "volunteers"
     assert gloss("研发人员、研发资金") == "R&D staff, R&D funding"
-    assert gloss("从未见过的词") is None
+    # No source glosses 见|过 or 的|词 (single characters in a row): the reading stands in.
+    assert gloss("从未见过的词") == "cóng wèi jiàn guò de cí"
+    assert gloss("Only English") is None
     assert wording.term_with_gloss("企业", "en") == "企业 (enterprises)"
     assert wording.term_with_gloss("企业", "zh") == "“企业”"
     assert wording.term_in_text("企业", "en", count=47) == (
         '<span lang="zh-Hans">企业</span> (enterprises, **47** times)'
     )
     assert wording.term_in_text("从未见过", "en", count=2) == (
-        '<span lang="zh-Hans">从未见过</span> (**2** times)'
+        '<span lang="zh-Hans">从未见过</span> (cóng wèi jiàn guò, **2** times)'
     )
     assert wording.term_in_text("企业", "zh", count=47) == "“企业”（**47** 次）"
     assert wording.sentences("一。", "二。", lang="zh") == "一。二。"
@@ -111,7 +113,9 @@ def test_glosses_and_references():
     title = "创新推动城市治理体系和治理能力现代化"
     assert wording.section_reference("五", title, "en") == "section 5 (Urban governance)"
     assert wording.section_reference("五", title, "zh") == f"“五、{title}”"
-    assert wording.section_reference("二", "未曾翻译的方面", "en") == "section 2 (未曾翻译的方面)"
+    assert wording.section_reference("二", "完善基层治理体系", "en") == (
+        "section 2 (Grassroots governance†)"
+    )
 
 
 def test_bilingual_metadata_in_each_language():

@@ -58,11 +58,25 @@ _QUOTED = re.compile(r'"[^"]*"')
 _COUNT_IN_BRACKETS = re.compile(r" \(\d+\)$")
 
 
+_LEADING_TERM = re.compile(r"^(?P<term>\S+) (?P<rest>.+)$")
+
+
+def _is_term(word: str, terms: set[str]) -> bool:
+    """A term, or a term cut with an ellipsis to fit a bar's label."""
+    if word in terms:
+        return True
+    return word.endswith("…") and any(t.startswith(word[:-1]) for t in terms)
+
+
 def _untranslated(text: str, terms: set[str]) -> str:
-    """The Chinese in ``text`` that is not a term: quoted terms and a bare term (the label of a
-    bar or a node, maybe with its count in brackets) are data and stay in Chinese."""
+    """The Chinese in ``text`` that is not a term: quoted terms and a term opening the label of
+    a bar or a node, followed by its gloss (企业 (enterprises, 47)), are data and stay in
+    Chinese; the gloss must hold none."""
     if _COUNT_IN_BRACKETS.sub("", text) in terms:
         return ""
+    labelled = _LEADING_TERM.match(text)
+    if labelled and _is_term(labelled["term"], terms):
+        text = labelled["rest"]
     return "".join(_CJK.findall(_QUOTED.sub("", text)))
 
 
@@ -88,7 +102,8 @@ def test_english_figures_keep_only_the_terms_in_chinese(english, items, counts):
         fig.canvas.draw()
         title = _title(fig)
         # A title too long for the figure ends in an ellipsis (its full text goes to the deck).
-        assert _QUOTED.sub("", title).replace("…", "").isascii(), (name, title)
+        # A dictionary gloss carries its mark (†).
+        assert _QUOTED.sub("", title).replace("…", "").replace("†", "").isascii(), (name, title)
         leftovers = {t: _untranslated(t, terms) for t in _all_text(fig)}
         assert not {t: c for t, c in leftovers.items() if c}, name
     # The same findings as the Chinese figures (see test_figures_draw_with_their_findings).

@@ -13,7 +13,7 @@ import pandas as pd
 from ..extract.headlines import forecast_ladder, headline_quantities, ladder_code
 from ..paths import RESOURCES
 from ..source.sections import per_section
-from .glossary import gloss, glossed
+from .glossary import DICTIONARY_MARK, gloss, glossed, lookup, user_glossary_path
 from .labels import current_language, label, section_short_name
 from .numbers import english_amount, qualifier_words
 from .theme import BODY_SIZE, DARK, fit_layout, new_figure, section_colour, wrap_label
@@ -172,10 +172,12 @@ def plot_key_numbers(quantities: pd.DataFrame, *, columns: int = 5):
             fontsize=_card_number_size(number),
             color=section_colour(card.section_id),
         )
+        subject, full_subject = _card_subject(card)
         ax.text(
             column + 0.5,
             row + 0.62,
-            _card_subject(card),
+            subject,
+            label=full_subject,
             ha="center",
             va="center",
             fontsize=BODY_SIZE - 1,
@@ -221,6 +223,9 @@ def _wrap_list(text: str, width: int) -> str:
 
 
 _CARD_SUBJECT_LINES = 2
+# Half the characters of an English line on a card (wrap_label doubles it for Latin text): a
+# line of 22 wide letters stays inside the card.
+_CARD_GLOSS_WIDTH = 11
 
 
 def _card_number(card) -> str:
@@ -238,21 +243,35 @@ def _subject_in_words(subject: str) -> str:
     return f"{english} ({subject})" if english else subject
 
 
-def _card_subject(card) -> str:
+def _two_lines(lines: list[str]) -> list[str]:
+    """A long subject would run into the number above it: two lines, then an ellipsis (a
+    dictionary gloss keeps its mark after it)."""
+    if len(lines) <= _CARD_SUBJECT_LINES:
+        return lines
+    mark = DICTIONARY_MARK if lines[-1].endswith(DICTIONARY_MARK) else ""
+    last = lines[_CARD_SUBJECT_LINES - 1]
+    return [*lines[: _CARD_SUBJECT_LINES - 1], last[:-1].rstrip(" ,") + "…" + mark]
+
+
+def _card_subject(card) -> tuple[str, str]:
+    """The card's subject as shown, and in full (for the figure's metadata where it is cut)."""
     english = gloss(card.subject) if current_language() == "en" else None
     if english:
         # The list's own words are on the card's last line (Item 43 · 达208万人) and in the
         # report's table of quantities; the card has room for the gloss only.
-        return wrap_label(english, 13)
+        if lookup(card.subject, user_glossary_path()).source == "curated":
+            # The curated glosses were written for their cards and are drawn as written.
+            lines = wrap_label(english, 13).split("\n")
+            return "\n".join(lines), "\n".join(lines)
+        lines = wrap_label(english, _CARD_GLOSS_WIDTH).split("\n")
+        shown = "\n".join(_two_lines(lines))
+        return shown, english if len(lines) > _CARD_SUBJECT_LINES else shown
     # A bound read from earlier in the clause (最高…40%) or a target (目标) is not in the card's
     # text: say it.
     unsaid = [w for w in card.qualifier.split("+") if w and w not in card.text]
     bound = f"（{'、'.join(unsaid)}）" if unsaid else ""
-    lines = _wrap_list(card.subject + bound, 11).split("\n")
-    # A long subject would run into the number above it: two lines, then an ellipsis.
-    if len(lines) > _CARD_SUBJECT_LINES:
-        lines = [*lines[: _CARD_SUBJECT_LINES - 1], lines[_CARD_SUBJECT_LINES - 1][:-1] + "…"]
-    return "\n".join(lines)
+    shown = "\n".join(_two_lines(_wrap_list(card.subject + bound, 11).split("\n")))
+    return shown, shown
 
 
 def _list_separator() -> str:

@@ -1,30 +1,213 @@
 """English glosses of Chinese terms, for figures and the report alike.
 
-The glossary is data (``resources/glossary_en.csv``). In English text Chinese stays as the
-object of study, followed by its gloss where the glossary knows the term: 基金 (fund).
+In English text Chinese stays as the object of study, followed by its gloss: 基金 (fund). A gloss
+comes from the first of these sources that has one:
+
+1. ``curated``: the project's glossary, ``resources/glossary_en.csv``, written by hand;
+2. ``user``: a researcher's own glossary in the same format (``report --glossary my.csv``);
+3. ``dictionary``: a gloss built from CC-CEDICT (``figures.dictionary``), marked with
+   :data:`DICTIONARY_MARK` so that a reader never takes it for a translation;
+4. ``pinyin``: the term's reading (pypinyin), so that a reader can at least say it.
 """
 
 import csv
+import os
+import re
+from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 
 from ..paths import RESOURCES
+from .dictionary import dictionary_gloss, short_name
+
+SOURCES = ("curated", "user", "dictionary", "pinyin")
+DICTIONARY_MARK = "†"
+GLOSSARY_COLUMNS = ("term_zh", "en")
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+
+
+class GlossaryError(ValueError):
+    """A glossary file that cannot be used as it stands. ``line`` is 1-based."""
+
+    def __init__(self, message: str, line: int | None = None, path: str | None = None):
+        self.line = line
+        self.path = path
+        where = f"{path}: " if path is not None else ""
+        if line is not None:
+            where += f"line {line}: "
+        super().__init__(f"{where}{message}")
+
+
+@dataclass(frozen=True)
+class Gloss:
+    """The English for a term, and where it came from (one of :data:`SOURCES`)."""
+
+    text: str
+    source: str
+
+    @property
+    def marked(self) -> str:
+        """The gloss as a reader sees it: a dictionary gloss carries its mark."""
+        return self.text + DICTIONARY_MARK if self.source == "dictionary" else self.text
+
+
+def read_glossary(path: Path) -> dict[str, str]:
+    """A glossary CSV (UTF-8, a header row opening ``term_zh,en``; more columns, as
+    ``python -m analysis glossary`` writes, are allowed) as a dict. A row with an empty ``en``
+    gives no gloss: it is a term the researcher has not glossed yet. A malformed file raises
+    :class:`GlossaryError` naming the line: a wrong header, a row with another number of fields
+    than the header, a term with no Chinese, a term given twice with two glosses."""
+    path = Path(path)
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except (FileNotFoundError, IsADirectoryError):
+        raise GlossaryError("no such glossary file", path=str(path)) from None
+    except UnicodeDecodeError as exc:
+        raise GlossaryError(f"not UTF-8 text ({exc.reason})", path=str(path)) from None
+    try:
+        rows = list(csv.reader(text.splitlines(), strict=True))
+    except csv.Error as exc:
+        raise GlossaryError(f"not CSV ({exc})", path=str(path)) from None
+    header = [cell.strip() for cell in rows[0]] if rows else []
+    if header[: len(GLOSSARY_COLUMNS)] != list(GLOSSARY_COLUMNS):
+        raise GlossaryError(
+            f"the header row must open with {','.join(GLOSSARY_COLUMNS)}", line=1, path=str(path)
+        )
+    glossary: dict[str, str] = {}
+    first_line: dict[str, int] = {}
+    for number, row in enumerate(rows[1:], start=2):
+        if not any(cell.strip() for cell in row):
+            continue
+        if len(row) != len(header):
+            raise GlossaryError(
+                f"expected {len(header)} fields ({','.join(header)}), found {len(row)}",
+                line=number,
+                path=str(path),
+            )
+        term, english = (cell.strip() for cell in row[:2])
+        if not _CJK.search(term):
+            raise GlossaryError(f"the term {term!r} holds no Chinese", line=number, path=str(path))
+        if not english:
+            continue
+        if glossary.get(term, english) != english:
+            raise GlossaryError(
+                f"{term} is glossed twice: {glossary[term]!r} on line {first_line[term]}, "
+                f"{english!r} here",
+                line=number,
+                path=str(path),
+            )
+        glossary[term] = english
+        first_line.setdefault(term, number)
+    return glossary
 
 
 @cache
 def _glossary() -> dict[str, str]:
-    with open(RESOURCES / "glossary_en.csv", encoding="utf-8", newline="") as handle:
-        return {row["term_zh"]: row["en"] for row in csv.DictReader(handle)}
+    return read_glossary(RESOURCES / "glossary_en.csv")
 
 
-def gloss(term: str) -> str | None:
-    """The English for a Chinese term, or None. A list of terms joined by 、 is glossed part by
-    part, and only when every part is known."""
-    parts = [_glossary().get(part) for part in str(term).split("、")]
+_chosen: dict[str, Path | None] = {}
+
+
+def use_user_glossary(path: Path | None) -> None:
+    """Make ``path`` (checked: a malformed file raises :class:`GlossaryError`) this process's
+    user glossary; None: none."""
+    path = Path(path).resolve() if path is not None else None
+    _user_glossary(path)
+    _chosen["path"] = path
+
+
+def user_glossary_path() -> Path | None:
+    """This run's own glossary: the one :func:`use_user_glossary` chose, else
+    ``ANALYSIS_GLOSSARY`` (set for the notebooks by ``report --glossary``, as the codebook is
+    passed today), else None."""
+    if "path" in _chosen:
+        return _chosen["path"]
+    value = os.environ.get("ANALYSIS_GLOSSARY")
+    return Path(value) if value else None
+
+
+@cache
+def _user_glossary(path: Path | None) -> dict[str, str]:
+    return read_glossary(path) if path is not None else {}
+
+
+def _known(user_path: Path | None) -> dict[str, str]:
+    return {**_user_glossary(user_path), **_glossary()}
+
+
+def _from_glossary(term: str, glossary: dict[str, str]) -> str | None:
+    """A list of terms joined by 、 is glossed part by part, and only when every part is known."""
+    parts = [glossary.get(part) for part in term.split("、")]
     return None if None in parts else ", ".join(parts)
 
 
+def _pinyin(term: str) -> str:
+    from pypinyin import Style, lazy_pinyin
+
+    return " ".join(lazy_pinyin(term, style=Style.TONE, errors="ignore"))
+
+
+@cache
+def lookup(term: str, user_path: Path | None = None) -> Gloss | None:
+    """The gloss of ``term`` from the first source that has one (see the module's doc); None
+    for a term with no Chinese in it."""
+    term = str(term)
+    if not _CJK.search(term):
+        return None
+    if (english := _from_glossary(term, _glossary())) is not None:
+        return Gloss(english, "curated")
+    if (english := _from_glossary(term, _user_glossary(user_path))) is not None:
+        return Gloss(english, "user")
+    if (english := dictionary_gloss(term, _known(user_path))) is not None:
+        return Gloss(english, "dictionary")
+    return Gloss(_pinyin(term), "pinyin")
+
+
+def gloss(term: str) -> str | None:
+    """The English for a Chinese term as a reader sees it (a dictionary gloss marked ``†``, an
+    unglossable term's pinyin), or None for a term with no Chinese in it."""
+    found = lookup(str(term), user_glossary_path())
+    return found.marked if found else None
+
+
+def cut_gloss(english: str, limit: int) -> str:
+    """A gloss cut at a word to at most ``limit`` characters and an ellipsis, keeping its
+    dictionary mark: "small and medium enterprise†" → "small and medium…†"."""
+    mark = DICTIONARY_MARK if english.endswith(DICTIONARY_MARK) else ""
+    body = english[: len(english) - len(mark)]
+    if len(body) <= limit:
+        return english
+    head = body[: limit + 1]
+    head = head.rsplit(" ", 1)[0] if " " in head else head[:limit]
+    return head.rstrip(" ,;") + "…" + mark
+
+
 def glossed(term: str, lang: str) -> str:
-    """The term itself in Chinese; ``基金 (fund)`` in English, or the bare term where the
-    glossary does not know it."""
+    """The term itself in Chinese; ``基金 (fund)`` in English."""
     english = gloss(term) if lang == "en" else None
     return f"{term} ({english})" if english else str(term)
+
+
+@cache
+def section_lookup(title: str, user_path: Path | None = None, short: bool = False) -> Gloss:
+    """The English name of a section title: ``sections_en.csv`` (its short or full name),
+    else the user's glossary, else a dictionary short name from the title's head phrase, else
+    the title's pinyin."""
+    title = str(title)
+    from .labels import section_translation
+
+    if (curated := section_translation(title)) is not None:
+        return Gloss(curated["short_en"] if short else curated["title_en"], "curated")
+    if title in _user_glossary(user_path):
+        return Gloss(_user_glossary(user_path)[title], "user")
+    # A whole title glossed word by word reads as a word salad; the short name serves for both.
+    english = short_name(title, _known(user_path))
+    if english is not None:
+        return Gloss(english[:1].upper() + english[1:], "dictionary")
+    return Gloss(_pinyin(title), "pinyin")
+
+
+def section_gloss(title: str, short: bool = False) -> str:
+    """A section's English name as a reader sees it (see :func:`section_lookup`)."""
+    return section_lookup(str(title), user_glossary_path(), short).marked

@@ -34,6 +34,11 @@ def _section_translations() -> dict[str, dict[str, str]]:
         return {row["title_zh"]: row for row in csv.DictReader(handle)}
 
 
+def section_translation(title: str) -> dict[str, str] | None:
+    """The curated ``title_en`` and ``short_en`` of a section title, or None."""
+    return _section_translations().get(title)
+
+
 def has_label(key: str) -> bool:
     return key in _templates()
 
@@ -64,14 +69,21 @@ def p_text(p: float) -> str:
 
 
 def section_name(numeral: str, title: str, lang: str | None = None, short: bool = False) -> str:
-    """``一、建立…`` in Chinese; ``1 Innovation chain`` (short) or the full English title."""
+    """``一、建立…`` in Chinese; ``1 Innovation chain`` (short) or the full English title. A
+    title ``sections_en.csv`` does not hold is named by ``glossary.section_gloss``: the user's
+    glossary, else a dictionary gloss (marked †), else its pinyin."""
     lang = lang or current_language()
-    translation = _section_translations().get(title)
-    if lang == "zh" or translation is None:
+    if lang == "zh":
         return f"{numeral}、{title}"
     from ..source.numerals import chinese_numeral_value
 
-    english = translation["short_en"] if short else translation["title_en"]
+    translation = _section_translations().get(title)
+    if translation is not None:
+        english = translation["short_en"] if short else translation["title_en"]
+    else:
+        from .glossary import section_gloss
+
+        english = section_gloss(title, short=short)
     return f"{chinese_numeral_value(numeral)}. {english}"
 
 

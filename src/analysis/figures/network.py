@@ -1,17 +1,34 @@
 """The co-occurrence network drawn with networkx: a fixed-seed layout, nodes coloured by the
 section where each term is most distinctive, labels on the nodes (the terms, in Chinese in
-every language: they are the data)."""
+every language: they are the data; in English each with its gloss beside it)."""
 
 import networkx as nx
 import numpy as np
 import pandas as pd
 
 from ..text.counts import section_counts
-from .labels import label
-from .terms import section_key_column
+from .glossary import cut_gloss, gloss
+from .labels import current_language, label
+from .save import keep_full_text
+from .terms import gloss_in_brackets, section_key_column
 from .theme import BODY_SIZE, DARK, GREY, fit_layout, new_figure, section_colour
 
 LAYOUT_SEED = 2021
+
+
+# A node's gloss is cut to this many characters (the full one goes to the figure's metadata).
+_NODE_GLOSS_CHARS = 14
+
+
+def _node_label(fig, term: str) -> str:
+    """The term; in English with its gloss beside it, on the same line (a line of Chinese alone
+    would be a line an English reader cannot read)."""
+    english = gloss(term) if current_language() == "en" else None
+    if english is None:
+        return term
+    shown = f"{term} {cut_gloss(english, _NODE_GLOSS_CHARS)}"
+    keep_full_text(fig, shown, f"{term} {english}")
+    return shown
 
 
 def plot_cooccurrence_network(graph: nx.Graph, items: pd.DataFrame):
@@ -25,6 +42,9 @@ def plot_cooccurrence_network(graph: nx.Graph, items: pd.DataFrame):
             hub=hub,
             first=strongest[0],
             second=strongest[1],
+            hub_gloss=gloss_in_brackets(hub),
+            first_gloss=gloss_in_brackets(strongest[0]),
+            second_gloss=gloss_in_brackets(strongest[1]),
             shared=strongest[2]["weight"],
         ),
         label("text.network.subtitle", terms=graph.number_of_nodes()),
@@ -56,8 +76,15 @@ def plot_cooccurrence_network(graph: nx.Graph, items: pd.DataFrame):
         linewidths=1.0,
         edgecolors="white",
     )
-    nx.draw_networkx_labels(
-        graph, position, ax=ax, font_size=BODY_SIZE, font_color=DARK, font_family="sans-serif"
+    english = current_language() == "en"
+    labels = nx.draw_networkx_labels(
+        graph,
+        position,
+        labels={node: _node_label(fig, node) for node in graph.nodes},
+        ax=ax,
+        font_size=BODY_SIZE - 1 if english else BODY_SIZE,
+        font_color=DARK,
+        font_family="sans-serif",
     )
     ax.set_axis_off()
     ax.margins(0.06)
@@ -65,4 +92,23 @@ def plot_cooccurrence_network(graph: nx.Graph, items: pd.DataFrame):
     sections = section_counts(items)
     section_key_column(fig, sections[sections["section_id"].isin(used)], x=0.765)
     fit_layout(fig, right=0.75)
+    if english:
+        _separate(ax, list(labels.values()), position)
     return fig
+
+
+def _separate(ax, texts, position) -> None:
+    """A glossed label is about three times as wide as the term alone, and neighbours
+    overlap: adjustText moves them apart, each staying near its node."""
+    from adjustText import adjust_text
+
+    xs, ys = zip(*position.values(), strict=True)
+    adjust_text(
+        texts,
+        x=list(xs),
+        y=list(ys),
+        ax=ax,
+        only_move={"text": "y", "static": "y", "explode": "y", "pull": "y"},
+        expand=(1.05, 1.4),
+        ensure_inside_axes=True,
+    )

@@ -15,12 +15,15 @@ from collections.abc import Callable
 from pathlib import Path
 
 import matplotlib.pyplot as plt
+from matplotlib.text import Text
 from PIL import Image
 
 from ..interactive import headless
 from ..paths import cache_dir, figures_dir
 from .fonts import rendering_stack
-from .theme import FINDING_GID
+from .glossary import DICTIONARY_MARK
+from .labels import label
+from .theme import FINDING_GID, SOURCE_BOTTOM, SOURCE_SIZE
 
 DPI = 300
 _SNAKE_CASE = re.compile(r"^[a-z0-9]+(_[a-z0-9]+)*$")
@@ -57,9 +60,15 @@ def save_figure(
         "Description": caption,
         "Source": f"{_NOTEBOOK_PREFIX}{notebook}.py",
     }
+    if shortened := _shortened_texts(fig):
+        described["Keywords"] = shortened
+    _note_dictionary_glosses(fig)
     _not_made_file(out_dir, name).unlink(missing_ok=True)
     fig.savefig(paths["svg"], metadata=_SVG_METADATA | described)
-    png = _render_png(fig, paths["svg"].read_bytes(), _PNG_METADATA | described)
+    png_described = {
+        key: "\n".join(v) if isinstance(v, list) else v for key, v in described.items()
+    }
+    png = _render_png(fig, paths["svg"].read_bytes(), _PNG_METADATA | png_described)
     paths["png"].write_bytes(png)
     if close or (close is None and headless()):
         plt.close(fig)
@@ -126,6 +135,49 @@ def _finding(fig) -> str | None:
         text.get_label() or text.get_text() for text in fig.texts if text.get_gid() == FINDING_GID
     ]
     return titles[0] if titles else None
+
+
+def _texts(fig):
+    return fig.findobj(lambda artist: isinstance(artist, Text))
+
+
+def keep_full_text(fig, shown: str, full: str) -> None:
+    """Where a label is shown cut (a tick label's gloss), keep its full wording with the figure:
+    an invisible text whose label ``save_figure`` writes into the file's metadata."""
+    if shown != full:
+        fig.text(0, 0, "", label=full, visible=False)
+
+
+def _shortened_texts(fig) -> list[str]:
+    """The full wording of every text the figure shows cut (a card's subject cut to two lines
+    and an ellipsis), kept as the text's label; the finding is the file's title already."""
+    full = []
+    for text in _texts(fig):
+        wording = text.get_label()
+        if (
+            text.get_gid() != FINDING_GID
+            and wording
+            and not wording.startswith("_")
+            and wording != text.get_text()
+            and wording not in full
+        ):
+            full.append(wording)
+    return full
+
+
+def _note_dictionary_glosses(fig) -> None:
+    """A figure that shows a dictionary gloss (marked †) says what the mark means, at the foot
+    on the right, across from the source line."""
+    if any(DICTIONARY_MARK in text.get_text() for text in _texts(fig)):
+        fig.text(
+            0.988,
+            SOURCE_BOTTOM,
+            label("glossary.dictionary_note"),
+            fontsize=SOURCE_SIZE,
+            color="#666666",
+            ha="right",
+            va="bottom",
+        )
 
 
 def _render_png(fig, svg: bytes, metadata: dict) -> bytes:

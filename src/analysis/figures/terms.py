@@ -18,8 +18,9 @@ from ..text.counting import section_column
 from ..text.counts import short_title
 from ..text.keyness import G2_P05, most_distinctive_section
 from .fonts import cjk_font_path, rendering_stack
-from .glossary import gloss
+from .glossary import cut_gloss, gloss
 from .labels import current_language, label, section_short_name
+from .save import keep_full_text
 from .theme import (
     BODY_SIZE,
     DARK,
@@ -65,12 +66,42 @@ def section_terms(pairs) -> str:
     return _text("common.list_separator").join(parts)
 
 
+def gloss_in_brackets(term: str) -> str:
+    """`` (enterprises)`` after a term in an English title; nothing in Chinese."""
+    english = gloss(term) if current_language() == "en" else None
+    return f" ({english})" if english else ""
+
+
 def term_and_count(term: str, count: int) -> str:
     """``基金 (fund, 52 times)`` in English, with the gloss where the glossary knows the term."""
     english = gloss(term) if current_language() == "en" else None
     if english:
         return _text("common.term_gloss_count", term=term, gloss=english, count=count)
     return _text("common.term_count", term=term, count=count)
+
+
+# A gloss beside a term on a bar is cut to this many characters (the full one goes to the
+# figure's metadata): long glosses would squeeze the bars of a small multiple.
+_BAR_GLOSS_CHARS = 16
+
+
+def bar_label(fig, term: str, *, limit: int = _BAR_GLOSS_CHARS, count: int | None = None) -> str:
+    """A term on a bar: the term (shortened) in Chinese; in English with its gloss beside it,
+    ``企业 (enterprises)`` or, with ``count``, ``企业 (enterprises, 52)``."""
+    english = gloss(term) if current_language() == "en" else None
+    if english is None:
+        short = shorten(term)
+        return short if count is None else _text("keyness.bar", term=short, count=count)
+    short = shorten(term, 6)
+    cut = cut_gloss(english, limit)
+    if count is None:
+        shown = _text("common.term_gloss", term=short, gloss=cut)
+        full = _text("common.term_gloss", term=term, gloss=english)
+    else:
+        shown = _text("keyness.bar_gloss", term=short, gloss=cut, count=count)
+        full = _text("keyness.bar_gloss", term=term, gloss=english, count=count)
+    keep_full_text(fig, shown, full)
+    return shown
 
 
 def _section_name(row) -> str:
@@ -157,10 +188,11 @@ def plot_top_terms(counts: pd.DataFrame, items: pd.DataFrame, *, top: int = 20):
         _text("top_terms.subtitle", items=len(items), top=top, note=_stopword_note()),
     )
     left = np.zeros(len(head))
+    bars = [bar_label(fig, t, limit=2 * _BAR_GLOSS_CHARS) for t in head["term"]]
     for row in sections.itertuples():
         values = head[section_column(row.section_id)].to_numpy()
         ax.barh(
-            head["term"],
+            bars,
             values,
             left=left,
             color=section_colour(row.section_id),
@@ -211,7 +243,7 @@ def plot_top_terms_by_section(counts: pd.DataFrame, items: pd.DataFrame, *, top:
         head = head.sort_values([column, "term"], ascending=[False, True]).head(top)
         head = head.iloc[::-1]
         ax.barh(
-            [shorten(t) for t in head["term"]],
+            [bar_label(fig, t) for t in head["term"]],
             head[column],
             color=section_colour(row.section_id),
             height=0.7,
@@ -255,7 +287,7 @@ def plot_keyness(table: pd.DataFrame, items: pd.DataFrame, *, top: int = 8):
             n_items=len(items),
             min_count=table.attrs.get("min_count", 1),
         )
-        spare[0].text(
+        note_text = spare[0].text(
             0.05,
             0.5,
             note,
@@ -266,13 +298,14 @@ def plot_keyness(table: pd.DataFrame, items: pd.DataFrame, *, top: int = 8):
             color="#555555",
             linespacing=1.6,
         )
+    else:
+        note_text = None
     xmax = table["g2"].max()
     for ax, row in zip(axes, sections.itertuples(), strict=True):
         head = table[(table["section_id"] == row.section_id) & (table["rank"] <= top)]
         head = head.iloc[::-1]
         labels = [
-            _text("keyness.bar", term=shorten(t), count=c)
-            for t, c in zip(head["term"], head["count"], strict=True)
+            bar_label(fig, t, count=c) for t, c in zip(head["term"], head["count"], strict=True)
         ]
         ax.barh(labels, head["g2"], color=section_colour(row.section_id), height=0.7)
         for y, value in enumerate(head["g2"]):
@@ -292,7 +325,19 @@ def plot_keyness(table: pd.DataFrame, items: pd.DataFrame, *, top: int = 8):
         )
         _bare_axis(ax)
     _lay_out_panels(fig, axes)
+    if note_text is not None:
+        _keep_inside(fig, note_text)
     return fig
+
+
+def _keep_inside(fig, text, margin: float = 0.012) -> None:
+    """Move a text left until it ends inside the figure: glossed tick labels widen a column,
+    and the spare panel's note beside it would run off the right edge."""
+    renderer = fig.canvas.get_renderer()
+    overflow = text.get_window_extent(renderer).x1 - fig.bbox.width * (1 - margin)
+    if overflow > 0:
+        x, y = text.get_transform().transform(text.get_position())
+        text.set_position(text.get_transform().inverted().transform((x - overflow, y)))
 
 
 def _lay_out_panels(fig, axes) -> None:
@@ -370,7 +415,7 @@ def plot_wordcloud(counts: pd.DataFrame, items: pd.DataFrame, *, top: int = 120)
     section_of = most_distinctive_section(counts)
     first = head.iloc[0]
     fig, ax = new_figure(
-        _text("wordcloud.title", term=first["term"]),
+        _text("wordcloud.title", term=first["term"], gloss=gloss_in_brackets(first["term"])),
         _text("wordcloud.subtitle", top=len(head), note=_stopword_note()),
     )
     image = _wordcloud_image(

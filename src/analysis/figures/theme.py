@@ -1,6 +1,7 @@
 """One look for every chart: the CJK font, one colour per section, slide-sized text,
 and a title that states the finding, a subtitle that states the measure, a source line."""
 
+import re
 import textwrap
 
 import matplotlib
@@ -62,10 +63,19 @@ def apply_theme() -> None:
     )
 
 
+_CJK_CHARACTER = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")
+
+
+def _is_latin(text: str) -> bool:
+    """Text in Latin letters (English, a dictionary gloss's †, pinyin's tone marks): no CJK
+    character or punctuation."""
+    return _CJK_CHARACTER.search(text) is None
+
+
 def wrap_label(text: str, width: int = 12) -> str:
     """Chinese has no spaces to break at, so wrap by characters; English wraps at spaces, with
     about twice as many (narrower) characters to a line."""
-    if text.isascii():
+    if _is_latin(text):
         return "\n".join(textwrap.wrap(text, width=width * 2, break_long_words=False)) or text
     return "\n".join(textwrap.wrap(text, width=width, break_long_words=True)) or text
 
@@ -73,7 +83,7 @@ def wrap_label(text: str, width: int = 12) -> str:
 def shorten(text: str, limit: int = 10) -> str:
     """A tick label of at most ``limit`` characters (Chinese; twice as many for ASCII), cut
     with an ellipsis: one long term (a 《…》 title) must not squeeze every panel's bars."""
-    limit = limit * 2 if text.isascii() else limit
+    limit = limit * 2 if _is_latin(text) else limit
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 

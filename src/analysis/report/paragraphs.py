@@ -20,6 +20,7 @@ from ..figures.save import figure_captions, figures_not_made
 from ..source.numerals import chinese_numeral_value
 from . import wording as w
 from .finished_tables import Tables
+from .glossary_terms import glossary_table, shown_terms, source_counts
 from .wording import say
 
 
@@ -253,3 +254,13 @@ def source(origin: dict, lang: str) -> str:
         ),
         lang=lang,
     )
+
+
+def glossing(t: Tables, lang: str, user_glossary: Path | None) -> str:
+    """Where the English glosses of the Chinese terms the outputs show come from, counted
+    over those terms: the project's glossary, the user's, the dictionary, or pinyin alone."""
+    terms = shown_terms(
+        t["items"], t["keywords"], t["keyness"], t["quantities"], t["cooccurrence_edges"]
+    )
+    counts = source_counts(glossary_table(terms, user_glossary))
+    return say("method.glossing", lang, terms=sum(counts.values()), **counts)

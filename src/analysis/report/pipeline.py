@@ -56,21 +56,35 @@ def check_codebook(codebook: Path | None) -> Path:
     return path
 
 
+def check_glossary(glossary: Path | None) -> Path | None:
+    """Check the user glossary (``--glossary``) before any notebook starts, and use it in this
+    process too (the deck's notes): a malformed one stops the run with its GlossaryError."""
+    from ..figures.glossary import use_user_glossary
+
+    path = Path(glossary).resolve() if glossary is not None else None
+    use_user_glossary(path)
+    return path
+
+
 def run_report(
     input_path: Path | None = None,
     out_root: Path | None = None,
     lang: str = "zh",
     codebook: Path | None = None,
+    glossary: Path | None = None,
 ) -> Path:
     """Run every step on ``input_path`` and write tables, figures and the report under
     ``out_root``. With ``lang="en"`` the figures carry English text and go to ``figures/en``,
     and the report is ``reports/report_en.html``. ``codebook``: a policy-instrument codebook
-    to use instead of the project's own. Returns the path of the HTML report."""
+    to use instead of the project's own. ``glossary``: the researcher's own glossary
+    (``term_zh,en``), used after the curated one and before the dictionary. Returns the path
+    of the HTML report."""
     if lang not in LANGUAGES:
         raise ValueError(f"--lang must be one of {', '.join(LANGUAGES)}, not {lang!r}")
     input_path = Path(input_path or SOURCE).resolve()
     out_root = Path(out_root or ROOT).resolve()
     codebook = check_codebook(codebook)
+    glossary = check_glossary(glossary)
 
     env = {
         "ANALYSIS_INPUT": str(input_path),
@@ -78,6 +92,8 @@ def run_report(
         "ANALYSIS_LANG": lang,
         # Always set, so a stray ANALYSIS_CODEBOOK in the caller's shell cannot skip the check.
         "ANALYSIS_CODEBOOK": str(codebook),
+        # Empty for none, so a stray ANALYSIS_GLOSSARY in the caller's shell is not used.
+        "ANALYSIS_GLOSSARY": str(glossary or ""),
         # The report runs headless: no progress bars, no interactive widgets.
         "ANALYSIS_HEADLESS": "1",
         "MPLBACKEND": "Agg",

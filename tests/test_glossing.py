@@ -1,0 +1,249 @@
+"""Glosses of Chinese terms: the sources in order, the dictionary's rules, the user's glossary.
+
+Expected dictionary glosses are read off CC-CEDICT's own lines (quoted in each test), not taken
+from the code's output."""
+
+import csv
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from analysis.__main__ import main
+from analysis.figures import dictionary, glossary
+from analysis.figures.glossary import (
+    GlossaryError,
+    cut_gloss,
+    lookup,
+    read_glossary,
+    section_lookup,
+)
+from analysis.paths import ROOT
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@pytest.fixture(autouse=True)
+def no_user_glossary_left_behind():
+    """The command line makes ``--glossary`` the process's user glossary; a test that runs it
+    must not leave it to the tests after it."""
+    yield
+    glossary._chosen.clear()
+
+
+def test_a_proper_name_gives_way_to_the_common_word():
+    # 新建 新建 [Xin1 jian4] /Xinjian county in Nanchang 南昌, Jiangxi/
+    # 新建 新建 [xin1 jian4] /new construction/newly built/
+    assert dictionary.word_sense("新建") == "new construction"
+
+
+def test_a_noun_comes_before_a_verb_and_notes_are_skipped():
+    # 服務 服务 [fu2 wu4] /to serve/service/CL:項|项[xiang4]/
+    assert dictionary.word_sense("服务") == "service"
+    # 治理 [zhi4 li3] /to govern/to administer/to manage/to control/governance/
+    assert dictionary.word_sense("治理") == "governance"
+
+
+def test_a_verb_loses_its_to():
+    # 建立 [jian4 li4] /to establish/to set up/to found/
+    assert dictionary.word_sense("建立") == "establish"
+
+
+def test_policy_senses_replace_a_wrong_first_sense():
+    # 龍頭 龙头 [long2 tou2] /faucet/…; 投入 [tou2 ru4] /to throw into/…
+    assert dictionary.word_sense("龙头") == "leading"
+    assert dictionary.word_sense("投入") == "invest"
+    assert dictionary.dictionary_gloss("生活垃圾") == "household waste"
+
+
+def test_every_policy_sense_gives_its_reason():
+    with open(ROOT / "src/analysis/resources/policy_senses_en.csv", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    assert rows and all(row["term_zh"] and row["en"] and len(row["reason"]) > 20 for row in rows)
+
+
+def test_the_longest_entries_are_taken_and_spelt_british():
+    # 服务 + 中心 (/center/…/ → centre); 医疗 + 机构 with their policy senses
+    assert dictionary.dictionary_gloss("服务中心") == "service centre"
+    assert dictionary.dictionary_gloss("医疗机构") == "medical institution"
+    # 生活垃圾 is one entry, not 生活 (life) + 垃圾 (trash)
+    assert dictionary.segment("生活垃圾") == [("生活垃圾", "household waste")]
+
+
+def test_matching_from_both_ends_avoids_a_false_word():
+    # Forward matching reads 事主 (victim) out of 一件事主题服务.
+    pieces = [piece for piece, _ in dictionary.segment("一件事主题服务")]
+    assert pieces == ["一", "件", "事", "主题", "服务"]
+
+
+def test_loose_characters_get_no_dictionary_gloss_but_pinyin():
+    # 让利 is not in CC-CEDICT; 让 and 利 alone would read "by sharp".
+    assert dictionary.dictionary_gloss("让利") is None
+    found = lookup("让利")
+    assert (found.text, found.source) == ("ràng lì", "pinyin")
+
+
+def test_sources_in_order(tmp_path):
+    user = tmp_path / "mine.csv"
+    user.write_text("term_zh,en\n企业,firms\n网格,grid management\n", encoding="utf-8")
+    # The curated glossary (企业,enterprises) comes first, then the user's, then CC-CEDICT.
+    assert lookup("企业", user) == lookup("企业") and lookup("企业").source == "curated"
+    assert (lookup("网格", user).text, lookup("网格", user).source) == ("grid management", "user")
+    assert lookup("网格").source == "dictionary" and lookup("网格").marked == "grid†"
+    # A user gloss is a piece of a longer term's dictionary gloss.
+    assert lookup("网格议事", user).text.startswith("grid management ")
+
+
+def test_a_section_title_gets_a_short_name_from_its_head_phrase():
+    # 完善 (to improve) opens the title; 体系 (system) is a generic last noun.
+    found = section_lookup("完善基层治理体系", short=True)
+    assert (found.text, found.source, found.marked) == (
+        "Grassroots governance",
+        "dictionary",
+        "Grassroots governance†",
+    )
+    curated = section_lookup("创新推动城市治理体系和治理能力现代化", short=True)
+    assert (curated.text, curated.source) == ("Urban governance", "curated")
+
+
+def test_a_cut_gloss_keeps_its_mark():
+    assert cut_gloss("small and medium enterprise†", 16) == "small and medium…†"
+    assert cut_gloss("fund", 16) == "fund"
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "words"),
+    [
+        ("term,english\n企业,firms\n", 1, "header"),
+        ("term_zh,en\n企业,firms\n网格\n", 3, "expected 2 fields"),
+        ("term_zh,en\n企业,firms\nfirms,企业\n", 3, "holds no Chinese"),
+        ("term_zh,en\n企业,firms\n网格,grid\n企业,companies\n", 4, "glossed twice"),
+    ],
+)
+def test_a_malformed_user_glossary_names_its_line(tmp_path, text, line, words):
+    path = tmp_path / "mine.csv"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(GlossaryError, match=f"line {line}: .*{words}") as raised:
+        read_glossary(path)
+    assert raised.value.line == line
+
+
+_TERMS = st.text(alphabet="企业网格议事基金政策", min_size=1, max_size=4)
+_GLOSSES = st.text(alphabet="abcdefgh ", min_size=1, max_size=12).map(str.strip).filter(bool)
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    rows=st.dictionaries(_TERMS, _GLOSSES, min_size=1, max_size=6),
+    bad_at=st.integers(min_value=0, max_value=6),
+    bad=st.sampled_from(["网格,grid,extra", "no chinese,here", "只有一列"]),
+)
+def test_a_bad_row_anywhere_is_named(tmp_path_factory, rows, bad_at, bad):
+    lines = [f"{term},{english}" for term, english in rows.items()]
+    bad_at = min(bad_at, len(lines))
+    lines.insert(bad_at, bad)
+    path = tmp_path_factory.mktemp("glossary") / "mine.csv"
+    path.write_text("term_zh,en\n" + "\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(GlossaryError) as raised:
+        read_glossary(path)
+    assert raised.value.line == bad_at + 2
+
+
+def test_the_report_stops_on_a_malformed_glossary_before_any_notebook(tmp_path, capsys):
+    path = tmp_path / "mine.csv"
+    path.write_text("term_zh,en\n企业\n", encoding="utf-8")
+    code = main(["report", "--lang", "en", "--glossary", str(path), "--out", str(tmp_path)])
+    assert code == 2
+    assert f"error: {path}: line 2: expected 2 fields" in capsys.readouterr().err
+    assert not (tmp_path / "figures").exists()
+
+
+def test_the_glossary_command_lists_the_terms_and_takes_them_back(tmp_path, capsys):
+    tiny = FIXTURES / "tiny_town_list.txt"
+    out = tmp_path / "tiny.csv"
+    assert main(["glossary", "--input", str(tiny), "--out", str(out)]) == 0
+    with open(out, encoding="utf-8") as handle:
+        rows = {row["term_zh"]: row for row in csv.DictReader(handle)}
+    # The tiny list's one section, and its commonest terms (read off the fixture).
+    assert rows["完善基层治理体系"]["shown_as"] == "section"
+    assert rows["机制"]["source"] == "curated" and rows["机制"]["en"] == "mechanisms"
+    assert rows["网格"]["source"] == "dictionary" and rows["网格"]["en"] == "grid"
+    # Passed back as it stands, every gloss it holds is the user's own.
+    again = tmp_path / "again.csv"
+    args = ["glossary", "--input", str(tiny), "--out", str(again), "--glossary", str(out)]
+    assert main(args) == 0
+    with open(again, encoding="utf-8") as handle:
+        sources = {row["term_zh"]: row["source"] for row in csv.DictReader(handle)}
+    assert sources["网格"] == "user" and sources["机制"] == "curated"
+    assert "terms (" in capsys.readouterr().out
+
+
+def _accepted(verdict: str) -> bool:
+    return verdict in ("good", "literal")
+
+
+def test_the_judged_glosses_are_what_the_dictionary_gives_today():
+    """docs/glossing.md reports verdicts on these exact glosses: a change of method must be
+    judged again, so a changed gloss fails here."""
+    from analysis.figures.glossary import _glossary
+
+    with open(FIXTURES / "gloss_reference.csv", encoding="utf-8") as handle:
+        shown = {row["term_zh"]: row["shown_as"] for row in csv.DictReader(handle)}
+    with open(FIXTURES / "gloss_verdicts.csv", encoding="utf-8") as handle:
+        verdicts = list(csv.DictReader(handle))
+    assert len(verdicts) == len(shown) == 62
+    for row in verdicts:
+        term = row["term_zh"]
+        if shown[term] == "section":
+            today = dictionary.short_name(term, _glossary())
+        else:
+            today = dictionary.dictionary_gloss(term, _glossary())
+        assert (today or "") == row["gloss"], term
+        assert (row["verdict"] == "none") == (today is None), term
+
+
+def test_the_documented_figures_are_the_verdicts_counted():
+    with open(FIXTURES / "gloss_verdicts.csv", encoding="utf-8") as handle:
+        verdicts = list(csv.DictReader(handle))
+    doc = (ROOT / "docs" / "glossing.md").read_text(encoding="utf-8")
+    final = {}
+    for split in ("tuning", "held_out"):
+        rows = [r for r in verdicts if r["split"] == split]
+        bare = sum(_accepted(r["bare_verdict"]) for r in rows)
+        final[split] = sum(_accepted(r["verdict"]) for r in rows)
+        assert f"{bare} of {len(rows)}" in doc and f"{final[split]} of {len(rows)}" in doc
+    total = sum(final.values())
+    assert re.search(rf"\b{total} of {len(verdicts)} \({round(100 * total / 62)} %\)", doc)
+
+
+def test_glossed_cards_stay_inside_their_cards_in_two_lines(monkeypatch):
+    """The qinghe list's 19 key numbers, none in the curated glossary: every subject (gloss or
+    pinyin) is at most two lines and inside its card; a cut one is whole in the metadata."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from matplotlib.patches import FancyBboxPatch
+
+    from analysis import load_items
+    from analysis.extract.quantities import extract_quantities
+    from analysis.figures.extraction import plot_key_numbers
+    from analysis.figures.save import _shortened_texts
+
+    fixture = FIXTURES / "qinghe_district_list.txt"
+    monkeypatch.setenv("ANALYSIS_LANG", "en")
+    monkeypatch.setenv("ANALYSIS_INPUT", str(fixture))
+    fig = plot_key_numbers(extract_quantities(load_items(fixture)))
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    ax = fig.axes[0]
+    cards = [p.get_window_extent(renderer) for p in ax.patches if isinstance(p, FancyBboxPatch)]
+    subjects = [t for t in ax.texts if t.get_fontsize() == ax.texts[1].get_fontsize()]
+    assert len(cards) == len(subjects) == 19
+    for card, subject in zip(cards, subjects, strict=True):
+        box = subject.get_window_extent(renderer)
+        assert subject.get_text().count("\n") <= 1, subject.get_text()
+        assert card.x0 <= box.x0 and box.x1 <= card.x1, subject.get_text()
+    full = _shortened_texts(fig)
+    assert "examine and approve time limit compression most legal time limit†" in full
