@@ -183,6 +183,18 @@ def cut_gloss(english: str, limit: int) -> str:
     return head.rstrip(" ,;") + "…" + mark
 
 
+@cache
+def _section_translations() -> dict[str, dict[str, str]]:
+    with open(RESOURCES / "sections_en.csv", encoding="utf-8", newline="") as handle:
+        return {row["title_zh"]: row for row in csv.DictReader(handle)}
+
+
+def section_translation(title: str) -> dict[str, str] | None:
+    """The curated ``title_en`` and ``short_en`` of a section title (``sections_en.csv``), or
+    None."""
+    return _section_translations().get(title)
+
+
 def glossed(term: str, lang: str) -> str:
     """The term itself in Chinese; ``基金 (fund)`` in English."""
     english = gloss(term) if lang == "en" else None
@@ -195,8 +207,6 @@ def section_lookup(title: str, user_path: Path | None = None, short: bool = Fals
     else the user's glossary, else a dictionary short name from the title's head phrase, else
     the title's pinyin."""
     title = str(title)
-    from .labels import section_translation
-
     if (curated := section_translation(title)) is not None:
         return Gloss(curated["short_en"] if short else curated["title_en"], "curated")
     if title in _user_glossary(user_path):

@@ -4,12 +4,12 @@ Templates live in ``resources/labels.json`` and section names in ``resources/sec
 translations are data, not code. A section title with no translation keeps its Chinese.
 """
 
-import csv
 import json
 import os
 from functools import cache
 
 from ..paths import RESOURCES
+from .glossary import section_gloss, section_translation
 
 LANGUAGES = ("zh", "en")
 _RESOURCES = RESOURCES
@@ -26,17 +26,6 @@ def current_language() -> str:
 @cache
 def _templates() -> dict:
     return json.loads((_RESOURCES / "labels.json").read_text(encoding="utf-8"))
-
-
-@cache
-def _section_translations() -> dict[str, dict[str, str]]:
-    with open(_RESOURCES / "sections_en.csv", encoding="utf-8", newline="") as handle:
-        return {row["title_zh"]: row for row in csv.DictReader(handle)}
-
-
-def section_translation(title: str) -> dict[str, str] | None:
-    """The curated ``title_en`` and ``short_en`` of a section title, or None."""
-    return _section_translations().get(title)
 
 
 def has_label(key: str) -> bool:
@@ -77,12 +66,10 @@ def section_name(numeral: str, title: str, lang: str | None = None, short: bool 
         return f"{numeral}、{title}"
     from ..source.numerals import chinese_numeral_value
 
-    translation = _section_translations().get(title)
+    translation = section_translation(title)
     if translation is not None:
         english = translation["short_en"] if short else translation["title_en"]
     else:
-        from .glossary import section_gloss
-
         english = section_gloss(title, short=short)
     return f"{chinese_numeral_value(numeral)}. {english}"
 

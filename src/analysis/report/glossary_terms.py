@@ -12,7 +12,7 @@ import pandas as pd
 
 from ..extract.headlines import forecast_ladder, headline_quantities
 from ..figures.glossary import SOURCES, lookup, section_lookup
-from ..text.keywords import section_column
+from ..text.counting import section_column
 
 # As many as the charts show: plot_top_terms (20), plot_top_terms_by_section (10 per section),
 # plot_keyness (8 per section).
