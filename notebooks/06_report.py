@@ -27,6 +27,8 @@ from analysis.figures.save import figure_captions, figures_not_made
 from analysis.paths import figures_dir, processed_dir
 from analysis.report import cells as rc
 from analysis.report import wording as w
+from analysis.report.absences import absence_sentences, absent_items
+from analysis.source.load import COLUMNS as ITEM_COLUMNS
 from analysis.source.numerals import chinese_numeral_value
 
 init_notebook_mode(all_interactive=False, connected=False)
@@ -49,6 +51,9 @@ instrument_review = rc.read_table(processed, "policy_instruments_review.csv")
 instrument_types = rc.read_table(processed, "policy_instrument_types_by_section.csv")
 instrument_test = rc.read_table(processed, "policy_instrument_test.csv").iloc[0]
 origin = rc.load_metadata(processed / "provenance.json")
+absent = absent_items(processed)
+# Further columns of the list's own header (指导部门, 推广范围), named as the list names them.
+further_columns = [column for column in items.columns if column not in ITEM_COLUMNS]
 
 numerals = sections.set_index("section_id")["section_numeral"]
 titles = sections.set_index("section_id")["section_title"]
@@ -78,6 +83,9 @@ rc.show_markdown(
         largest_share=largest["share_of_items"],
     )
 )
+# What an abridged list leaves out, from absent_items.csv: never counted as present.
+for sentence in absence_sentences(absent, lang):
+    rc.show_markdown(sentence)
 if not leads.empty:
     rc.show_markdown(
         say(
@@ -303,7 +311,7 @@ rc.interactive_table(
         ],
         line=items["line_start"],
         chars=items["content_chars"],
-    )[["item", "section", "name", "content", "line", "chars"]],
+    )[["item", "section", "name", "content", *further_columns, "line", "chars"]],
     long_text=("content",),
     pageLength=10,
     lengthMenu=[5, 10, 25, 50],

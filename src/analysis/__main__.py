@@ -1,4 +1,5 @@
-"""``python -m analysis report [--input PATH] [--out DIR] [--lang zh|en] [--codebook PATH]``
+"""``python -m analysis report [--input PATH] [--out DIR] [--lang zh|en] [--codebook PATH]
+[--allow-gaps]``
 
 ``python -m analysis deck [--figures a,b] [--lang en] [--out FILE]``: a briefing deck from the
 figures and tables already made (a short one with ``--figures``)."""
@@ -35,6 +36,13 @@ def main(argv: list[str] | None = None) -> int:
         help="a policy-instrument codebook (TOML) to code the items with "
         "(default: src/analysis/resources/policy_instruments.toml)",
     )
+    report.add_argument(
+        "--allow-gaps",
+        action="store_true",
+        help="load a list published abridged whose numbering skips items it does not account "
+        "for; the missing items are recorded as absent (a gap the list explains itself, a "
+        "section published with its heading only and its count, loads without this flag)",
+    )
     deck = commands.add_parser(
         "deck", help="write a briefing deck from the finished figures and tables"
     )
@@ -54,7 +62,13 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "deck":
         return _deck(args)
     try:
-        run_report(args.input, args.out, lang=args.lang, codebook=args.codebook)
+        run_report(
+            args.input,
+            args.out,
+            lang=args.lang,
+            codebook=args.codebook,
+            allow_gaps=args.allow_gaps,
+        )
     except (ListFormatError, CodebookError, FileNotFoundError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

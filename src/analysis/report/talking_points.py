@@ -58,7 +58,12 @@ class Tables:
             path = self.processed / f"{name}.csv"
             if not path.exists():
                 raise FileNotFoundError(f"{path} is missing: run the notebooks before the deck")
-            self._read[name] = read_result(path)
+            table = read_result(path)
+            if name == "sections":
+                # The notes speak of what the figures show, drawn from the items present: a
+                # section published with its heading only is said on the title slide instead.
+                table = table[table["items"] > 0].reset_index(drop=True)
+            self._read[name] = table
         return self._read[name]
 
     def section(self, section_id: int, lang: str) -> str:

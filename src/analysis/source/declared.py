@@ -11,8 +11,14 @@ _UNIT = r"[项條条个]"
 _IN_BRACKETS = re.compile(rf"[（(]\s*(?:共\s*)?{_NUMBER}\s*{_UNIT}\s*[）)]")
 _TOTAL = re.compile(rf"共\s*{_NUMBER}\s*{_UNIT}")
 
-ABRIDGED_SECTION = "section published with its heading only"
-ALLOWED_GAP = "absent from the file (allowed by --allow-gaps)"
+# Why items are absent: a code for the report's wording (report_text.json, code.absence.*),
+# and the reason as the table states it.
+ABRIDGED_SECTION = "heading_only"
+ALLOWED_GAP = "allowed_gap"
+REASONS = {
+    ABRIDGED_SECTION: "section published with its heading only",
+    ALLOWED_GAP: "absent from the file (allowed by --allow-gaps)",
+}
 
 
 def declared_count(title: str) -> int | None:

@@ -16,6 +16,7 @@ import pandas as pd
 
 from ..paths import input_path
 from . import clean
+from .declared import REASONS
 from .decode import decode_list_bytes
 from .errors import ListFormatError
 from .parser import Absence, LineClassifier, RawItem
@@ -44,6 +45,7 @@ ABSENT_COLUMNS = [
     "items",
     "missing",
     "line",
+    "reason_code",
     "reason",
 ]
 
@@ -217,7 +219,8 @@ def _absence_row(absence: Absence) -> dict:
         "items": last - first + 1,
         "missing": str(first) if first == last else f"{first}–{last}",
         "line": absence.line,
-        "reason": absence.reason,
+        "reason_code": absence.reason_code,
+        "reason": REASONS[absence.reason_code],
     }
 
 

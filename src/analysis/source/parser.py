@@ -57,7 +57,7 @@ class Absence:
     first_item: int
     last_item: int
     line: int  # the line that shows the gap: the heading-only section's row, or the row after it
-    reason: str
+    reason_code: str  # a key of declared.REASONS
 
 
 @dataclass
