@@ -68,7 +68,9 @@ def section_name(numeral: str, title: str, lang: str | None = None, short: bool 
     lang = lang or current_language()
     translation = _section_translations().get(title)
     if lang == "zh" or translation is None:
-        return f"{numeral}、{title}"
+        from ..source.declared import without_declared_count
+
+        return f"{numeral}、{without_declared_count(title)}"
     from ..source.numerals import chinese_numeral_value
 
     english = translation["short_en"] if short else translation["title_en"]

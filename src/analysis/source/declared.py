@@ -9,6 +9,7 @@ from .numerals import ascii_digits, chinese_numeral_value
 _NUMBER = r"([0-9０-９]+|[一二三四五六七八九十百两〇零]+)"
 _UNIT = r"[项條条个]"
 _IN_BRACKETS = re.compile(rf"[（(]\s*(?:共\s*)?{_NUMBER}\s*{_UNIT}\s*[）)]")
+_CLOSING_COUNT = re.compile(rf"\s*[（(]\s*(?:共\s*)?{_NUMBER}\s*{_UNIT}\s*[）)]\s*$")
 _TOTAL = re.compile(rf"共\s*{_NUMBER}\s*{_UNIT}")
 
 # Why items are absent: a code for the report's wording (report_text.json, code.absence.*),
@@ -19,6 +20,13 @@ REASONS = {
     ABRIDGED_SECTION: "section published with its heading only",
     ALLOWED_GAP: "absent from the file (allowed by --allow-gaps)",
 }
+
+
+def without_declared_count(title: str) -> str:
+    """The title without a closing （共6项）: a figure's label names the section, and the
+    count is data of its own (``declared_items``), not a word of the name."""
+    stripped = _CLOSING_COUNT.sub("", title)
+    return stripped or title
 
 
 def declared_count(title: str) -> int | None:
