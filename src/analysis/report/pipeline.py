@@ -30,14 +30,14 @@ def check_input(input_path: Path, allow_gaps: bool = False) -> str:
     """Load the list and check the pipeline's invariants; a one-line summary for the log.
     Raises ListFormatError for a malformed list."""
     from ..source import invariants
-    from ..source.load import absent_item_ids, load_items
+    from ..source.load import absent_item_count, load_items
 
     items = load_items(input_path, allow_gaps=allow_gaps)
     invariants.check_items(items)
     own_source = invariants.check_against_metadata(items, SOURCE_METADATA)
     return (
         f"{input_path.name}: {len(items.attrs['sections'])} sections, {len(items)} items, "
-        + (f"{len(absent_item_ids(items))} items absent, " if absent_item_ids(items) else "")
+        + (f"{absent_item_count(items)} items absent, " if absent_item_count(items) else "")
         + f"{len(items.attrs['repairs'])} repairs"
         + (" (counts match data/raw/source.json)" if own_source else "")
     )

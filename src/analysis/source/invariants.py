@@ -17,19 +17,22 @@ def check_items(items: pd.DataFrame, attrs: dict | None = None) -> None:
     included; no item has an empty name or content. ``attrs``: the loader's record, when it has
     been taken off the table (default: ``items.attrs``)."""
     attrs = items.attrs if attrs is None else attrs
-    absent = [
-        number
-        for row in attrs.get("absent_items", [])
-        for number in range(row["first_item"], row["last_item"] + 1)
-    ]
+    # Runs of numbers, (first, last): an absent run can be long, so it is never spelled out.
+    runs = sorted(
+        [(n, n) for n in items["item_id"].tolist()]
+        + [(row["first_item"], row["last_item"]) for row in attrs.get("absent_items", [])]
+    )
+    absent = sum(row["items"] for row in attrs.get("absent_items", []))
     present = items["item_id"].tolist()
-    if present != sorted(present) or set(present) & set(absent):
-        raise ListFormatError("item numbers are out of order or recorded both present and absent")
-    expected_ids = list(range(1, len(present) + len(absent) + 1))
-    if sorted(present + absent) != expected_ids:
+    if present != sorted(present):
+        raise ListFormatError("item numbers are out of order")
+    total = len(present) + absent
+    if [first for first, _ in runs] != [1] + [last + 1 for _, last in runs[:-1]] or (
+        runs and runs[-1][1] != total
+    ):
         raise ListFormatError(
-            f"item numbers do not run 1…{len(expected_ids)} without gaps"
-            + (f" (counting {len(absent)} recorded as absent)" if absent else "")
+            f"item numbers do not run 1…{total} without gaps"
+            + (f" (counting {absent} recorded as absent)" if absent else "")
         )
     with_items = items.drop_duplicates("section_id")
     # Every section, those published with their heading only too, when the loader listed them.

@@ -298,12 +298,8 @@ def absent_items_table(items: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(items.attrs.get("absent_items", []), columns=ABSENT_COLUMNS)
 
 
-def absent_item_ids(items: pd.DataFrame) -> list[int]:
-    return [
-        number
-        for row in items.attrs.get("absent_items", [])
-        for number in range(row["first_item"], row["last_item"] + 1)
-    ]
+def absent_item_count(items: pd.DataFrame) -> int:
+    return sum(row["items"] for row in items.attrs.get("absent_items", []))
 
 
 def declared_counts(items: pd.DataFrame) -> pd.Series:
