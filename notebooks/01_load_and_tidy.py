@@ -17,8 +17,8 @@
 # **Reads** the raw list, `data/raw/shenzhen_sez_innovation_measures_2021.txt` (or the file in
 # `ANALYSIS_INPUT`).
 # **Writes** `data/processed/items.csv`, `items.xlsx` (items, sections and repairs sheets),
-# `sections.csv`, `repairs.csv`, `provenance.json` (which file, its sha256), and the figure
-# `figures/items_per_section.png/.svg`.
+# `sections.csv`, `repairs.csv`, `absent_items.csv` (items an abridged list leaves out),
+# `provenance.json` (which file, its sha256), and the figure `figures/items_per_section.png/.svg`.
 # **Shows** the tidy table (one row per item), the items per section, and every repair the
 # loader made to the source, with the line it made it on.
 
@@ -30,10 +30,11 @@ import analysis
 from analysis.figures.labels import label
 from analysis.figures.save import save_figure
 from analysis.figures.sections import plot_items_per_section
-from analysis.paths import SOURCE_METADATA, input_path, processed_dir
+from analysis.paths import SOURCE_METADATA, gaps_allowed, input_path, processed_dir
+from analysis.source.load import absent_items_table, with_declared_counts
 from analysis.source.provenance import provenance
 from analysis.tables.write import write_csv, write_json, write_xlsx
-from analysis.text.counts import section_counts
+from analysis.text.counts import section_counts, short_title
 
 pd.set_option("display.max_colwidth", 60)
 
@@ -42,7 +43,7 @@ pd.set_option("display.max_colwidth", 60)
 # One row per item. `line_start`/`line_end` point back to the lines of the source file.
 
 # %%
-items = analysis.load_items(input_path())
+items = analysis.load_items(input_path(), allow_gaps=gaps_allowed())
 print(f"{items.attrs['source']}\nsha256 {items.attrs['sha256']}, read as {items.attrs['encoding']}")
 display(items.head(10))
 
@@ -50,8 +51,29 @@ display(items.head(10))
 # ## Items per section
 
 # %%
-sections = section_counts(items)
-display(sections[["section_numeral", "section_title", "items", "content_chars"]])
+# A section published with its heading only is a row with no items; each section keeps the
+# count its title declares (（共6项）), where it declares one.
+sections = with_declared_counts(
+    section_counts(items),
+    items,
+    {
+        "content_chars": 0,
+        "name_chars": 0,
+        "mean_content_chars": float("nan"),
+        "share_of_items": 0.0,
+    },
+)
+sections["short_title"] = sections["section_title"].map(short_title)
+display(sections[["section_numeral", "section_title", "items", "declared_items", "content_chars"]])
+
+# %% [markdown]
+# ## What the list leaves out
+# Items the numbering passes over: in a list published abridged, a section with its heading
+# and count only; with `--allow-gaps`, numbers absent from the file. Empty for a whole list.
+
+# %%
+absent = absent_items_table(items)
+display(absent)
 
 # %%
 fig = plot_items_per_section(items)
@@ -77,5 +99,6 @@ out = processed_dir()
 write_csv(items, out / "items.csv")
 write_csv(sections, out / "sections.csv")
 write_csv(repairs, out / "repairs.csv")
+write_csv(absent, out / "absent_items.csv")
 write_xlsx({"items": items, "sections": sections, "repairs": repairs}, out / "items.xlsx")
 write_json(provenance(items, SOURCE_METADATA), out / "provenance.json")

@@ -32,7 +32,7 @@ import analysis
 from analysis.figures import lengths, terms
 from analysis.figures.labels import label
 from analysis.figures.save import make_figure, save_figure
-from analysis.paths import processed_dir
+from analysis.paths import gaps_allowed, processed_dir
 from analysis.tables.write import write_csv
 from analysis.text import segment
 from analysis.text.counts import section_counts
@@ -44,7 +44,7 @@ from analysis.text.kwic_widget import has_widget_frontend, kwic_explorer
 NOTEBOOK = "02_text_terms"
 pd.set_option("display.max_colwidth", 40)
 out = processed_dir()
-items = analysis.load_items()
+items = analysis.load_items(allow_gaps=gaps_allowed())
 
 # %% [markdown]
 # ## Counts per category

@@ -28,7 +28,7 @@ import analysis
 from analysis.figures import network, terms
 from analysis.figures.labels import label
 from analysis.figures.save import make_figure
-from analysis.paths import processed_dir
+from analysis.paths import gaps_allowed, processed_dir
 from analysis.tables.write import write_csv
 from analysis.text.cooccurrence import (
     MIN_SHARED_ITEMS,
@@ -40,7 +40,7 @@ from analysis.text.keywords import keyword_counts
 
 NOTEBOOK = "03_text_clouds_and_network"
 out = processed_dir()
-items = analysis.load_items()
+items = analysis.load_items(allow_gaps=gaps_allowed())
 counts = keyword_counts(items, progress=False)
 
 # %% [markdown]

@@ -46,14 +46,14 @@ from analysis.figures.extraction import (
 )
 from analysis.figures.labels import label
 from analysis.figures.save import make_figure
-from analysis.paths import processed_dir
+from analysis.paths import gaps_allowed, processed_dir
 from analysis.tables.write import write_csv
 
 pd.set_option("display.max_colwidth", 50)
 pd.set_option("display.max_rows", 200)
 NOTEBOOK = "04_extraction"
 OUT = processed_dir()
-items = analysis.load_items()
+items = analysis.load_items(allow_gaps=gaps_allowed())
 
 
 def write(table: pd.DataFrame, name: str) -> None:

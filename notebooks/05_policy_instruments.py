@@ -44,14 +44,14 @@ from analysis.extract.instruments import code_items, items_for_review
 from analysis.figures.instruments import plot_tools_by_section, plot_types_by_section
 from analysis.figures.labels import label
 from analysis.figures.save import make_figure
-from analysis.paths import ROOT, processed_dir
+from analysis.paths import ROOT, gaps_allowed, processed_dir
 from analysis.tables.write import write_csv
 
 pd.set_option("display.max_colwidth", 60)
 pd.set_option("display.max_rows", 300)
 NOTEBOOK = "05_policy_instruments"
 OUT = processed_dir()
-items = analysis.load_items()
+items = analysis.load_items(allow_gaps=gaps_allowed())
 codebook = load_codebook(codebook_path())
 
 

@@ -12,6 +12,7 @@ The oracles at the bottom say what the loader must do with a line, from the text
 import functools
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 from hypothesis import strategies as st
 
@@ -20,6 +21,12 @@ from analysis.paths import SOURCE
 SOURCE_TEXT = SOURCE.read_text(encoding="utf-8")
 SOURCE_LINES = SOURCE_TEXT.split("\n")
 HEADER_CELLS = ("序号", "名称", "具体内容")
+# A real list published abridged: declared counts in its section titles, section 四 with its
+# heading only (items 15–20 never published), five columns (序号 | 改革举措 | 主 要 内 容 | 指导部门
+# | 推广范围).
+ABRIDGED = Path(__file__).parent / "fixtures" / "innovation_reforms_2018_abridged.txt"
+ABRIDGED_LINES = ABRIDGED.read_text(encoding="utf-8").split("\n")
+NUMBER_WORDS = ("序号", "编号")
 
 BOM = "\ufeff"
 FULL_WIDTH_SPACE = "\u3000"
@@ -235,9 +242,12 @@ LINE_DAMAGES = (
 
 
 @st.composite
-def damaged_lists(draw, damages=LINE_DAMAGES, max_damages: int = 4) -> DamagedList:
-    """The real list, damaged 1 to ``max_damages`` times, re-encoded and maybe truncated."""
-    lines = list(SOURCE_LINES)
+def damaged_lists(
+    draw, damages=LINE_DAMAGES, max_damages: int = 4, source_lines=tuple(SOURCE_LINES)
+) -> DamagedList:
+    """The real list (or ``source_lines``), damaged 1 to ``max_damages`` times, re-encoded and
+    maybe truncated."""
+    lines = list(source_lines)
     steps = []
     for _ in range(draw(st.integers(1, max_damages))):
         damage = draw(st.sampled_from(damages))
@@ -395,10 +405,24 @@ def section_shaped_lines(text: str) -> list[int]:
 
 
 def first_header_line(text: str) -> int | None:
+    """The first line whose first cell is the number column's word (序号, 序　号, 编号)."""
     for n, line in enumerate(text.split("\n"), 1):
-        if (
-            tuple(cell.replace(" ", "").replace(FULL_WIDTH_SPACE, "") for cell in cells_of(line))
-            == HEADER_CELLS
-        ):
+        cells = cells_of(line)
+        if cells and re.sub(r"\s", "", cells[0]) in NUMBER_WORDS:
             return n
     return None
+
+
+_ITEM_NUMBER = re.compile(r"^(\d+)\t")
+
+
+@st.composite
+def abridged_list_without_a_row(draw) -> tuple[DamagedList, int]:
+    """The abridged list with one item row deleted; returns the list and the item's number."""
+    lines = list(ABRIDGED_LINES)
+    rows = [i for i, line in enumerate(lines) if _ITEM_NUMBER.match(line)]
+    i = draw(st.sampled_from(rows))
+    number = int(_ITEM_NUMBER.match(lines[i]).group(1))
+    del lines[i]
+    steps = [f"delete item {number}'s row (line {i + 1})"]
+    return _encoded(draw, "\n".join(lines), steps, truncate=False), number

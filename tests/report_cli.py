@@ -9,10 +9,12 @@ from pathlib import Path
 from analysis.paths import ROOT
 
 
-def report_on(list_file: Path, tmp_path_factory, name: str, timeout: int, args=()):
-    """``python -m analysis report --input list_file`` into a fresh folder, with its own empty
-    cache so that every figure is really drawn. Returns the folder and the finished process,
-    which must have exited 0. ``args``: more options (``--lang en``)."""
+def report_on(
+    list_file: Path, tmp_path_factory, name: str, timeout: int, options: tuple[str, ...] = ()
+):
+    """``python -m analysis report --input list_file [options]`` into a fresh folder, with its
+    own empty cache so that every figure is really drawn. Returns the folder and the finished
+    process, which must have exited 0."""
     out = tmp_path_factory.mktemp(name)
     env = {**os.environ, "ANALYSIS_CACHE_DIR": str(tmp_path_factory.mktemp(f"{name}_cache"))}
     completed = subprocess.run(
@@ -25,8 +27,8 @@ def report_on(list_file: Path, tmp_path_factory, name: str, timeout: int, args=(
             str(list_file),
             "--out",
             str(out),
-            *args,
-        ],  # fmt: skip
+            *options,
+        ],
         capture_output=True,
         text=True,
         cwd=ROOT,

@@ -25,7 +25,7 @@ pytestmark = pytest.mark.slow
 @pytest.fixture(scope="module")
 def run(tmp_path_factory):
     out, completed = report_on(
-        FIXTURE, tmp_path_factory, "english_other_list", timeout=1200, args=("--lang", "en")
+        FIXTURE, tmp_path_factory, "english_other_list", timeout=1200, options=("--lang", "en")
     )
     return out, completed.stderr
 

@@ -40,8 +40,13 @@ def test_every_text_is_in_both_languages():
 
 def test_every_repair_kind_reads_as_words_in_both_languages():
     kinds = _repair_kinds()
-    assert {"header_row_dropped", "stray_english_corrected", "markup_removed"} <= kinds
-    assert len(kinds) == 13
+    assert {
+        "header_row_dropped",
+        "stray_english_corrected",
+        "markup_removed",
+        "declared_count_differs",
+    } <= kinds
+    assert len(kinds) == 14
     for kind in sorted(kinds):
         for lang in ("zh", "en"):
             assert wording.has_text(f"code.repair.{kind}"), kind
@@ -49,6 +54,18 @@ def test_every_repair_kind_reads_as_words_in_both_languages():
             assert "_" not in code_word("repair", kind, lang)
     assert code_word("repair", "header_row_dropped", "zh") == "表头重复行"
     assert code_word("repair", "header_row_dropped", "en") == "repeated table header"
+
+
+def test_every_reason_for_absent_items_reads_as_words_in_both_languages():
+    from analysis.source.declared import REASONS
+
+    assert set(REASONS) == {"heading_only", "allowed_gap"}
+    for code in REASONS:
+        for lang in ("zh", "en"):
+            assert "_" not in code_word("absence", code, lang), code
+    assert code_word("absence", "heading_only", "en") == (
+        "the section was published with its heading only"
+    )
 
 
 def test_every_level_and_field_reads_as_words():

@@ -41,7 +41,7 @@ def test_readme_comes_first_then_every_result_table_in_order(book):
     present = [s.sheet for s in sheet_specs() if (PROCESSED / s.file).exists()]
     assert book.sheetnames[0] == README
     assert book.sheetnames[1:] == present
-    assert present[:4] == ["items", "sections", "repairs", "keywords"]
+    assert present[:5] == ["items", "sections", "repairs", "absent_items", "keywords"]
     assert {"keyness", "regulations", "quantities", "coined_terms", "claims"} <= set(present)
     # The policy instruments last: the codes, the items left for review, the cross-tables,
     # then the test and its cells.

@@ -12,7 +12,13 @@ from .extract.quantities import extract_quantities  # noqa: E402
 from .extract.regulations import extract_regulations  # noqa: E402
 from .source.corpus import load_corpus  # noqa: E402
 from .source.errors import ListFormatError  # noqa: E402
-from .source.load import load_items, parse_list_bytes, repairs_table, sections_table  # noqa: E402
+from .source.load import (  # noqa: E402
+    absent_items_table,
+    load_items,
+    parse_list_bytes,
+    repairs_table,
+    sections_table,
+)
 from .text.keyness import keyness  # noqa: E402
 from .text.keywords import keyword_counts  # noqa: E402
 from .text.kwic import kwic  # noqa: E402
@@ -36,5 +42,6 @@ __all__ = [
     "parse_list_bytes",
     "repairs_table",
     "sections_table",
+    "absent_items_table",
     "tokenize",
 ]

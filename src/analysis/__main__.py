@@ -1,5 +1,5 @@
 """``python -m analysis report [--input PATH] [--out DIR] [--lang zh|en] [--codebook PATH]
-[--glossary CSV]``
+[--glossary CSV] [--allow-gaps]``
 
 ``python -m analysis glossary [--input PATH] [--out CSV] [--glossary CSV]``: every Chinese term
 the English outputs of a list will show, with its gloss and its source, to correct and pass back
@@ -54,6 +54,13 @@ def main(argv: list[str] | None = None) -> int:
         "--out", type=Path, help="the CSV to write (default: glossary_<list>.csv here)"
     )
     glossary.add_argument("--glossary", type=Path, help=glossary_help)
+    report.add_argument(
+        "--allow-gaps",
+        action="store_true",
+        help="load a list published abridged whose numbering skips items it does not account "
+        "for; the missing items are recorded as absent (a gap the list explains itself, a "
+        "section published with its heading only and its count, loads without this flag)",
+    )
     deck = commands.add_parser(
         "deck", help="write a briefing deck from the finished figures and tables"
     )
@@ -77,7 +84,12 @@ def main(argv: list[str] | None = None) -> int:
         return _glossary(args)
     try:
         run_report(
-            args.input, args.out, lang=args.lang, codebook=args.codebook, glossary=args.glossary
+            args.input,
+            args.out,
+            lang=args.lang,
+            codebook=args.codebook,
+            glossary=args.glossary,
+            allow_gaps=args.allow_gaps,
         )
     except (ListFormatError, CodebookError, GlossaryError, FileNotFoundError) as exc:
         print(f"error: {exc}", file=sys.stderr)

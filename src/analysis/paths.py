@@ -22,6 +22,13 @@ def input_path() -> Path:
     return Path(os.environ.get("ANALYSIS_INPUT", SOURCE))
 
 
+def gaps_allowed() -> bool:
+    """Whether this run loads a list whose numbering has gaps the list does not explain:
+    ``ANALYSIS_ALLOW_GAPS=1``, set by ``report --allow-gaps``, as ``ANALYSIS_CODEBOOK`` carries
+    ``--codebook`` to the notebooks."""
+    return os.environ.get("ANALYSIS_ALLOW_GAPS", "0") == "1"
+
+
 def out_root() -> Path:
     """The folder under which this run writes ``data/processed``, ``figures`` and ``reports``."""
     return Path(os.environ.get("ANALYSIS_OUT", ROOT))

@@ -64,9 +64,10 @@ def list_identity(items: pd.DataFrame, metadata_file: Path = SOURCE_METADATA) ->
 
 @cache
 def _identity_of_file(path: str, size: int, modified: float) -> ListIdentity:
+    from ..paths import gaps_allowed
     from ..source.load import load_items
 
-    return list_identity(load_items(path))
+    return list_identity(load_items(path, allow_gaps=gaps_allowed()))
 
 
 def current_identity() -> ListIdentity:

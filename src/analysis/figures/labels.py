@@ -63,7 +63,9 @@ def section_name(numeral: str, title: str, lang: str | None = None, short: bool 
     glossary, else a dictionary gloss (marked †), else its pinyin."""
     lang = lang or current_language()
     if lang == "zh":
-        return f"{numeral}、{title}"
+        from ..source.declared import without_declared_count
+
+        return f"{numeral}、{without_declared_count(title)}"
     from ..source.numerals import chinese_numeral_value
 
     translation = section_translation(title)

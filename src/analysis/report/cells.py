@@ -13,7 +13,7 @@ from ..figures.save import figure_captions
 from ..paths import out_root
 from ..tables.sheets import display_width
 from .screen_images import DISPLAY_WIDTH, screen_png
-from .wording import say, table_controls
+from .wording import has_text, say, table_controls
 
 # Where the report asks for the list of headings; the renderer puts it there (render.py).
 TABLE_OF_CONTENTS = "<!-- table of contents -->"
@@ -103,7 +103,11 @@ def interactive_table(
     from itables import show
 
     shown = table.astype(object).where(table.notna(), "")
-    shown.columns = [say(f"column.{column}") for column in table.columns]
+    # A column the list itself names (指导部门) keeps the list's name.
+    shown.columns = [
+        say(f"column.{column}") if has_text(f"column.{column}") else column
+        for column in table.columns
+    ]
     targets = [list(table.columns).index(c) for c in long_text]
     column_defs = [{"className": "dt-left", "targets": "_all"}]
     if targets:

@@ -31,6 +31,7 @@ from ..figures.save import figure_captions, figures_not_made
 from ..figures.theme import SOURCE_BOTTOM, SOURCE_SIZE, SUBTITLE_TOP
 from ..tables.write import FIXED_TIME, without_timestamps
 from . import figure_order, wording
+from .absences import absence_sentences, absent_items
 from .finished_tables import Tables
 from .notebook_list import pipeline_notebooks
 from .talking_points import deck_text, list_title, talking_point
@@ -170,7 +171,7 @@ def _place(shape, left, top, width, height) -> None:
 # --- slides -----------------------------------------------------------------------------
 
 
-def _title_slide(prs, origin: Origin, lang: str) -> None:
+def _title_slide(prs, origin: Origin, lang: str, absences: list[str] = ()) -> None:
     slide = prs.slides.add_slide(prs.slide_layouts[0])
     title, subtitle = slide.shapes.title, slide.placeholders[1]
     width = SLIDE_WIDTH - 2 * Inches(0.8)
@@ -184,6 +185,8 @@ def _title_slide(prs, origin: Origin, lang: str) -> None:
     title.text_frame.vertical_anchor = MSO_ANCHOR.BOTTOM
     record = origin.record
     lines = [deck_text("deck.counts", lang, sections=record["sections"], items=record["items"])]
+    # An abridged list says what it leaves out, on the first slide a reader sees.
+    lines += absences
     if record["is_project_source"]:
         # The metadata is bilingual (国家发展改革委 (National …)); each deck says it in its own
         # language, as the report does.
@@ -334,7 +337,7 @@ def build_deck(out_root: Path, lang: str = "zh", figures: list[str] | None = Non
 
     prs = Presentation()
     prs.slide_width, prs.slide_height = SLIDE_WIDTH, SLIDE_HEIGHT
-    _title_slide(prs, origin, lang)
+    _title_slide(prs, origin, lang, absence_sentences(absent_items(processed), lang))
     for name in figures:
         _figure_slide(prs, figure_dir, name, captions[name], origin, tables, lang)
     not_made = figures_not_made(figure_dir)

@@ -18,7 +18,12 @@ class Tables:
 
     def __getitem__(self, name: str) -> pd.DataFrame:
         if name not in self._read:
-            self._read[name] = read_table(self.processed / f"{name}.csv")
+            table = read_table(self.processed / f"{name}.csv")
+            if name == "sections":
+                # The notes speak of what the figures show, drawn from the items present: a
+                # section published with its heading only is said on the title slide instead.
+                table = table[table["items"] > 0].reset_index(drop=True)
+            self._read[name] = table
         return self._read[name]
 
     def section(self, section_id: int, lang: str) -> str:

@@ -19,6 +19,7 @@ from ..figures.labels import p_text
 from ..figures.save import figure_captions, figures_not_made
 from ..source.numerals import chinese_numeral_value
 from . import wording as w
+from .absences import absence_sentences, absent_items
 from .finished_tables import Tables
 from .glossary_terms import glossary_table, shown_terms, source_counts
 from .wording import say
@@ -58,6 +59,8 @@ def overview(t: Tables, lang: str) -> list[str]:
             largest_share=largest["share_of_items"],
         )
     ]
+    # What an abridged list leaves out, from absent_items.csv: never counted as present.
+    paragraphs += absence_sentences(absent_items(t.processed), lang)
     leads = lead_quantities(t["quantities"].fillna({"qualifier": ""}))
     if not leads.empty:
         names = items.set_index("item_id")["name"]

@@ -16,29 +16,30 @@ from .notebook_list import pipeline_notebooks
 from .notebook_run import execute_notebook_async, execute_notebooks
 
 
-def check_input(input_path: Path) -> str:
+def check_input(input_path: Path, allow_gaps: bool = False) -> str:
     """Load the list and check the pipeline's invariants; a one-line summary for the log.
     Raises ListFormatError for a malformed list."""
     from ..source import invariants
-    from ..source.load import load_items
+    from ..source.load import absent_item_count, load_items
 
-    items = load_items(input_path)
+    items = load_items(input_path, allow_gaps=allow_gaps)
     invariants.check_items(items)
     own_source = invariants.check_against_metadata(items, SOURCE_METADATA)
     return (
-        f"{input_path.name}: {items['section_id'].nunique()} sections, {len(items)} items, "
-        f"{len(items.attrs['repairs'])} repairs"
+        f"{input_path.name}: {len(items.attrs['sections'])} sections, {len(items)} items, "
+        + (f"{absent_item_count(items)} items absent, " if absent_item_count(items) else "")
+        + f"{len(items.attrs['repairs'])} repairs"
         + (" (counts match data/raw/source.json)" if own_source else "")
     )
 
 
-def report_title(input_path: Path, lang: str = "zh") -> str:
+def report_title(input_path: Path, lang: str = "zh", allow_gaps: bool = False) -> str:
     """``<the list's own title>：分析报告``: named after the list analysed, whatever it is."""
     from ..figures.identity import list_identity
     from ..source.load import load_items
     from .wording import report_title as titled
 
-    identity = list_identity(load_items(input_path), SOURCE_METADATA)
+    identity = list_identity(load_items(input_path, allow_gaps=allow_gaps), SOURCE_METADATA)
     return titled(identity.title, identity.title_en, lang)
 
 
@@ -72,13 +73,15 @@ def run_report(
     lang: str = "zh",
     codebook: Path | None = None,
     glossary: Path | None = None,
+    allow_gaps: bool = False,
 ) -> Path:
     """Run every step on ``input_path`` and write tables, figures and the report under
     ``out_root``. With ``lang="en"`` the figures carry English text and go to ``figures/en``,
     and the report is ``reports/report_en.html``. ``codebook``: a policy-instrument codebook
     to use instead of the project's own. ``glossary``: the researcher's own glossary
-    (``term_zh,en``), used after the curated one and before the dictionary. Returns the path
-    of the HTML report."""
+    (``term_zh,en``), used after the curated one and before the dictionary. ``allow_gaps``: load
+    a list whose numbering has gaps the list itself does not explain, recording the missing
+    items as absent. Returns the path of the HTML report."""
     if lang not in LANGUAGES:
         raise ValueError(f"--lang must be one of {', '.join(LANGUAGES)}, not {lang!r}")
     input_path = Path(input_path or SOURCE).resolve()
@@ -94,6 +97,8 @@ def run_report(
         "ANALYSIS_CODEBOOK": str(codebook),
         # Empty for none, so a stray ANALYSIS_GLOSSARY in the caller's shell is not used.
         "ANALYSIS_GLOSSARY": str(glossary or ""),
+        # Always set too, for the same reason: an unexplained gap is refused unless asked for.
+        "ANALYSIS_ALLOW_GAPS": "1" if allow_gaps else "0",
         # The report runs headless: no progress bars, no interactive widgets.
         "ANALYSIS_HEADLESS": "1",
         "MPLBACKEND": "Agg",
@@ -135,7 +140,7 @@ def run_report(
             execute_notebooks(steps, env, NOTEBOOKS, parallel=parallel, on_done=done)
         )
         try:
-            _say(await asyncio.to_thread(check_input, input_path))
+            _say(await asyncio.to_thread(check_input, input_path, allow_gaps))
             await analysis
             inputs_ready.set()
             return await report
@@ -161,7 +166,7 @@ def run_report(
     write_figures_readme(figures)
     _say(f"workbook: {write_workbook(out_root / 'data' / 'processed')}")
     name = "report.html" if lang == "zh" else f"report_{lang}.html"
-    title = report_title(input_path, lang)
+    title = report_title(input_path, lang, allow_gaps)
     report = write_report(executed, out_root / "reports" / name, title, lang)
     _say(f"report: {report}")
     _say(f"deck: {write_deck(out_root, lang)}")

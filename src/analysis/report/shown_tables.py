@@ -7,6 +7,7 @@ import pandas as pd
 
 from ..figures.extraction import doc_type_label
 from ..figures.labels import section_short_name
+from ..source.load import COLUMNS as ITEM_COLUMNS
 from . import wording as w
 
 
@@ -75,7 +76,9 @@ def instrument_codes(codes: pd.DataFrame, items: pd.DataFrame, lang: str) -> pd.
 
 
 def items(items: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """Every item in full, with its section and the line it starts on."""
+    """Every item in full, with its section and the line it starts on, and any further
+    columns the list's own header names (指导部门, 推广范围) after the content."""
+    further = [column for column in items.columns if column not in ITEM_COLUMNS]
     return items.assign(
         item=items["item_id"],
         section=[
@@ -84,7 +87,7 @@ def items(items: pd.DataFrame, lang: str) -> pd.DataFrame:
         ],
         line=items["line_start"],
         chars=items["content_chars"],
-    )[["item", "section", "name", "content", "line", "chars"]]
+    )[["item", "section", "name", "content", *further, "line", "chars"]]
 
 
 def repairs(repairs: pd.DataFrame, lang: str) -> pd.DataFrame:

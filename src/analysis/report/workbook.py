@@ -25,6 +25,7 @@ from ..paths import RESOURCES
 from ..tables.read import read_table
 from ..tables.sheets import fit_columns
 from ..tables.write import write_xlsx
+from .absences import absence_sentences, absent_items
 
 WORKBOOK_NAME = "analysis.xlsx"
 DESCRIPTIONS = RESOURCES / "workbook_sheets.csv"
@@ -151,7 +152,7 @@ def readme_rows(found: WorkbookTables) -> list[list]:
         spec = found.specs[sheet]
         rows.append([sheet, "", spec.zh, spec.en, f"data/processed/{spec.file}", len(table)])
         for column in table.columns:
-            zh, en = spec.column(column) or _UNDESCRIBED
+            zh, en = spec.column(column) or _described_by_list(sheet, column)
             rows.append([sheet, column, zh, en, "", None])
     for spec in found.missing:
         rows.append(
@@ -167,6 +168,16 @@ def readme_rows(found: WorkbookTables) -> list[list]:
     return rows
 
 
+def _described_by_list(sheet: str, column: str) -> tuple[str, str]:
+    """A further column of the list's own header (指导部门) is described by its name there."""
+    if sheet == "items":
+        return (
+            f"清单表头中的“{column}”列，原文照录",
+            f"The list's own column {column}, as the list gives it",
+        )
+    return _UNDESCRIBED
+
+
 def not_made_lines(figures: Path) -> list[tuple[str, str]]:
     """(label, value) rows naming each figure the notebooks could not make from this list and
     why, so a reader of the workbook alone knows the tables behind it are empty or absent."""
@@ -176,7 +187,18 @@ def not_made_lines(figures: Path) -> list[tuple[str, str]]:
     ]
 
 
-def _readme_sheet(origin: dict, found: WorkbookTables, figures: Path):
+def absent_lines(processed: Path) -> list[tuple[str, str]]:
+    """(label, value) rows saying, in both languages, which items an abridged list leaves out."""
+    absent = absent_items(processed)
+    return [
+        ("缺失条目 Absent items", f"{zh} {en}")
+        for zh, en in zip(
+            absence_sentences(absent, "zh"), absence_sentences(absent, "en"), strict=True
+        )
+    ]
+
+
+def _readme_sheet(origin: dict, found: WorkbookTables, figures: Path, absent: list = ()):
     def draw(book: Workbook) -> None:
         ws = book.create_sheet(README, 0)
         ws.append([f"{origin.get('title') or origin['file']} · 分析工作簿 Analysis workbook"])
@@ -189,7 +211,7 @@ def _readme_sheet(origin: dict, found: WorkbookTables, figures: Path):
             ]
         )
         ws.append([])
-        for key, value in source_lines(origin) + not_made_lines(figures):
+        for key, value in source_lines(origin) + list(absent) + not_made_lines(figures):
             ws.append([key, value])
             ws.cell(ws.max_row, 1).font = _BOLD
         ws.append([])
@@ -221,5 +243,5 @@ def write_workbook(processed: Path, path: Path | None = None, figures: Path | No
     return write_xlsx(
         found.tables,
         path or processed / WORKBOOK_NAME,
-        first_sheet=_readme_sheet(origin, found, figures),
+        first_sheet=_readme_sheet(origin, found, figures, absent_lines(processed)),
     )

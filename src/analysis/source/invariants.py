@@ -10,20 +10,41 @@ from .errors import ListFormatError
 from .numerals import chinese_numeral
 
 
-def check_items(items: pd.DataFrame) -> None:
-    """Items run 1…N without gaps; section numerals run 一, 二, 三, … without a skip;
-    no item has an empty name or content."""
-    expected_ids = list(range(1, len(items) + 1))
-    if items["item_id"].tolist() != expected_ids:
-        raise ListFormatError(f"item numbers do not run 1…{len(items)} without gaps")
-    sections = items.drop_duplicates("section_id")
-    expected_sections = list(range(1, len(sections) + 1))
-    if sections["section_id"].tolist() != expected_sections:
-        raise ListFormatError("sections are not numbered 1…N in document order")
-    expected_numerals = [chinese_numeral(n) for n in expected_sections]
-    if sections["section_numeral"].tolist() != expected_numerals:
+def check_items(items: pd.DataFrame, attrs: dict | None = None) -> None:
+    """Items run 1…N, each number either in the table or recorded as absent (an abridged
+    list), never both; section numerals run 一, 二, 三, … without a skip, heading-only sections
+    included; no item has an empty name or content. ``attrs``: the loader's record, when it has
+    been taken off the table (default: ``items.attrs``)."""
+    attrs = items.attrs if attrs is None else attrs
+    # Runs of numbers, (first, last): an absent run can be long, so it is never spelled out.
+    runs = sorted(
+        [(n, n) for n in items["item_id"].tolist()]
+        + [(row["first_item"], row["last_item"]) for row in attrs.get("absent_items", [])]
+    )
+    absent = sum(row["items"] for row in attrs.get("absent_items", []))
+    present = items["item_id"].tolist()
+    if present != sorted(present):
+        raise ListFormatError("item numbers are out of order")
+    total = len(present) + absent
+    if [first for first, _ in runs] != [1] + [last + 1 for _, last in runs[:-1]] or (
+        runs and runs[-1][1] != total
+    ):
         raise ListFormatError(
-            f"section numerals are {sections['section_numeral'].tolist()}, "
+            f"item numbers do not run 1…{total} without gaps"
+            + (f" (counting {absent} recorded as absent)" if absent else "")
+        )
+    with_items = items.drop_duplicates("section_id")
+    # Every section, those published with their heading only too, when the loader listed them.
+    section_ids = [s["section_id"] for s in attrs.get("sections", [])] or with_items[
+        "section_id"
+    ].tolist()
+    expected_sections = list(range(1, len(section_ids) + 1))
+    if section_ids != expected_sections or not set(with_items["section_id"]) <= set(section_ids):
+        raise ListFormatError("sections are not numbered 1…N in document order")
+    expected_numerals = [chinese_numeral(n) for n in with_items["section_id"]]
+    if with_items["section_numeral"].tolist() != expected_numerals:
+        raise ListFormatError(
+            f"section numerals are {with_items['section_numeral'].tolist()}, "
             f"expected {expected_numerals}"
         )
     if not items["section_id"].is_monotonic_increasing:

@@ -1,8 +1,10 @@
 """The loader: one policy list file in, one tidy table of items out.
 
 The list is a table flattened to text: tab-separated cells, a header row that comes back
-after every page break, section rows (``一、…``) and item rows (number, name, content).
-Every repair is recorded in ``items.attrs["repairs"]``; ``repairs_table(items)`` shows them.
+after every page break, section rows (``一、…``) and item rows (number, name, content, and any
+further columns the header names). Every repair is recorded in ``items.attrs["repairs"]``;
+``repairs_table(items)`` shows them. Items a list declares but leaves out (an abridged list) are
+recorded in ``items.attrs["absent_items"]``; ``absent_items_table(items)`` shows them.
 """
 
 import hashlib
@@ -14,9 +16,10 @@ import pandas as pd
 
 from ..paths import input_path
 from . import clean
+from .declared import REASONS
 from .decode import decode_list_bytes
 from .errors import ListFormatError
-from .parser import LineClassifier, RawItem
+from .parser import Absence, LineClassifier, RawItem
 from .sections import per_section
 
 COLUMNS = [
@@ -34,12 +37,38 @@ COLUMNS = [
 INT_COLUMNS = {"item_id", "section_id", "line_start", "line_end", "name_chars", "content_chars"}
 REPAIR_COLUMNS = ["line", "item_id", "field", "kind", "before", "after", "reason"]
 PREAMBLE_COLUMNS = ["line", "kind", "text"]
+ABSENT_COLUMNS = [
+    "section_id",
+    "section_numeral",
+    "section_title",
+    "first_item",
+    "last_item",
+    "items",
+    "missing",
+    "line",
+    "reason_code",
+    "reason",
+]
 
 
-def _tidy_item(raw: RawItem, repairs: list[clean.Repair], path: str) -> dict:
+def _tidy_item(
+    raw: RawItem, extras: tuple[str, ...], repairs: list[clean.Repair], path: str
+) -> dict:
     name_cell = raw.cells[0] if raw.cells else ""
     content_cell = raw.cells[1] if len(raw.cells) > 1 else ""
     line, item_id = raw.line_start, raw.item_id
+    # Further columns (指导部门, 推广范围) keep their own text: never folded into the content.
+    extra_cells = dict(zip(extras, raw.cells[2:], strict=False))
+    further = {
+        column: _clean_text(
+            " ".join(clean.split_paragraphs(extra_cells.get(column, ""))),
+            line,
+            item_id,
+            column,
+            repairs,
+        )
+        for column in extras
+    }
 
     name = " ".join(clean.split_paragraphs(name_cell))
     paragraphs = clean.split_paragraphs(content_cell)
@@ -95,6 +124,7 @@ def _tidy_item(raw: RawItem, repairs: list[clean.Repair], path: str) -> dict:
         "line_end": raw.line_end,
         "name_chars": len(name),
         "content_chars": len(content),
+        **further,
     }
 
 
@@ -106,43 +136,50 @@ def _clean_text(text: str, line: int, item_id: int, field_name: str, repairs: li
     return text
 
 
-def load_items(path: str | Path | None = None) -> pd.DataFrame:
+def load_items(path: str | Path | None = None, allow_gaps: bool = False) -> pd.DataFrame:
     """Read a policy list into one row per item.
 
     Columns (in order): ``item_id`` (int), ``section_id`` (int, 1 for 一), ``section_numeral``,
     ``section_title``, ``name``, ``content`` (paragraphs joined by ``\\n``), ``line_start`` and
-    ``line_end`` (1-based lines of the source), ``name_chars``, ``content_chars``.
+    ``line_end`` (1-based lines of the source), ``name_chars``, ``content_chars``, then one
+    column per further column of the list's header (指导部门, 推广范围, …), named as there.
 
     ``attrs`` holds ``source`` (path), ``sha256``, ``encoding``, ``title`` (the text lines above
     the table), ``preamble`` (every line above the table header as a dict of ``line``, ``kind``
-    and ``text``; see ``preamble_table``) and ``repairs`` (a list of dicts; see
-    ``repairs_table``).
+    and ``text``; see ``preamble_table``), ``repairs`` (a list of dicts; see
+    ``repairs_table``), ``sections`` (every section, those without items too, with the count
+    its title declares; see ``sections_table``), ``absent_items`` (see ``absent_items_table``)
+    and ``columns`` (the header's words for number, name and content, and the further columns).
 
-    Raises ``ListFormatError`` (a ``ValueError``) naming the 1-based line for a malformed list.
+    A gap in the numbering loads when the list explains it (sections published with their
+    heading only, whose declared counts add up to the gap); ``allow_gaps=True`` loads any other
+    gap too, recording it as absent. Raises ``ListFormatError`` (a ``ValueError``) naming the
+    1-based line for a malformed list.
     """
     path = Path(path) if path is not None else input_path()
     try:
         data = path.read_bytes()
     except IsADirectoryError:
         raise ListFormatError("is a directory, not a list file", None, str(path)) from None
-    return parse_list_bytes(data, str(path))
+    return parse_list_bytes(data, str(path), allow_gaps=allow_gaps)
 
 
-def parse_list_bytes(data: bytes, path: str = "<bytes>") -> pd.DataFrame:
+def parse_list_bytes(data: bytes, path: str = "<bytes>", allow_gaps: bool = False) -> pd.DataFrame:
     """``load_items`` for bytes already in memory (tests and other front ends use it)."""
     decoded = decode_list_bytes(data, path)
-    parser = LineClassifier(path)
+    parser = LineClassifier(path, allow_gaps=allow_gaps, reserved_columns=frozenset(COLUMNS))
     lines = decoded.text.split("\n")
     for lineno, line in enumerate(lines, start=1):
         parser.feed(lineno, line)
     parser.finish(max((n for n, line in enumerate(lines, 1) if line.strip()), default=1))
 
     repairs = _decoding_repairs(decoded)
-    rows = [_tidy_item(raw, repairs, path) for raw in parser.items]
+    extras = parser.columns.extras
+    rows = [_tidy_item(raw, extras, repairs, path) for raw in parser.items]
     repairs.extend(parser.repairs)
     repairs.sort(key=lambda r: (r.line, r.item_id or 0))
 
-    items = _frame(rows)
+    items = _frame(rows, extras)
     items.attrs = {
         "source": path,
         "sha256": hashlib.sha256(data).hexdigest(),
@@ -150,20 +187,55 @@ def parse_list_bytes(data: bytes, path: str = "<bytes>") -> pd.DataFrame:
         "title": "\n".join(line.text for line in parser.preamble if line.kind != "blank"),
         "preamble": [asdict(line) for line in parser.preamble],
         "repairs": [r.as_dict() for r in repairs],
+        "sections": [
+            {
+                "section_id": section.number,
+                "section_numeral": section.numeral,
+                "section_title": section.title,
+                "line": section.line,
+                "items": section.item_count,
+                "declared_items": section.declared,
+            }
+            for section in parser.sections
+        ],
+        "absent_items": [_absence_row(absence) for absence in parser.absences],
+        "columns": {
+            "number": parser.columns.number,
+            "name": parser.columns.name,
+            "content": parser.columns.content,
+            "extras": list(extras),
+        },
     }
     return items
 
 
-def _frame(rows: list[dict]) -> pd.DataFrame:
+def _absence_row(absence: Absence) -> dict:
+    first, last = absence.first_item, absence.last_item
+    return {
+        "section_id": absence.section.number,
+        "section_numeral": absence.section.numeral,
+        "section_title": absence.section.title,
+        "first_item": first,
+        "last_item": last,
+        "items": last - first + 1,
+        "missing": str(first) if first == last else f"{first}–{last}",
+        "line": absence.line,
+        "reason_code": absence.reason_code,
+        "reason": REASONS[absence.reason_code],
+    }
+
+
+def _frame(rows: list[dict], extras: tuple[str, ...] = ()) -> pd.DataFrame:
     # Built column by column with the dtypes set, not from the list of dicts and then cast:
     # the same table in a fifth of the time, which the property-based tests feel.
-    columns = {name: [row[name] for row in rows] for name in COLUMNS}
+    names = COLUMNS + list(extras)
+    columns = {name: [row[name] for row in rows] for name in names}
     return pd.DataFrame(
         {
             name: np.array(values, dtype="int64") if name in INT_COLUMNS else values
             for name, values in columns.items()
         },
-        columns=COLUMNS,
+        columns=names,
     )
 
 
@@ -221,11 +293,64 @@ def repairs_table(items: pd.DataFrame) -> pd.DataFrame:
     )
 
 
+def absent_items_table(items: pd.DataFrame) -> pd.DataFrame:
+    """The items the list's numbering passes over, one row per run of missing numbers: the
+    section, the first and last number, how many, the line that shows the gap, and why."""
+    return pd.DataFrame(items.attrs.get("absent_items", []), columns=ABSENT_COLUMNS)
+
+
+def absent_item_count(items: pd.DataFrame) -> int:
+    return sum(row["items"] for row in items.attrs.get("absent_items", []))
+
+
+def declared_counts(items: pd.DataFrame) -> pd.Series:
+    """Section id → the count its title declares (（共6项）); missing where it declares none."""
+    sections = items.attrs.get("sections", [])
+    return pd.Series(
+        [s["declared_items"] for s in sections],
+        index=[s["section_id"] for s in sections],
+        dtype="Int64",
+        name="declared_items",
+    )
+
+
 def sections_table(items: pd.DataFrame) -> pd.DataFrame:
-    """One row per section, in the document's order."""
-    return per_section(
+    """One row per section in the document's order, those published with their heading only
+    too (0 items, no first or last item), with the count the title declares (``declared_items``,
+    missing where it declares none)."""
+    table = per_section(
         items,
         items=("item_id", "size"),
         first_item=("item_id", "min"),
         last_item=("item_id", "max"),
     )
+    return with_declared_counts(table, items, {"first_item": pd.NA, "last_item": pd.NA})
+
+
+def with_declared_counts(table: pd.DataFrame, items: pd.DataFrame, empty: dict) -> pd.DataFrame:
+    """A per-section table (``section_id``, ``section_numeral``, ``section_title``, ``items``,
+    …) with the sections that have no items added in their place (``items`` 0, the other
+    columns as ``empty`` gives them) and the declared count of every section at the end."""
+    sections = items.attrs.get("sections", [])
+    present = set(table["section_id"])
+    missing = [
+        {
+            "section_id": s["section_id"],
+            "section_numeral": s["section_numeral"],
+            "section_title": s["section_title"],
+            "items": 0,
+            **empty,
+        }
+        for s in sections
+        if s["section_id"] not in present
+    ]
+    if missing:
+        added = pd.DataFrame(missing).astype({"section_id": "int64", "items": "int64"})
+        table = pd.concat([table, added], ignore_index=True).sort_values("section_id")
+        table = table.reset_index(drop=True)
+        # Whole numbers stay whole where a heading-only section has none.
+        for column, value in empty.items():
+            if value is pd.NA:
+                table[column] = table[column].astype("Int64")
+    table["declared_items"] = table["section_id"].map(declared_counts(items)).astype("Int64")
+    return table

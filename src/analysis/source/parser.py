@@ -1,10 +1,11 @@
 """The line classifier: each line of a list file is one kind of line, handled by one method.
 
-Kinds: the table header (序号 | 名称 | 具体内容, repeated after every page break), a section
-title (``一、…``), an item row (number, name, content), a continuation (a cell wrapped onto its
-own line), a blank line, and the preamble above the table (附件, the list's title).
-The classifier collects raw sections and items, and a record of the preamble line by line;
-``load`` tidies them into the table.
+Kinds: the table header (序号 | 名称 | 具体内容, or other words for the same roles, with
+further columns after them; repeated after every page break), a section title (``一、…``), an
+item row (number, name, content, further cells), a continuation (a cell wrapped onto its own
+line), a blank line, and the preamble above the table (附件, the list's title).
+The classifier collects raw sections and items, the items a list declares but leaves out
+(``absences``), and a record of the preamble line by line; ``load`` tidies them into the table.
 """
 
 import re
@@ -12,10 +13,12 @@ from dataclasses import dataclass
 from enum import Enum
 
 from . import clean
+from .declared import ABRIDGED_SECTION, ALLOWED_GAP, declared_count
 from .errors import ListFormatError
+from .header import DEFAULT_COLUMNS, Columns, expected_words, is_number_word, place_header
 from .numerals import ascii_digits, chinese_numeral, chinese_numeral_value, is_chinese_numeral
 
-HEADER = ("序号", "名称", "具体内容")
+HEADER = DEFAULT_COLUMNS.cells
 # The title may be empty here: it can follow on the next line, and finish() refuses a section
 # that still has none (taken for wrapped text, 五、 alone would fold section 五 into 四).
 _SECTION_ROW = re.compile(r"^([一二三四五六七八九十]+)\s*[、.．]\s*(.*)$")
@@ -39,6 +42,22 @@ class Section:
     title: str
     line: int
     item_count: int = 0
+
+    @property
+    def declared(self) -> int | None:
+        """The count the title states (（共6项）), or None."""
+        return declared_count(clean.strip_markup(self.title))
+
+
+@dataclass(frozen=True)
+class Absence:
+    """Items the list's numbering passes over, with the section they belong to and why."""
+
+    section: Section
+    first_item: int
+    last_item: int
+    line: int  # the line that shows the gap: the heading-only section's row, or the row after it
+    reason_code: str  # a key of declared.REASONS
 
 
 @dataclass
@@ -81,8 +100,16 @@ class LineKind(Enum):
 
 
 class LineClassifier:
-    def __init__(self, path: str):
+    def __init__(
+        self, path: str, allow_gaps: bool = False, reserved_columns: frozenset[str] = frozenset()
+    ):
         self.path = path
+        # The tidy table's own column names, which a further column of the list may not take.
+        self.reserved_columns = reserved_columns
+        # A list known to be abridged: a gap nothing in the list explains is recorded, not refused.
+        self.allow_gaps = allow_gaps
+        self.columns: Columns | None = None
+        self.absences: list[Absence] = []
         self.preamble: list[PreambleLine] = []
         self.sections: list[Section] = []
         self.items: list[RawItem] = []
@@ -127,7 +154,7 @@ class LineClassifier:
         if not cells:
             return LineKind.BLANK
         first = cells[0]
-        if _squeezed(cells[:1]) == HEADER[:1]:
+        if is_number_word(first):
             return LineKind.HEADER
         if _SECTION_ROW.match(first):
             return LineKind.SECTION_TITLE
@@ -164,9 +191,21 @@ class LineClassifier:
         self._item(lineno, cells[0], cells)
 
     def _on_header(self, lineno: int, cells: list[str]) -> None:
-        if _squeezed(cells) != HEADER:
+        if self.columns is None:
+            placed = place_header(cells, self.reserved_columns)
+            if isinstance(placed, str):
+                raise self.error(
+                    f"cannot read the header row {' | '.join(cells)} ({placed}); it should read "
+                    f"number | name | content, then any further columns, with the words "
+                    f"{expected_words()}",
+                    lineno,
+                )
+            self.columns = placed
+        elif _squeezed(cells) != self.columns.cells:
             raise self.error(
-                f"header row should read {' | '.join(HEADER)}, found {' | '.join(cells)}", lineno
+                f"header row should read {' | '.join(self.columns.cells)} as at line "
+                f"{self.header_lines[0]}, found {' | '.join(cells)}",
+                lineno,
             )
         if self.header_lines:
             self.repairs.append(
@@ -181,6 +220,10 @@ class LineClassifier:
                 )
             )
         self.header_lines.append(lineno)
+
+    @property
+    def width(self) -> int:
+        return (self.columns or DEFAULT_COLUMNS).width
 
     def _section(self, lineno: int, numeral: str, title: str, cells: list[str]) -> None:
         if not self.header_lines:
@@ -205,10 +248,7 @@ class LineClassifier:
                 lineno,
             )
         if self.sections and self.sections[-1].item_count == 0:
-            raise self.error(
-                f"section {self.sections[-1].numeral} (line {self.sections[-1].line}) has no items",
-                lineno,
-            )
+            self._check_empty_section(self.sections[-1], lineno)
         # Cleaned in finish(): a wrapped title may still grow by a continuation line.
         self.sections.append(Section(number, numeral, title, lineno))
 
@@ -236,10 +276,10 @@ class LineClassifier:
             )
         if not self.sections:
             raise self.error(f"item {item_id} comes before any section row (一、…)", lineno)
-        if len(cells) > len(HEADER):
+        if len(cells) > self.width:
             raise self.error(
-                f"item {item_id} has {len(cells)} cells; expected {len(HEADER)} "
-                f"({' | '.join(HEADER)})",
+                f"item {item_id} has {len(cells)} cells; expected {self.width} "
+                f"({' | '.join(self.columns.cells)})",
                 lineno,
             )
         if item_id in self.seen_items:
@@ -247,11 +287,13 @@ class LineClassifier:
                 f"duplicate item {item_id}: it already appears at line {self.seen_items[item_id]}",
                 lineno,
             )
-        expected = len(self.items) + 1
-        if item_id != expected:
+        expected = self.items[-1].item_id + 1 if self.items else 1
+        if item_id < expected:
             raise self.error(
-                f"gap in the numbering: expected item {expected}, found item {item_id}", lineno
+                f"the numbering runs backwards: expected item {expected}, found item {item_id}",
+                lineno,
             )
+        self._account_for(expected, item_id, lineno)
         self.seen_items[item_id] = lineno
         self.sections[-1].item_count += 1
         self.items.append(RawItem(item_id, self.sections[-1], cells[1:], lineno, lineno))
@@ -282,7 +324,7 @@ class LineClassifier:
             )
         # The field the line's first cell continues: the name while the item has one cell
         # (or starts, when it has none).
-        continued = "name" if len(item.cells) <= 1 else "content"
+        continued = self.columns.field(len(item.cells) - 1)
         if item.cells:
             # A wrapped cell: the first cell continues the last cell above, any further cells
             # fill the cells after it.
@@ -292,10 +334,10 @@ class LineClassifier:
             # The row broke right after its number: this line holds the name and the content
             # (behind an empty first cell when the tab after the number came down with them).
             item.cells.extend(cells[1:] if not cells[0] else cells)
-        if len(item.cells) + 1 > len(HEADER):
+        if len(item.cells) + 1 > self.width:
             raise self.error(
                 f"item {item.item_id} has {len(item.cells) + 1} cells once its continuation line "
-                f"is joined; expected {len(HEADER)}",
+                f"is joined; expected {self.width}",
                 lineno,
             )
         item.line_end = lineno
@@ -338,10 +380,11 @@ class LineClassifier:
             raise self.error("no table header (序号 | 名称 | 具体内容) found", 1)
         if not self.items:
             raise self.error("the list has no numbered items", last_line)
-        if self.sections[-1].item_count == 0:
-            raise self.error(
-                f"section {self.sections[-1].numeral} has no items", self.sections[-1].line
-            )
+        trailing = self._empty_sections_since_last_item()
+        for section in trailing:
+            if section.declared is None:
+                raise self.error(f"section {section.numeral} has no items", section.line)
+        self._record_heading_only(trailing, self.items[-1].item_id + 1)
         for section in self.sections:
             section.title, repairs = clean.fold_whitespace(
                 clean.strip_markup(section.title),
@@ -352,6 +395,95 @@ class LineClassifier:
             self.repairs.extend(repairs)
             if not section.title:
                 raise self.error(f"section {section.numeral}、 has no title", section.line)
+        self._note_miscounted_sections()
+
+    def _check_empty_section(self, section: Section, lineno: int) -> None:
+        """A section row follows a section with no items: only a section whose title declares
+        its count can stand empty (its items left out of an abridged list); the gap in the
+        numbering that follows must then match the count."""
+        if section.declared is None:
+            raise self.error(
+                f"section {section.numeral} (line {section.line}) has no items", lineno
+            )
+
+    def _empty_sections_since_last_item(self) -> list[Section]:
+        last = self.items[-1].section if self.items else None
+        after = self.sections.index(last) + 1 if last is not None else 0
+        return [s for s in self.sections[after:] if s.item_count == 0]
+
+    def _account_for(self, expected: int, item_id: int, lineno: int) -> None:
+        """Items ``expected`` … ``item_id - 1`` are not in the file: explain the gap from the
+        list itself (sections published with their heading only, whose declared counts add up
+        to it), record it when the user allows gaps, or refuse it."""
+        empty = [s for s in self._empty_sections_since_last_item() if s is not self.sections[-1]]
+        missing = item_id - expected
+        declared = sum(s.declared for s in empty)
+        if missing == 0 and not empty:
+            return
+        if empty and declared == missing:
+            self._record_heading_only(empty, expected)
+            return
+        numbers = _numbers(expected, item_id - 1)
+        if missing == 0:
+            listed = ", ".join(f"{s.numeral} (line {s.line}, {s.declared})" for s in empty)
+            raise self.error(
+                f"section(s) {listed} declare items but have none, and the numbering runs on "
+                f"without a gap to item {item_id}",
+                lineno,
+            )
+        if self.allow_gaps:
+            section = empty[0] if empty else self.sections[-1]
+            self.absences.append(Absence(section, expected, item_id - 1, lineno, ALLOWED_GAP))
+            return
+        counted = ""
+        if empty:
+            listed = ", ".join(f"{s.numeral} (line {s.line})" for s in empty)
+            counted = (
+                f"; the declared counts of the sections published with their heading only "
+                f"({listed}) add up to {declared}, not {missing}"
+            )
+        raise self.error(
+            f"gap in the numbering: expected item {expected}, found item {item_id}; "
+            f"{'item' if missing == 1 else 'items'} {numbers} "
+            f"{'is' if missing == 1 else 'are'} missing{counted}. If the list was published "
+            "abridged, run with --allow-gaps to load it and record the missing items as absent",
+            lineno,
+        )
+
+    def _record_heading_only(self, sections: list[Section], first: int) -> None:
+        for section in sections:
+            if section.declared == 0:
+                continue
+            last = first + section.declared - 1
+            self.absences.append(Absence(section, first, last, section.line, ABRIDGED_SECTION))
+            first = last + 1
+
+    def _note_miscounted_sections(self) -> None:
+        """A declared count that disagrees with the section's rows, where the rows run without
+        a gap: the author miscounted, and the rows are what the list says. Noted, not refused."""
+        for section in self.sections:
+            absent = sum(
+                a.last_item - a.first_item + 1 for a in self.absences if a.section is section
+            )
+            declared = section.declared
+            if declared is None or declared == section.item_count + absent:
+                continue
+            self.repairs.append(
+                clean.Repair(
+                    section.line,
+                    None,
+                    "section_title",
+                    "declared_count_differs",
+                    f"{declared} items declared",
+                    f"{section.item_count + absent} items listed",
+                    f"section {section.numeral}'s title declares {declared} items, but the list "
+                    f"numbers {section.item_count + absent}; the rows are kept as they are",
+                )
+            )
+
+
+def _numbers(first: int, last: int) -> str:
+    return str(first) if first == last else f"{first}–{last}"
 
 
 def _join_wrapped(before: str, after: str) -> str:

@@ -19,7 +19,8 @@ def provenance(items: pd.DataFrame, metadata_file: Path) -> dict:
         "file": Path(items.attrs["source"]).name,
         "sha256": items.attrs["sha256"],
         "encoding": items.attrs["encoding"],
-        "sections": int(items["section_id"].nunique()),
+        # Sections published with their heading only count: they are sections of the list.
+        "sections": len(items.attrs.get("sections", [])) or int(items["section_id"].nunique()),
         "items": len(items),
         "is_project_source": items.attrs["sha256"] == metadata["sha256"],
         "title": title_line(items),

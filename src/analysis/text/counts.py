@@ -4,6 +4,7 @@ import re
 
 import pandas as pd
 
+from ..source.declared import without_declared_count
 from ..source.sections import per_section
 
 # Section titles are long; the short title is the phrase a reader would name it by.
@@ -12,7 +13,7 @@ _SHORT_TITLE_DROP = re.compile(r"^(建立健全|建立|构建|创新推动|创�
 
 def short_title(title: str) -> str:
     """``"创新推动城市治理体系和治理能力现代化"`` → ``"城市治理体系和治理能力现代化"``."""
-    title = re.sub(r"“[^”]*”", "", title)
+    title = re.sub(r"“[^”]*”", "", without_declared_count(title))
     return _SHORT_TITLE_DROP.sub("", title) or title
 
 

@@ -282,9 +282,10 @@ def default_segmenter() -> Segmenter:
 @cache
 def _default_words(engine: str) -> tuple[str, ...]:
     """Keyed by engine, since named bodies are found with the engine's own dictionary."""
+    from ..paths import gaps_allowed
     from ..source.load import load_items
 
-    return user_dictionary(load_items())
+    return user_dictionary(load_items(allow_gaps=gaps_allowed()))
 
 
 def tokenize(text: str) -> list[str]:
