@@ -47,9 +47,6 @@ lang = current_language()
 processed, figures = processed_dir(), figures_dir()
 tables = Tables(processed)
 origin = rc.load_metadata(processed / "provenance.json")
-absent = absent_items(processed)
-# Further columns of the list's own header (指导部门, 推广范围), named as the list names them.
-further_columns = [column for column in items.columns if column not in ITEM_COLUMNS]
 
 # %% [markdown]
 # ## Title and overview
