@@ -18,7 +18,7 @@ ALLOWED = {
     "figures": {"source", "text", "extract"},
     "report": {"source", "text", "extract", "figures"},
 }
-SHARED_TOP_LEVEL = {"paths", "interactive", "lean_imports"}
+SHARED_TOP_LEVEL = {"paths", "interactive", "lean_imports", "safe_write"}
 MAX_TOP_LEVEL_MODULES = 8
 
 

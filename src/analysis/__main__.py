@@ -1,86 +1,156 @@
-"""``python -m analysis report [--input PATH] [--out DIR] [--lang zh|en] [--codebook PATH]``
+"""The command line: `analysis report`, `analysis deck` and `analysis workbook`
+(`python -m analysis …` is the same). `--out` is the output folder in every subcommand:
+`data/processed`, `figures` and `reports` are written under it.
 
-``python -m analysis deck [--figures a,b] [--lang en] [--out FILE]``: a briefing deck from the
-figures and tables already made (a short one with ``--figures``)."""
+In the project's checkout the list in `data/raw` is the default input and the project folder
+the default output; an installed kit needs `--input` and writes to the current folder.
+A wrong argument or a malformed input stops with a one-line error and exit code 2; a failing
+notebook with exit code 1."""
 
 import argparse
 import sys
 from pathlib import Path
 
 from .extract.codebook import CodebookError
-from .report.notebook_run import NotebookFailed
-from .report.pipeline import run_report
 from .source.errors import ListFormatError
 
+LANGUAGE_HELP = "language of the figures and text: zh (default) or en (figures go to figures/en)"
+OUT_HELP = (
+    "the output folder: data/processed, figures and reports are under it "
+    "(default: the project folder in a checkout, else the current folder)"
+)
+REPORT_EXAMPLE = """example:
+  analysis report --input my_list.txt --out results/
+  analysis report --input my_list.txt --out results/ --lang en --codebook my_codebook.toml
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m analysis", description=__doc__)
-    commands = parser.add_subparsers(dest="command", required=True)
-    report = commands.add_parser(
-        "report", help="run the whole pipeline and render reports/report.html"
+writes results/data/processed/ (tables, analysis.xlsx), results/figures/ (PNG and SVG),
+results/reports/report.html, briefing.pptx and reports/notebooks/ (each notebook as it ran,
+with the parameters it was given)."""
+DECK_EXAMPLE = """example:
+  analysis deck --out results/
+  analysis deck --out results/ --figures key_numbers,items_per_section --lang en
+
+reads the figures and tables a report run left under --out and writes
+results/reports/briefing.pptx (briefing_short.pptx with --figures; _en in English)."""
+WORKBOOK_EXAMPLE = """example:
+  analysis workbook --out results/
+
+reads the tables a report run left in results/data/processed/ and writes
+results/data/processed/analysis.xlsx."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="analysis",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    report.add_argument("--input", type=Path, help="a list of the same shape (default: data/raw)")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def command(name: str, summary: str, example: str) -> argparse.ArgumentParser:
+        sub = commands.add_parser(
+            name,
+            help=summary,
+            description=summary,
+            epilog=example,
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
+        sub.add_argument("--out", type=Path, metavar="DIR", help=OUT_HELP)
+        return sub
+
+    report = command(
+        "report",
+        "run every notebook on a list and write the tables, figures, report, deck and workbook",
+        REPORT_EXAMPLE,
+    )
     report.add_argument(
-        "--out", type=Path, help="write data/processed, figures and reports under DIR"
+        "--input",
+        type=Path,
+        metavar="LIST",
+        help="the list to analyse, a text file of the same shape "
+        "(default: the project's own list in data/raw, in a checkout only)",
     )
-    report.add_argument(
-        "--lang",
-        choices=["zh", "en"],
-        default="zh",
-        help="language of the figures' text (en: English, written to figures/en)",
-    )
+    report.add_argument("--lang", choices=["zh", "en"], default="zh", help=LANGUAGE_HELP)
     report.add_argument(
         "--codebook",
         type=Path,
-        help="a policy-instrument codebook (TOML) to code the items with "
-        "(default: src/analysis/resources/policy_instruments.toml)",
+        metavar="TOML",
+        help="a policy-instrument codebook to code the items with "
+        "(default: the bundled resources/policy_instruments.toml)",
     )
-    deck = commands.add_parser(
-        "deck", help="write a briefing deck from the finished figures and tables"
+
+    deck = command(
+        "deck", "write a briefing deck from the figures and tables a report run left", DECK_EXAMPLE
     )
     deck.add_argument(
         "--figures",
+        metavar="A,B",
         help="comma-separated figure names, in slide order (default: every figure)",
     )
-    deck.add_argument("--lang", choices=["zh", "en"], default="zh")
-    deck.add_argument(
-        "--out",
-        type=Path,
-        help="the .pptx to write (default: reports/briefing.pptx, or briefing_short.pptx "
-        "with --figures; _en before .pptx in English)",
-    )
-    args = parser.parse_args(argv)
+    deck.add_argument("--lang", choices=["zh", "en"], default="zh", help=LANGUAGE_HELP)
 
-    if args.command == "deck":
-        return _deck(args)
+    command(
+        "workbook",
+        "write the analyst's workbook from the tables a report run left",
+        WORKBOOK_EXAMPLE,
+    )
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    run = {"report": _report, "deck": _deck, "workbook": _workbook}[args.command]
+    try:
+        return run(parser, args)
+    except (ListFormatError, CodebookError, FileNotFoundError) as exc:
+        # One line, as argparse reports a wrong argument, and the same exit code.
+        print(f"error: {str(exc).splitlines()[0]}", file=sys.stderr)
+        return 2
+
+
+def _report(parser: argparse.ArgumentParser, args) -> int:
+    from .paths import default_input
+    from .report.notebook_run import NotebookFailed
+    from .report.pipeline import run_report
+
+    if args.input is None and default_input() is None:
+        parser.error("the report needs --input LIST: an installed kit has no list of its own")
     try:
         run_report(args.input, args.out, lang=args.lang, codebook=args.codebook)
-    except (ListFormatError, CodebookError, FileNotFoundError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
     except NotebookFailed as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     return 0
 
 
-def _deck(args) -> int:
-    from .paths import out_root
-    from .report.deck import write_deck
+def _deck(parser: argparse.ArgumentParser, args) -> int:
+    from .paths import default_out, reports_dir
+    from .report.deck import deck_name, write_deck
 
+    out = args.out or default_out()
     figures = [name.strip() for name in args.figures.split(",")] if args.figures else None
-    path = args.out
-    if path is None and figures:
-        suffix = "" if args.lang == "zh" else f"_{args.lang}"
-        path = out_root() / "reports" / f"briefing_short{suffix}.pptx"
-    try:
-        written = write_deck(out_root(), args.lang, figures, path)
-    except FileNotFoundError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
-    print(written)
+    path = reports_dir(out) / deck_name(args.lang, short=bool(figures))
+    print(write_deck(out, args.lang, figures, path))
     return 0
 
 
-if __name__ == "__main__":
+def _workbook(parser: argparse.ArgumentParser, args) -> int:
+    from .paths import default_out, processed_dir
+    from .report.workbook import write_workbook
+
+    print(write_workbook(processed_dir(args.out or default_out())))
+    return 0
+
+
+def run() -> None:
+    """The console script: the start-up speed-up of `lean_imports` applies to this process,
+    which is the command's own, then the command runs."""
+    from .lean_imports import skip_unused_uri_checker
+
+    skip_unused_uri_checker()
     sys.exit(main())
+
+
+if __name__ == "__main__":
+    run()

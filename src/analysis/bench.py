@@ -289,7 +289,7 @@ def bench_report(repeats: int) -> dict:
 
     steps, _ = pipeline_notebooks()
     notebooks = len(steps) + 1
-    env = {**os.environ, "ANALYSIS_HEADLESS": "1"}
+    env = dict(os.environ)
     with tempfile.TemporaryDirectory() as out, tempfile.TemporaryDirectory() as empty_cache:
         report_args = ["-m", "analysis", "report", "--out", out]
         # Cold: nothing cached yet (figures and word clouds drawn, font subset cut).

@@ -34,18 +34,27 @@ def check_items(items: pd.DataFrame) -> None:
         raise ListFormatError(f"items with empty text: {empty['item_id'].tolist()}")
 
 
+def read_metadata(metadata_file: Path) -> dict:
+    """The facts ``source.json`` records about the project's own list; empty where there is no
+    such file (an installed kit carries no data), so no list is vouched for."""
+    try:
+        return json.loads(Path(metadata_file).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return {}
+
+
 def provenance(items: pd.DataFrame, metadata_file: Path) -> dict:
     """What the report says about the list it analysed: its file, hash and own title line.
     The facts in ``source.json`` (publisher, date, verification) are claimed only when the
     hash shows it is that file."""
-    metadata = json.loads(metadata_file.read_text(encoding="utf-8"))
+    metadata = read_metadata(metadata_file)
     record = {
         "file": Path(items.attrs["source"]).name,
         "sha256": items.attrs["sha256"],
         "encoding": items.attrs["encoding"],
         "sections": int(items["section_id"].nunique()),
         "items": len(items),
-        "is_project_source": items.attrs["sha256"] == metadata["sha256"],
+        "is_project_source": items.attrs["sha256"] == metadata.get("sha256"),
         "title": title_line(items),
     }
     if record["is_project_source"]:
@@ -60,8 +69,8 @@ def provenance(items: pd.DataFrame, metadata_file: Path) -> dict:
 def check_against_metadata(items: pd.DataFrame, metadata_file: Path) -> bool:
     """For the project's own source, the counts stated in ``data/raw/source.json`` must hold.
     Returns False (and checks nothing) when the input is another list."""
-    metadata = json.loads(metadata_file.read_text(encoding="utf-8"))
-    if items.attrs.get("sha256") != metadata["sha256"]:
+    metadata = read_metadata(metadata_file)
+    if items.attrs.get("sha256") != metadata.get("sha256"):
         return False
     n_sections = items["section_id"].nunique()
     if (n_sections, len(items)) != (metadata["sections"], metadata["items"]):

@@ -12,7 +12,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from ..paths import input_path
+from ..paths import default_input
 from . import clean
 from .decode import decode_list_bytes
 from .errors import ListFormatError
@@ -119,7 +119,11 @@ def load_items(path: str | Path | None = None) -> pd.DataFrame:
 
     Raises ``ListFormatError`` (a ``ValueError``) naming the 1-based line for a malformed list.
     """
-    path = Path(path) if path is not None else input_path()
+    if path is None:
+        path = default_input()
+        if path is None:
+            raise ValueError("which list? pass its path: load_items('path/to/list.txt')")
+    path = Path(path)
     try:
         data = path.read_bytes()
     except IsADirectoryError:

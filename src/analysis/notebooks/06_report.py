@@ -11,6 +11,12 @@
 #     name: analysis
 # ---
 
+# %% tags=["parameters"]
+input_list = None  # the list to analyse; None: the project's own list in data/raw
+out_dir = None  # where data/processed, figures and reports go; None: the project folder
+lang = "zh"  # "zh" or "en": the language of figures and text
+codebook = None  # a policy-instrument codebook (TOML); None: the bundled one
+
 # %% tags=["setup"]
 # The report. Reads only finished outputs: the tables in data/processed/ and the figures in
 # figures/ (figures/en/ for --lang en). Writes nothing: `python -m analysis report` renders it
@@ -22,19 +28,20 @@ from itables import init_notebook_mode
 from analysis.extract.headlines import lead_quantities
 from analysis.figures.extraction import doc_type_label
 from analysis.figures.identity import report_title
-from analysis.figures.labels import current_language, p_text, section_short_name
+from analysis.figures.labels import p_text, section_short_name, set_language
 from analysis.figures.save import figure_captions, figures_not_made
-from analysis.paths import figures_dir, processed_dir
+from analysis.paths import figures_dir, output_folder, processed_dir
 from analysis.report import cells as rc
 from analysis.report import wording as w
 from analysis.source.numerals import chinese_numeral_value
 
 init_notebook_mode(all_interactive=False, connected=False)
-lang = current_language()
+set_language(lang)
 say = w.say
 
 # %%
-processed, figures = processed_dir(), figures_dir()
+folder = output_folder(out_dir)
+processed, figures = processed_dir(folder), figures_dir(folder, lang)
 items = rc.read_table(processed, "items.csv")
 sections = rc.read_table(processed, "sections.csv")
 repairs = rc.read_table(processed, "repairs.csv")

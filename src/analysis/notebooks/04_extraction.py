@@ -14,8 +14,8 @@
 # %% [markdown]
 # # 04 · Extraction: the instruments the list cites and the numbers it states
 #
-# **Reads** the list through `analysis.load_items()` (the raw source, or the file in
-# `ANALYSIS_INPUT`).
+# **Reads** the list through `analysis.load_items()` (the raw source, or the
+# list given as `input_list` in the parameters cell below, as `report --input` does).
 # **Writes** to `data/processed/`: `regulations.csv`, `quantities.csv`, `coined_terms.csv`,
 # `first_mover_claims.csv`; to `figures/`: `citations_by_type_and_section`, `key_numbers`,
 # `forecast_ladder`, `first_mover_claims_by_section` (PNG and SVG).
@@ -23,6 +23,12 @@
 # span of the source, so each row can be cited), the terms it coins in “…”, and its claims to
 # be first. Everything is found with regular expressions in one pass over the text: no
 # segmentation is needed.
+
+# %% tags=["parameters"]
+input_list = None  # the list to analyse; None: the project's own list in data/raw
+out_dir = None  # where data/processed, figures and reports go; None: the project folder
+lang = "zh"  # "zh" or "en": the language of figures and text
+codebook = None  # a policy-instrument codebook (TOML); None: the bundled one
 
 # %%
 import pandas as pd
@@ -44,16 +50,26 @@ from analysis.figures.extraction import (
     plot_forecast_ladder,
     plot_key_numbers,
 )
+from analysis.figures.identity import list_identity
 from analysis.figures.labels import label
 from analysis.figures.save import figure_not_made, save_figure
-from analysis.paths import processed_dir
+from analysis.figures.theme import use_figure_settings
+from analysis.paths import (
+    SOURCE_METADATA,
+    figures_dir,
+    list_to_analyse,
+    output_folder,
+    processed_dir,
+)
 from analysis.report.export import write_csv
 
 pd.set_option("display.max_colwidth", 50)
 pd.set_option("display.max_rows", 200)
 NOTEBOOK = "04_extraction"
-OUT = processed_dir()
-items = analysis.load_items()
+folder = output_folder(out_dir)
+OUT, figures = processed_dir(folder), figures_dir(folder, lang)
+items = analysis.load_items(list_to_analyse(input_list))
+use_figure_settings(list_identity(items, SOURCE_METADATA), lang)
 
 
 def write(table: pd.DataFrame, name: str) -> None:
@@ -96,7 +112,10 @@ write(regulations, "regulations.csv")
 # Another list (ANALYSIS_INPUT) may cite nothing, state no lead times or claim nothing.
 if regulations.empty:
     figure_not_made(
-        "citations_by_type_and_section", reason=label("not_made.citations"), notebook=NOTEBOOK
+        "citations_by_type_and_section",
+        reason=label("not_made.citations"),
+        notebook=NOTEBOOK,
+        out_dir=figures,
     )
 else:
     fig = plot_citations_by_type_and_section(regulations, items)
@@ -105,6 +124,7 @@ else:
         "citations_by_type_and_section",
         caption=label("caption.citations_by_type_and_section"),
         notebook=NOTEBOOK,
+        out_dir=figures,
     )
 
 # %% [markdown]
@@ -143,7 +163,9 @@ write(quantities, "quantities.csv")
 headlines = headline_quantities(quantities)
 display(headlines.drop(columns=["section_id", "span_start"]))
 if headlines.empty:
-    figure_not_made("key_numbers", reason=label("not_made.key_numbers"), notebook=NOTEBOOK)
+    figure_not_made(
+        "key_numbers", reason=label("not_made.key_numbers"), notebook=NOTEBOOK, out_dir=figures
+    )
 else:
     fig = plot_key_numbers(quantities)
     save_figure(
@@ -151,6 +173,7 @@ else:
         "key_numbers",
         caption=label("caption.key_numbers"),
         notebook=NOTEBOOK,
+        out_dir=figures,
     )
 
 # %% [markdown]
@@ -167,7 +190,9 @@ code = ladder_code(ladder, terms)
 display(ladder)
 print(f"code name: {code}")
 if ladder.empty:
-    figure_not_made("forecast_ladder", reason=label("not_made.ladder"), notebook=NOTEBOOK)
+    figure_not_made(
+        "forecast_ladder", reason=label("not_made.ladder"), notebook=NOTEBOOK, out_dir=figures
+    )
 else:
     fig = plot_forecast_ladder(quantities, terms)
     caption = (
@@ -175,7 +200,7 @@ else:
         if code
         else label("caption.forecast_ladder_plain")
     )
-    save_figure(fig, "forecast_ladder", caption=caption, notebook=NOTEBOOK)
+    save_figure(fig, "forecast_ladder", caption=caption, notebook=NOTEBOOK, out_dir=figures)
 
 # %% [markdown]
 # ## 3 · Coined terms
@@ -215,7 +240,10 @@ display(per_section)
 # %%
 if per_section["claims"].sum() == 0:
     figure_not_made(
-        "first_mover_claims_by_section", reason=label("not_made.claims"), notebook=NOTEBOOK
+        "first_mover_claims_by_section",
+        reason=label("not_made.claims"),
+        notebook=NOTEBOOK,
+        out_dir=figures,
     )
 else:
     fig = plot_first_mover_claims_by_section(per_section)
@@ -224,4 +252,5 @@ else:
         "first_mover_claims_by_section",
         caption=label("caption.first_mover_claims_by_section"),
         notebook=NOTEBOOK,
+        out_dir=figures,
     )

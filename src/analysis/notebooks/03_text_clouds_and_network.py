@@ -14,21 +14,36 @@
 # %% [markdown]
 # # 03 · Text analysis: word clouds and the terms that travel together
 #
-# **Reads** the list through `analysis.load_items()` (the raw source, or the file in
-# `ANALYSIS_INPUT`), and counts its terms exactly as `02_text_terms` does (same package call).
+# **Reads** the list through `analysis.load_items()` (the raw source, or the
+# list given as `input_list` in the parameters cell below, as `report --input` does), and
+# counts its terms exactly as `02_text_terms` does (same package call).
 # **Writes** `data/processed/cooccurrence_edges.csv`; to `figures/`: `wordcloud`,
 # `wordclouds_by_section` and `cooccurrence_network` (each PNG and SVG).
 # **Shows** the most frequent terms as word clouds, overall and per section, and which of the
 # top terms occur in the same items.
+
+# %% tags=["parameters"]
+input_list = None  # the list to analyse; None: the project's own list in data/raw
+out_dir = None  # where data/processed, figures and reports go; None: the project folder
+lang = "zh"  # "zh" or "en": the language of figures and text
+codebook = None  # a policy-instrument codebook (TOML); None: the bundled one
 
 # %%
 from IPython.display import display
 
 import analysis
 from analysis.figures import network, terms
+from analysis.figures.identity import list_identity
 from analysis.figures.labels import label
 from analysis.figures.save import figure_not_made, save_figure
-from analysis.paths import processed_dir
+from analysis.figures.theme import use_figure_settings
+from analysis.paths import (
+    SOURCE_METADATA,
+    figures_dir,
+    list_to_analyse,
+    output_folder,
+    processed_dir,
+)
 from analysis.report.export import write_csv
 from analysis.text.cooccurrence import (
     MIN_SHARED_ITEMS,
@@ -39,8 +54,10 @@ from analysis.text.cooccurrence import (
 from analysis.text.keywords import keyword_counts
 
 NOTEBOOK = "03_text_clouds_and_network"
-out = processed_dir()
-items = analysis.load_items()
+folder = output_folder(out_dir)
+out, figures = processed_dir(folder), figures_dir(folder, lang)
+items = analysis.load_items(list_to_analyse(input_list))
+use_figure_settings(list_identity(items, SOURCE_METADATA), lang)
 counts = keyword_counts(items, progress=False)
 
 # %% [markdown]
@@ -49,17 +66,27 @@ counts = keyword_counts(items, progress=False)
 # %%
 # A list whose text holds no countable term has no cloud to draw.
 if counts.empty:
-    figure_not_made("wordcloud", reason=label("not_made.no_terms"), notebook=NOTEBOOK)
-    figure_not_made("wordclouds_by_section", reason=label("not_made.no_terms"), notebook=NOTEBOOK)
+    figure_not_made(
+        "wordcloud", reason=label("not_made.no_terms"), notebook=NOTEBOOK, out_dir=figures
+    )
+    figure_not_made(
+        "wordclouds_by_section",
+        reason=label("not_made.no_terms"),
+        notebook=NOTEBOOK,
+        out_dir=figures,
+    )
 else:
     fig = terms.plot_wordcloud(counts, items)
-    save_figure(fig, "wordcloud", caption=label("caption.wordcloud"), notebook=NOTEBOOK)
+    save_figure(
+        fig, "wordcloud", caption=label("caption.wordcloud"), notebook=NOTEBOOK, out_dir=figures
+    )
     fig = terms.plot_wordclouds_by_section(counts, items)
     save_figure(
         fig,
         "wordclouds_by_section",
         caption=label("caption.wordclouds_by_section"),
         notebook=NOTEBOOK,
+        out_dir=figures,
     )
 
 # %% [markdown]
@@ -81,6 +108,7 @@ if graph.number_of_edges() == 0:
         "cooccurrence_network",
         reason=label("not_made.network", top=TOP_TERMS, min_items=MIN_SHARED_ITEMS),
         notebook=NOTEBOOK,
+        out_dir=figures,
     )
 else:
     fig = network.plot_cooccurrence_network(graph, items)
@@ -89,4 +117,5 @@ else:
         "cooccurrence_network",
         caption=label("caption.cooccurrence_network"),
         notebook=NOTEBOOK,
+        out_dir=figures,
     )
