@@ -56,6 +56,8 @@ def build_parser() -> argparse.ArgumentParser:
             formatter_class=argparse.RawDescriptionHelpFormatter,
         )
         sub.add_argument("--out", type=Path, metavar="DIR", help=OUT_HELP)
+        # A subcommand's own error names it: "analysis report: error: …".
+        sub.set_defaults(command_parser=sub)
         return sub
 
     report = command(
@@ -102,20 +104,22 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     run = {"report": _report, "deck": _deck, "workbook": _workbook}[args.command]
     try:
-        return run(parser, args)
+        return run(args)
     except (ListFormatError, CodebookError, FileNotFoundError) as exc:
         # One line, as argparse reports a wrong argument, and the same exit code.
         print(f"error: {str(exc).splitlines()[0]}", file=sys.stderr)
         return 2
 
 
-def _report(parser: argparse.ArgumentParser, args) -> int:
+def _report(args) -> int:
     from .paths import default_input
     from .report.notebook_run import NotebookFailed
     from .report.pipeline import run_report
 
     if args.input is None and default_input() is None:
-        parser.error("the report needs --input LIST: an installed kit has no list of its own")
+        args.command_parser.error(
+            "the report needs --input LIST: an installed kit has no list of its own"
+        )
     try:
         run_report(args.input, args.out, lang=args.lang, codebook=args.codebook)
     except NotebookFailed as exc:
@@ -124,22 +128,22 @@ def _report(parser: argparse.ArgumentParser, args) -> int:
     return 0
 
 
-def _deck(parser: argparse.ArgumentParser, args) -> int:
+def _deck(args) -> int:
     from .paths import default_out, reports_dir
     from .report.deck import deck_name, write_deck
 
-    out = args.out or default_out()
+    out = (args.out or default_out()).resolve()
     figures = [name.strip() for name in args.figures.split(",")] if args.figures else None
     path = reports_dir(out) / deck_name(args.lang, short=bool(figures))
     print(write_deck(out, args.lang, figures, path))
     return 0
 
 
-def _workbook(parser: argparse.ArgumentParser, args) -> int:
+def _workbook(args) -> int:
     from .paths import default_out, processed_dir
     from .report.workbook import write_workbook
 
-    print(write_workbook(processed_dir(args.out or default_out())))
+    print(write_workbook(processed_dir((args.out or default_out()).resolve())))
     return 0
 
 

@@ -1,0 +1,118 @@
+"""A run killed part-way leaves no half-written file: every output is written to a temporary
+name and renamed into place (``analysis.safe_write``). Slow: it starts a whole report."""
+
+import contextlib
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+import xml.etree.ElementTree as ET
+import zipfile
+from pathlib import Path
+
+import pandas as pd
+import psutil
+import pytest
+from openpyxl import load_workbook
+from PIL import Image
+from pptx import Presentation
+
+from analysis.paths import ROOT
+from analysis.safe_write import PARTIAL_SUFFIX, replacing, write_text
+
+# Enough finished files that the kill lands while notebooks are writing, not before the first.
+FILES_BEFORE_THE_KILL = 12
+WAIT_SECONDS = 300
+
+
+def _whole(path: Path) -> None:
+    """Raise unless ``path`` is a complete file of its kind."""
+    suffix = path.suffix
+    if suffix == ".csv":
+        pd.read_csv(path)
+    elif suffix == ".png":
+        with Image.open(path) as image:
+            image.load()
+    elif suffix == ".svg":
+        assert ET.parse(path).getroot().tag.endswith("svg")
+    elif suffix == ".xlsx":
+        load_workbook(path).close()
+    elif suffix == ".pptx":
+        Presentation(path)
+    elif suffix in {".json", ".ipynb"}:
+        json.loads(path.read_text(encoding="utf-8"))
+    elif suffix == ".html":
+        assert path.read_text(encoding="utf-8").rstrip().endswith("</html>")
+    elif suffix == ".md":
+        assert path.read_text(encoding="utf-8").endswith("\n")
+    else:
+        raise AssertionError(f"an output of an unexpected kind: {path}")
+    if suffix in {".xlsx", ".pptx"}:
+        assert zipfile.ZipFile(path).testzip() is None
+
+
+def _outputs(out: Path) -> list[Path]:
+    return [p for p in out.rglob("*") if p.is_file()]
+
+
+def _kill_everything(process: subprocess.Popen) -> None:
+    """SIGKILL the run's process group and every process it started: the kernels have
+    sessions of their own, so the group alone would leave them writing."""
+    family = psutil.Process(process.pid).children(recursive=True)
+    os.killpg(process.pid, signal.SIGKILL)
+    for child in family:
+        with contextlib.suppress(psutil.NoSuchProcess):
+            child.kill()
+    process.wait()
+    psutil.wait_procs(family, timeout=30)
+
+
+@pytest.mark.slow
+def test_a_killed_run_leaves_only_whole_files(tmp_path):
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    # An empty cache: every PNG is really drawn, so writes are in flight when the kill comes.
+    env = {**os.environ, "ANALYSIS_CACHE_DIR": str(cache)}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "analysis", "report", "--out", str(out)],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    try:
+        deadline = time.monotonic() + WAIT_SECONDS
+        while len(_outputs(out)) < FILES_BEFORE_THE_KILL and process.poll() is None:
+            assert time.monotonic() < deadline, "the run wrote too little to interrupt"
+            time.sleep(0.2)
+        assert process.poll() is None, "the run finished before it could be interrupted"
+    finally:
+        _kill_everything(process)
+
+    left = _outputs(out)
+    partial = [p for p in left if p.name.endswith(PARTIAL_SUFFIX)]
+    # A temporary file is named so that no reader takes it for an output.
+    assert all(p.name.startswith(".") for p in partial)
+    finished = [p for p in left if p not in partial]
+    assert len(finished) >= FILES_BEFORE_THE_KILL
+    for path in finished:
+        _whole(path)
+
+
+def test_a_failed_write_leaves_the_old_file_and_no_temporary(tmp_path):
+    target = tmp_path / "table.csv"
+    write_text(target, "a,b\n1,2\n")
+    with pytest.raises(RuntimeError), replacing(target) as temporary:
+        temporary.write_text("a,b\n1,")
+        raise RuntimeError("cut short")
+    assert target.read_text() == "a,b\n1,2\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["table.csv"]
+
+
+def test_a_replaced_file_is_as_readable_as_any_the_user_makes(tmp_path):
+    target = write_text(tmp_path / "notes.md", "# Notes\n")
+    umask = os.umask(0)
+    os.umask(umask)
+    assert target.stat().st_mode & 0o777 == 0o666 & ~umask
