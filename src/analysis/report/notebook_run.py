@@ -4,11 +4,13 @@ import asyncio
 import contextlib
 import os
 import re
+import uuid
 from pathlib import Path
 
 import jupytext
 import nbformat
 from jupyter_client.manager import AsyncKernelManager
+from jupyter_core.paths import jupyter_runtime_dir
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
 from nbclient.util import ensure_async
@@ -73,6 +75,19 @@ _KERNEL_STARTUP = (
     "--IPKernelApp.exec_lines="
     "from analysis.lean_imports import skip_unused_uri_checker; skip_unused_uri_checker()"
 )
+# Kernels talk over Unix sockets where there are any: a TCP port picked free can be taken by
+# another process before the kernel binds it ("Address already in use"), most often when many
+# kernels start at once.
+# The sockets' path is absolute: the kernel runs in the notebooks' folder, its client here.
+TRANSPORT = "ipc" if os.name == "posix" else "tcp"
+
+
+def _connection() -> dict[str, str]:
+    if TRANSPORT != "ipc":
+        return {}
+    folder = Path(jupyter_runtime_dir())
+    folder.mkdir(parents=True, exist_ok=True)
+    return {"transport": TRANSPORT, "ip": str(folder / f"analysis-{uuid.uuid4().hex}-ipc")}
 # Settings a Jupyter server gives the kernels it starts: a kernel this runner starts has no
 # person watching it, whatever the environment it was started from.
 _SERVER_SETTINGS = ("JPY_SESSION_NAME",)
@@ -124,7 +139,7 @@ async def execute_notebook_async(
     notebook = read_notebook(path)
     if parameters is not None:
         inject_parameters(notebook, parameters)
-    manager = AsyncKernelManager(kernel_name=KERNEL)
+    manager = AsyncKernelManager(kernel_name=KERNEL, **_connection())
     client = NotebookClient(
         notebook,
         km=manager,
@@ -143,7 +158,10 @@ async def execute_notebook_async(
             env=_kernel_environment(env),
             cwd=str(cwd or path.parent),
         )
-        await client.async_start_new_kernel_client()
+        try:
+            await client.async_start_new_kernel_client()
+        except RuntimeError as exc:
+            raise NotebookFailed(f"{path.name}: the kernel did not start: {exc}") from None
         info = await client.async_wait_for_reply(await ensure_async(client.kc.kernel_info()))
         notebook.metadata["language_info"] = info["content"]["language_info"]
         for index, cell in enumerate(notebook.cells):
