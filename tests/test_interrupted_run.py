@@ -1,6 +1,7 @@
 """A run killed part-way leaves no half-written file: every output is written to a temporary
 name and renamed into place (``analysis.safe_write``). Slow: it starts a whole report."""
 
+import ast
 import contextlib
 import json
 import os
@@ -116,3 +117,50 @@ def test_a_replaced_file_is_as_readable_as_any_the_user_makes(tmp_path):
     umask = os.umask(0)
     os.umask(umask)
     assert target.stat().st_mode & 0o777 == 0o666 & ~umask
+
+
+# Writers that take a file name write to the temporary one ``safe_write.replacing`` gives, or to
+# a buffer that ``safe_write.write_bytes`` then puts in place.
+_IN_PLACE_NAMES = {"temporary", "buffer", "svg", "handle", "writer"}
+_WRITERS = {"to_csv", "to_excel", "savefig", "save", "to_parquet", "dump"}
+
+
+def _unsafe_writes(tree: ast.AST) -> list[int]:
+    found = []
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call):
+            continue
+        func, args = node.func, node.args
+        first = args[0].id if args and isinstance(args[0], ast.Name) else None
+        if isinstance(func, ast.Attribute) and func.attr in {"write_bytes", "write_text"}:
+            owner = func.value.id if isinstance(func.value, ast.Name) else None
+            if owner not in {"safe_write", "temporary"}:
+                found.append(node.lineno)
+        elif isinstance(func, ast.Attribute) and func.attr in _WRITERS:
+            if first not in _IN_PLACE_NAMES:
+                found.append(node.lineno)
+        elif isinstance(func, ast.Name) and func.id == "open":
+            mode = args[1] if len(args) > 1 else None
+            modes = [k.value for k in node.keywords if k.arg == "mode"] + [mode]
+            writes = any(
+                isinstance(m, ast.Constant) and set(str(m.value)) & set("wax") for m in modes
+            )
+            if writes and first != "temporary":
+                found.append(node.lineno)
+    return found
+
+
+def test_every_output_is_written_through_safe_write():
+    package = ROOT / "src" / "analysis"
+    unsafe = {
+        (path.relative_to(package).as_posix(), line)
+        for path in sorted(package.rglob("*.py"))
+        if path.name != "safe_write.py"
+        for line in _unsafe_writes(ast.parse(path.read_text(encoding="utf-8")))
+    }
+    assert unsafe == set()
+
+
+def test_the_guard_sees_a_direct_write():
+    source = "path.write_text('x')\ntable.to_csv(path)\nopen(path, 'w')\nfig.savefig(buffer)\n"
+    assert _unsafe_writes(ast.parse(source)) == [1, 2, 3]

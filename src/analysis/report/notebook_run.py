@@ -88,6 +88,8 @@ def _connection() -> dict[str, str]:
     folder = Path(jupyter_runtime_dir())
     folder.mkdir(parents=True, exist_ok=True)
     return {"transport": TRANSPORT, "ip": str(folder / f"analysis-{uuid.uuid4().hex}-ipc")}
+
+
 # Settings a Jupyter server gives the kernels it starts: a kernel this runner starts has no
 # person watching it, whatever the environment it was started from.
 _SERVER_SETTINGS = ("JPY_SESSION_NAME",)
