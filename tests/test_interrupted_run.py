@@ -5,9 +5,11 @@ import ast
 import contextlib
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 import xml.etree.ElementTree as ET
 import zipfile
@@ -74,7 +76,10 @@ def _kill_everything(process: subprocess.Popen) -> None:
 def test_a_killed_run_leaves_only_whole_files(tmp_path):
     out, cache = tmp_path / "out", tmp_path / "cache"
     # An empty cache: every PNG is really drawn, so writes are in flight when the kill comes.
-    env = {**os.environ, "ANALYSIS_CACHE_DIR": str(cache)}
+    # The killed kernels cannot remove their sockets: they are left in a folder of the test's
+    # own (short, as a socket's path must be).
+    runtime = tempfile.mkdtemp(prefix="rt")
+    env = {**os.environ, "ANALYSIS_CACHE_DIR": str(cache), "JUPYTER_RUNTIME_DIR": runtime}
     process = subprocess.Popen(
         [sys.executable, "-m", "analysis", "report", "--out", str(out)],
         cwd=ROOT,
@@ -91,6 +96,7 @@ def test_a_killed_run_leaves_only_whole_files(tmp_path):
         assert process.poll() is None, "the run finished before it could be interrupted"
     finally:
         _kill_everything(process)
+        shutil.rmtree(runtime)
 
     left = _outputs(out)
     partial = [p for p in left if p.name.endswith(PARTIAL_SUFFIX)]

@@ -134,3 +134,12 @@ def test_the_runners_kernels_start_lean(tmp_path):
     )
     executed = execute_notebook(notebook)
     assert executed.cells[0].outputs[0]["text"] == "None\n"
+
+
+def test_a_runtime_folder_too_deep_for_a_socket_falls_back_to_tcp(tmp_path, monkeypatch):
+    from analysis.report import notebook_run
+
+    monkeypatch.setenv("JUPYTER_RUNTIME_DIR", str(tmp_path / ("deep" * 30)))
+    assert notebook_run._connection() == {}
+    monkeypatch.setenv("JUPYTER_RUNTIME_DIR", "/tmp/rt")
+    assert notebook_run._connection()["transport"] == "ipc"

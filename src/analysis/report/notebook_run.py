@@ -82,12 +82,21 @@ _KERNEL_STARTUP = (
 TRANSPORT = "ipc" if os.name == "posix" else "tcp"
 
 
+# A Unix socket's path holds at most 107 bytes (Linux; 103 on macOS); the kernel appends "-5".
+_SOCKET_PATH_MAX = 100
+
+
 def _connection() -> dict[str, str]:
+    """How the runner and a kernel talk: Unix sockets in Jupyter's runtime folder, or TCP
+    where there are none or the folder's path is too long for a socket."""
     if TRANSPORT != "ipc":
         return {}
     folder = Path(jupyter_runtime_dir())
+    socket = folder / f"analysis-{uuid.uuid4().hex[:12]}"
+    if len(os.fsencode(socket)) + 2 > _SOCKET_PATH_MAX:
+        return {}
     folder.mkdir(parents=True, exist_ok=True)
-    return {"transport": TRANSPORT, "ip": str(folder / f"analysis-{uuid.uuid4().hex}-ipc")}
+    return {"transport": TRANSPORT, "ip": str(socket)}
 
 
 # Settings a Jupyter server gives the kernels it starts: a kernel this runner starts has no
