@@ -67,5 +67,5 @@ lock: $(UV) ## Regenerate requirements.lock from pyproject.toml (needs the netwo
 	$(UV) pip compile --quiet --extra dev --no-emit-index-url -o requirements.lock pyproject.toml
 
 clean: ## Remove generated files only (not the committed outputs)
-	rm -rf $(VENV) .cache .pytest_cache .ruff_cache build src/*.egg-info reports/report.html reports/*.pptx
+	rm -rf $(VENV) .cache .pytest_cache .ruff_cache build src/*.egg-info reports/*.html reports/*.pptx reports/notebooks
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +

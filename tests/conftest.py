@@ -29,6 +29,16 @@ def items():
     return load_items()
 
 
+@pytest.fixture
+def use_language():
+    """``use_language("en")`` draws this test's figures in English; Chinese again after it."""
+    from analysis.figures.labels import current_language, set_language
+
+    before = current_language()
+    yield set_language
+    set_language(before)
+
+
 @pytest.fixture(scope="session")
 def counts(items):
     """The keyword table of the project's own list."""

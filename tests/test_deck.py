@@ -303,15 +303,22 @@ def test_a_figure_without_a_talking_point_says_so(tmp_path):
 
 
 def test_cli_writes_a_short_deck_of_chosen_figures(tmp_path, capsys):
-    out = tmp_path / "short.pptx"
-    assert main(["deck", "--figures", "key_numbers,items_per_section", "--out", str(out)]) == 0
+    """``--out`` is the folder a report run wrote, as in every subcommand: the deck finds the
+    figures and tables there and goes to its reports/."""
+    shutil.copytree(FIGURES, tmp_path / "figures")
+    shutil.copytree(PROCESSED, tmp_path / "data" / "processed")
+    command = ["deck", "--figures", "key_numbers,items_per_section", "--out", str(tmp_path)]
+    assert main(command) == 0
+    out = tmp_path / "reports" / "briefing_short.pptx"
+    assert capsys.readouterr().out.strip() == str(out)
     prs = Presentation(out)
     assert [p.name for s in list(prs.slides)[1:] for p in _pictures(s)] == [
         "key_numbers",
         "items_per_section",
     ]
-    assert main(["deck", "--figures", "no_such_figure", "--out", str(out)]) == 2
-    assert "no figure no_such_figure" in capsys.readouterr().err
+    assert main(["deck", "--figures", "no_such_figure", "--out", str(tmp_path)]) == 2
+    error = capsys.readouterr().err
+    assert error.count("\n") == 1 and "no figure no_such_figure" in error
 
 
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")

@@ -31,9 +31,9 @@ def test_key_numbers_figure(items):
     plt.close(fig)
 
 
-def test_key_numbers_english_title_says_what_it_compares(items, monkeypatch):
+def test_key_numbers_english_title_says_what_it_compares(items, use_language):
     """Only counts of people are compared, and the title says so."""
-    monkeypatch.setenv("ANALYSIS_LANG", "en")
+    use_language("en")
     fig = plot_key_numbers(extract_quantities(items))
     assert _title(fig) == (
         "15 key numbers in the list; the largest count of people: 2.08 million volunteers (志愿者)"

@@ -1,5 +1,6 @@
 import io
 import warnings
+from pathlib import Path
 
 import matplotlib
 
@@ -44,3 +45,14 @@ def test_the_check_can_fail_without_the_font():
         fig.savefig(io.BytesIO(), format="png")
         plt.close(fig)
     assert any("missing from font" in str(w.message) for w in caught)
+
+
+def test_the_family_name_finds_the_projects_file_whatever_else_is_installed():
+    """Debian's fonts-noto-cjk has a font of the same family name, with other glyphs: a
+    figure drawn with it would differ from the committed one. Only the project's file may
+    answer to the name."""
+    from matplotlib import font_manager
+
+    register_cjk_font()
+    found = font_manager.findfont(font_manager.FontProperties(family=FONT_FAMILY))
+    assert Path(found).resolve() == cjk_font_path().resolve()

@@ -589,27 +589,26 @@ def test_cli_passes_a_valid_codebook_to_the_notebooks(tmp_path, monkeypatch):
     class Stop(Exception):
         pass
 
-    async def no_notebook(path, env, cwd, inputs_ready=None):
-        seen["report"] = env
+    async def no_notebook(path, env, cwd, inputs_ready=None, *, parameters):
+        seen["report"] = parameters
         raise Stop
 
-    async def no_notebooks(paths, env, cwd, parallel, on_done):
-        seen["steps"] = env
+    async def no_notebooks(paths, env, cwd, parallel, on_done, parameters):
+        seen["steps"] = parameters
         raise Stop
 
     monkeypatch.setattr(pipeline, "execute_notebook_async", no_notebook)
     monkeypatch.setattr(pipeline, "execute_notebooks", no_notebooks)
     with pytest.raises(Stop):
         main(["report", "--codebook", str(mine), "--out", str(tmp_path / "out")])
-    assert seen["steps"]["ANALYSIS_CODEBOOK"] == str(mine.resolve())
-    assert seen["report"]["ANALYSIS_CODEBOOK"] == str(mine.resolve())
+    assert seen["steps"]["codebook"] == str(mine.resolve())
+    assert seen["report"]["codebook"] == str(mine.resolve())
 
 
-def test_code_items_reads_this_runs_codebook(items, tmp_path, monkeypatch):
+def test_code_items_reads_the_codebook_it_is_given(items, tmp_path):
     mine = tmp_path / "mine.toml"
     mine.write_text(TINY, encoding="utf-8")
-    monkeypatch.setenv("ANALYSIS_CODEBOOK", str(mine))
-    assert set(code_items(items)["tool"]) == {"资金投入"}
+    assert set(code_items(items, mine)["tool"]) == {"资金投入"}
 
 
 def test_notebook_runs_with_a_users_codebook(tmp_path):
@@ -620,13 +619,17 @@ def test_notebook_runs_with_a_users_codebook(tmp_path):
         + SECOND_TOOL.replace('zh = "资金投入"', 'zh = "补助"').replace('"补助"]', '"无此词"]'),
         encoding="utf-8",
     )
-    env = {
-        "ANALYSIS_CODEBOOK": str(mine),
-        "ANALYSIS_OUT": str(tmp_path),
-        "ANALYSIS_HEADLESS": "1",
-        "MPLBACKEND": "Agg",
-    }
-    execute_notebook(NOTEBOOKS / "05_policy_instruments.py", env, NOTEBOOKS)
+    executed = execute_notebook(
+        NOTEBOOKS / "05_policy_instruments.py",
+        {"MPLBACKEND": "Agg"},
+        NOTEBOOKS,
+        parameters={"out_dir": str(tmp_path), "codebook": str(mine)},
+    )
+    # The notebook records what it ran with, right after its own defaults.
+    tags = [cell.metadata.get("tags", []) for cell in executed.cells]
+    injected = tags.index(["injected-parameters"])
+    assert tags[injected - 1] == ["parameters"]
+    assert f"codebook = {str(mine)!r}" in executed.cells[injected].source
     processed = tmp_path / "data" / "processed"
     written = pd.read_csv(processed / "policy_instruments.csv")
     assert set(written["tool"]) == {"资金投入"} and set(written["item_id"]) == {1, 2, 24}
@@ -691,7 +694,7 @@ def _title(fig) -> str:
     return fig.texts[0].get_text()
 
 
-def test_tools_heat_map(codes, items, codebook, monkeypatch):
+def test_tools_heat_map(codes, items, codebook, use_language):
     tools = tool_by_section(codes, items, codebook)
     totals = tool_totals(codes, items, codebook)
     fig = plot_tools_by_section(tools, totals)
@@ -699,7 +702,7 @@ def test_tools_heat_map(codes, items, codebook, monkeypatch):
     cells = [t.get_text() for t in fig.axes[0].texts]
     assert cells.count("6") >= 2  # 公共服务 in 四 and 法规管制 in 五
     plt.close(fig)
-    monkeypatch.setenv("ANALYSIS_LANG", "en")
+    use_language("en")
     fig = plot_tools_by_section(tools, totals)
     assert _title(fig) == (
         "Regulation and control is the commonest instrument: 18 measures (38%); 3 never used"
@@ -707,7 +710,7 @@ def test_tools_heat_map(codes, items, codebook, monkeypatch):
     plt.close(fig)
 
 
-def test_types_stacked_bars(codes, items, monkeypatch):
+def test_types_stacked_bars(codes, items, use_language):
     types = type_by_section(codes, items)
     fig = plot_types_by_section(types, 0.2618)
     assert _title(fig) == "需求型工具最少：只占全部 64 个类型编码的 11%，5 个方面中有 2 个没有用到"
@@ -721,7 +724,7 @@ def test_types_stacked_bars(codes, items, monkeypatch):
         round(8 / 19, 4),
     ]
     plt.close(fig)
-    monkeypatch.setenv("ANALYSIS_LANG", "en")
+    use_language("en")
     fig = plot_types_by_section(types, float("nan"))
     assert _title(fig) == (
         "Demand instruments are the rarest: 11% of 64 type codes, none in 2 of 5 sections"

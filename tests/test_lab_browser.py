@@ -41,11 +41,18 @@ def lab(tmp_path_factory):
         pytest.skip("Chromium is not installed (apt-get install chromium; .ci/run installs it)")
     port, token = _free_port(), secrets.token_hex(16)
     out = tmp_path_factory.mktemp("lab")
-    env = {key: value for key, value in os.environ.items() if key != "ANALYSIS_HEADLESS"}
-    env.update(ANALYSIS_OUT=str(out), JUPYTER_CONFIG_DIR=str(out / "config"), MPLBACKEND="Agg")
+    # The notebook's outputs go to a temporary folder: its parameters cell says so, as a user
+    # who analyses elsewhere would write it.
+    root = out / "notebooks"
+    root.mkdir()
+    default = "out_dir = None"
+    source = (NOTEBOOKS / NOTEBOOK).read_text(encoding="utf-8")
+    assert default in source
+    (root / NOTEBOOK).write_text(source.replace(default, f"out_dir = {str(out)!r}", 1))
+    env = dict(os.environ, JUPYTER_CONFIG_DIR=str(out / "config"), MPLBACKEND="Agg")
     command = [
         str(jupyter), "lab", "--no-browser", f"--port={port}", "--ip=127.0.0.1",
-        f"--ServerApp.token={token}", f"--ServerApp.root_dir={NOTEBOOKS}",
+        f"--ServerApp.token={token}", f"--ServerApp.root_dir={root}",
     ]  # fmt: skip
     if os.geteuid() == 0:
         command.append("--allow-root")

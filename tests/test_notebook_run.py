@@ -88,3 +88,58 @@ def test_a_failure_beside_a_running_notebook_ends_with_the_error_alone(tmp_path)
     assert lines[-1] == "ValueError: max() arg is an empty sequence"
     for noise in ("AssertionError", "atexit", "DeadKernelError", "ZMQError"):
         assert noise not in run.stderr
+
+
+PARAMETERISED = """# %% [markdown]
+# A notebook with defaults
+
+# %% tags=["parameters"]
+out_dir = None
+lang = "zh"
+
+# %%
+print(out_dir, lang)
+"""
+
+
+def test_the_run_values_are_injected_after_the_defaults_and_recorded(tmp_path):
+    notebook = tmp_path / "params.py"
+    notebook.write_text(PARAMETERISED, encoding="utf-8")
+    executed = execute_notebook(notebook, parameters={"out_dir": "/results", "lang": "en"})
+    tags = [cell.metadata.get("tags", []) for cell in executed.cells]
+    assert tags == [[], ["parameters"], ["injected-parameters"], []]
+    assert executed.cells[2].source == "# Parameters\nout_dir = '/results'\nlang = 'en'"
+    assert executed.cells[3].outputs[0]["text"] == "/results en\n"
+
+
+def test_injecting_again_replaces_the_injected_cell():
+    import nbformat
+
+    from analysis.report.notebook_run import inject_parameters
+
+    notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("x = 1")])
+    inject_parameters(notebook, {"x": 2})
+    inject_parameters(notebook, {"x": 3})
+    # No parameters cell: papermill's rule puts the injected cell first.
+    assert [cell.source for cell in notebook.cells] == ["# Parameters\nx = 3", "x = 1"]
+
+
+def test_the_runners_kernels_start_lean(tmp_path):
+    """``lean_imports`` runs in the kernels the runner starts: the URI checker is marked absent
+    there before any cell runs."""
+    notebook = tmp_path / "lean.py"
+    notebook.write_text(
+        '# %%\nimport sys\nprint(repr(sys.modules.get("rfc3987_syntax", "missing")))\n',
+        encoding="utf-8",
+    )
+    executed = execute_notebook(notebook)
+    assert executed.cells[0].outputs[0]["text"] == "None\n"
+
+
+def test_a_runtime_folder_too_deep_for_a_socket_falls_back_to_tcp(tmp_path, monkeypatch):
+    from analysis.report import notebook_run
+
+    monkeypatch.setenv("JUPYTER_RUNTIME_DIR", str(tmp_path / ("deep" * 30)))
+    assert notebook_run._connection() == {}
+    monkeypatch.setenv("JUPYTER_RUNTIME_DIR", "/tmp/rt")
+    assert notebook_run._connection()["transport"] == "ipc"

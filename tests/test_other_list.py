@@ -166,14 +166,18 @@ def test_its_identity(monkeypatch):
 
 
 @pytest.mark.parametrize(("lang", "source"), [("zh", SOURCE_LINE), ("en", f"Source: {TITLE}")])
-def test_figure_titles_under_input(monkeypatch, lang, source):
+def test_figure_titles_under_input(lang, source):
     """In-process, as a notebook under ``--input``: the title is this list's finding and the
     source line this list's name."""
     from analysis.figures.sections import plot_items_per_section
+    from analysis.figures.theme import use_figure_settings
 
-    monkeypatch.setenv("ANALYSIS_INPUT", str(FIXTURE))
-    monkeypatch.setenv("ANALYSIS_LANG", lang)
-    fig = plot_items_per_section(load_items())
+    items = load_items(FIXTURE)
+    use_figure_settings(list_identity(items), lang)
+    try:
+        fig = plot_items_per_section(items)
+    finally:
+        use_figure_settings(list_identity(load_items()), "zh")
     texts = [t.get_text() for t in fig.texts]
     assert texts[-1] == source
     if lang == "zh":

@@ -34,8 +34,12 @@ def rendered(tmp_path_factory):
     def render():
         english = run_report(SOURCE, out, lang="en")
         _, report_notebook = pipeline_notebooks()
-        env = {"ANALYSIS_OUT": str(ROOT), "ANALYSIS_LANG": "zh", "ANALYSIS_HEADLESS": "1"}
-        executed = execute_notebook(report_notebook, {**env, "MPLBACKEND": "Agg"}, NOTEBOOKS)
+        executed = execute_notebook(
+            report_notebook,
+            {"MPLBACKEND": "Agg"},
+            NOTEBOOKS,
+            parameters={"out_dir": str(ROOT), "lang": "zh"},
+        )
         title = report_title(SOURCE, "zh")
         chinese = write_report(executed, out / "reports" / "report.html", title, "zh")
         return {"en": (out, english), "zh": (ROOT, chinese)}

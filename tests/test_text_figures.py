@@ -91,8 +91,8 @@ def _all_text(fig) -> list[str]:
 
 
 @pytest.fixture
-def english(monkeypatch):
-    monkeypatch.setenv("ANALYSIS_LANG", "en")
+def english(use_language):
+    use_language("en")
 
 
 def test_english_figures_keep_only_the_terms_in_chinese(english, items, counts):
@@ -128,9 +128,9 @@ def test_the_check_finds_chinese_left_in_a_title():
     assert _untranslated("基金 (8)", {"基金"}) == ""
 
 
-def test_section_names_are_short_in_both_languages(monkeypatch):
+def test_section_names_are_short_in_both_languages(use_language):
     title = "创新推动城市治理体系和治理能力现代化"
     assert section_short_name("五", title, lang="zh") == "五、城市治理体系和治理能力现代化"
     assert section_short_name("五", title, lang="en") == "5. Urban governance"
-    monkeypatch.setenv("ANALYSIS_LANG", "en")
+    use_language("en")
     assert section_short_name("五", title) == "5. Urban governance"

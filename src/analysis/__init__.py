@@ -1,28 +1,23 @@
 """Analysis kit for Chinese policy lists: the Shenzhen SEZ list of innovation measures first."""
 
-from .lean_imports import skip_unused_uri_checker
-
-# First, before anything can import jsonschema: see lean_imports.
-skip_unused_uri_checker()
-
-from .extract.claims import coined_terms, first_mover_claims  # noqa: E402
-from .extract.codebook import CodebookError, load_codebook  # noqa: E402
-from .extract.instruments import code_items, items_for_review  # noqa: E402
-from .extract.quantities import extract_quantities  # noqa: E402
-from .extract.regulations import extract_regulations  # noqa: E402
-from .source.corpus import load_corpus  # noqa: E402
-from .source.errors import ListFormatError  # noqa: E402
-from .source.load import (  # noqa: E402
+from .extract.claims import coined_terms, first_mover_claims
+from .extract.codebook import CodebookError, load_codebook
+from .extract.instruments import code_items, items_for_review
+from .extract.quantities import extract_quantities
+from .extract.regulations import extract_regulations
+from .source.corpus import load_corpus
+from .source.errors import ListFormatError
+from .source.load import (
     absent_items_table,
     load_items,
     parse_list_bytes,
     repairs_table,
     sections_table,
 )
-from .text.keyness import keyness  # noqa: E402
-from .text.keywords import keyword_counts  # noqa: E402
-from .text.kwic import kwic  # noqa: E402
-from .text.segment import tokenize  # noqa: E402
+from .text.keyness import keyness
+from .text.keywords import keyword_counts
+from .text.kwic import kwic
+from .text.segment import tokenize
 
 __all__ = [
     "CodebookError",

@@ -36,6 +36,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from . import safe_write
 from .paths import ROOT
 
 # measure: (target, "max" when the measure must stay at or below it, "min" at or above it)
@@ -128,7 +129,8 @@ def _worker(task: str, scale: int, table: str | None, cntext: str | None) -> dic
         )
         result["terms"] = len(counts)
         if table:
-            counts.to_csv(table, index=False)
+            with safe_write.replacing(table) as temporary:
+                counts.to_csv(temporary, index=False)
     elif task == "regulations":
         from .extract.regulations import extract_regulations
 
@@ -230,7 +232,7 @@ def _floor_worker(notebooks: int) -> dict:
     with tempfile.TemporaryDirectory() as folder:
         for index in range(notebooks):
             path = Path(folder) / f"floor_{index}.py"
-            path.write_text("# %%\n" + FLOOR_CELL, encoding="utf-8")
+            safe_write.write_text(path, "# %%\n" + FLOOR_CELL)
             execute_notebook(path)
     return {}
 
@@ -289,7 +291,7 @@ def bench_report(repeats: int) -> dict:
 
     steps, _ = pipeline_notebooks()
     notebooks = len(steps) + 1
-    env = {**os.environ, "ANALYSIS_HEADLESS": "1"}
+    env = dict(os.environ)
     with tempfile.TemporaryDirectory() as out, tempfile.TemporaryDirectory() as empty_cache:
         report_args = ["-m", "analysis", "report", "--out", out]
         # Cold: nothing cached yet (figures and word clouds drawn, font subset cut).
@@ -575,8 +577,7 @@ def write_markdown(results: dict, path: Path) -> Path:
         for name, value in results.get(section, {}).items():
             if name.endswith("_seconds"):
                 lines.append(f"| `{name}` | {value} |")
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return path
+    return safe_write.write_text(path, "\n".join(lines) + "\n")
 
 
 def main(argv=None) -> int:
@@ -630,8 +631,7 @@ def main(argv=None) -> int:
     }
     results["dask"] = bench_dask(args.scale, jieba)
     results["targets"] = _verdicts(results)
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(results, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    safe_write.write_text(args.out, json.dumps(results, ensure_ascii=False, indent=2) + "\n")
     write_markdown(results, args.out.with_name("benchmarks.md"))
     print(json.dumps(results, ensure_ascii=False, indent=2))
     return 0

@@ -7,7 +7,6 @@ how to write an entry. Anything the checker does not recognise stops the run wit
 otherwise switch a rule off without anyone noticing.
 """
 
-import os
 import re
 import tomllib
 from dataclasses import dataclass
@@ -79,12 +78,6 @@ class Codebook:
     sources: tuple[str, ...] = ()
 
 
-def codebook_path() -> Path:
-    """This run's codebook: ``ANALYSIS_CODEBOOK`` (set by ``report --codebook``) or the
-    project's own."""
-    return Path(os.environ.get("ANALYSIS_CODEBOOK", DEFAULT_CODEBOOK))
-
-
 class _Lines:
     """Where things are in the TOML text, for error messages: tomllib keeps no positions."""
 
@@ -126,8 +119,9 @@ class _Lines:
 
 
 def load_codebook(path: str | Path | None = None) -> Codebook:
-    """Read and check a codebook file. Raises ``CodebookError`` naming the entry and line."""
-    path = Path(path) if path is not None else codebook_path()
+    """Read and check a codebook file (None: the bundled one). Raises ``CodebookError``
+    naming the entry and line."""
+    path = Path(path) if path is not None else DEFAULT_CODEBOOK
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:

@@ -105,7 +105,7 @@ def _without_overlaps(matches: list[tuple[int, int, str]]) -> list[tuple[int, in
 def code_items(items: pd.DataFrame, codebook: Codebook | str | Path | None = None) -> pd.DataFrame:
     """One row per code (see the module's docstring), in item order, then field (as the
     codebook lists them), then text order. ``codebook``: a ``Codebook``, a path to a TOML
-    codebook, or None for this run's (``ANALYSIS_CODEBOOK``, else the project's own)."""
+    codebook, or None for the bundled one."""
     book = resolve_codebook(codebook)
     missing = [f for f in book.fields if f not in items.columns]
     if missing:

@@ -30,15 +30,17 @@ def cjk_font_path() -> Path:
 @cache
 def register_cjk_font() -> str:
     """Register the font with matplotlib and make it the default sans-serif. Returns its name."""
-    path = str(cjk_font_path())
-    font_manager.fontManager.addfont(path)
-    # A system copy of the same family (Debian's fonts-noto-cjk, installed for LibreOffice) has
-    # other glyph outlines under the same name; matplotlib could pick it, so only ours stays.
-    font_manager.fontManager.ttflist = [
+    path = cjk_font_path()
+    # Another build of the font under the same family name (Debian's fonts-noto-cjk, say) would
+    # tie with this one when matplotlib looks the family up, and draw other glyphs: only the
+    # project's file answers to the name. addfont then clears matplotlib's lookup cache.
+    manager = font_manager.fontManager
+    manager.ttflist = [
         entry
-        for entry in font_manager.fontManager.ttflist
-        if entry.name != FONT_FAMILY or entry.fname == path
+        for entry in manager.ttflist
+        if entry.name != FONT_FAMILY or Path(entry.fname).resolve() == path.resolve()
     ]
+    manager.addfont(str(path))
     matplotlib.rcParams["font.family"] = "sans-serif"
     matplotlib.rcParams["font.sans-serif"] = [FONT_FAMILY, "DejaVu Sans"]
     # The CJK font has no U+2212 MINUS SIGN; an ASCII hyphen renders instead of a box.

@@ -11,7 +11,6 @@ comes from the first of these sources that has one:
 """
 
 import csv
-import os
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -118,13 +117,9 @@ def use_user_glossary(path: Path | None) -> None:
 
 
 def user_glossary_path() -> Path | None:
-    """This run's own glossary: the one :func:`use_user_glossary` chose, else
-    ``ANALYSIS_GLOSSARY`` (set for the notebooks by ``report --glossary``, as the codebook is
-    passed today), else None."""
-    if "path" in _chosen:
-        return _chosen["path"]
-    value = os.environ.get("ANALYSIS_GLOSSARY")
-    return Path(value) if value else None
+    """This run's own glossary: the one :func:`use_user_glossary` chose (a notebook's
+    ``glossary`` parameter, through ``theme.use_figure_settings``), else None."""
+    return _chosen.get("path")
 
 
 @cache

@@ -8,15 +8,14 @@ when the file's sha256 shows it is the list that sidecar describes (as in
 A list with no title line is named by its file.
 """
 
-import json
-import os
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 import pandas as pd
 
-from ..paths import SOURCE_METADATA, input_path
+from ..paths import SOURCE_METADATA, default_input
+from ..source.provenance import read_metadata
 from ..source.title import title_line
 from .labels import label
 
@@ -47,7 +46,7 @@ def _short(title: str) -> str:
 def list_identity(items: pd.DataFrame, metadata_file: Path = SOURCE_METADATA) -> ListIdentity:
     """The identity of the list ``items`` was loaded from (see the module docstring)."""
     title = title_line(items)
-    metadata = json.loads(Path(metadata_file).read_text(encoding="utf-8"))
+    metadata = read_metadata(metadata_file)
     vouched = items.attrs.get("sha256") == metadata.get("sha256")
     short = metadata.get("short_title", _short(title)) if vouched else _short(title)
     title_en = metadata.get("title_en") if vouched else None
@@ -62,17 +61,29 @@ def list_identity(items: pd.DataFrame, metadata_file: Path = SOURCE_METADATA) ->
     )
 
 
+_current: dict[str, ListIdentity] = {}
+
+
+def set_identity(identity: ListIdentity) -> None:
+    """Name ``identity``'s list on every figure drawn from now on (``theme.new_figure``'s
+    source line); a notebook calls it once, through ``theme.use_figure_settings``."""
+    _current["identity"] = identity
+
+
 @cache
-def _identity_of_file(path: str, size: int, modified: float) -> ListIdentity:
-    from ..paths import gaps_allowed
+def _own_list_identity() -> ListIdentity:
     from ..source.load import load_items
 
-    return list_identity(load_items(path, allow_gaps=gaps_allowed()))
+    return list_identity(load_items(default_input()))
 
 
 def current_identity() -> ListIdentity:
-    """The identity of the list this run analyses (``ANALYSIS_INPUT``, else the project's
-    source): the figures' default source line. Read once per file and version."""
-    path = input_path()
-    stat = os.stat(path)
-    return _identity_of_file(str(path), stat.st_size, stat.st_mtime)
+    """The list ``set_identity`` named; in the project's checkout, its own list until then."""
+    if "identity" in _current:
+        return _current["identity"]
+    if default_input() is None:
+        raise RuntimeError(
+            "no list to name on the figures: call "
+            "analysis.figures.theme.use_figure_settings(identity, lang) first"
+        )
+    return _own_list_identity()

@@ -5,7 +5,6 @@ translations are data, not code. A section title with no translation keeps its C
 """
 
 import json
-import os
 from functools import cache
 
 from ..paths import RESOURCES
@@ -15,12 +14,25 @@ LANGUAGES = ("zh", "en")
 _RESOURCES = RESOURCES
 
 
-def current_language() -> str:
-    """``ANALYSIS_LANG`` (set by ``python -m analysis report --lang``), else Chinese."""
-    lang = os.environ.get("ANALYSIS_LANG", "zh")
+_language = {"lang": "zh"}
+
+
+def check_language(lang: str) -> str:
     if lang not in LANGUAGES:
-        raise ValueError(f"ANALYSIS_LANG must be one of {LANGUAGES}, not {lang!r}")
+        raise ValueError(f"lang must be one of {', '.join(LANGUAGES)}, not {lang!r}")
     return lang
+
+
+def set_language(lang: str) -> None:
+    """Make ``lang`` the language of every label that does not name its own, as
+    ``pandas.set_option`` sets a display option: a notebook calls it once with its ``lang``
+    parameter (through ``theme.use_figure_settings``)."""
+    _language["lang"] = check_language(lang)
+
+
+def current_language() -> str:
+    """The language ``set_language`` chose; Chinese until it is called."""
+    return _language["lang"]
 
 
 @cache

@@ -18,8 +18,9 @@ import matplotlib.pyplot as plt
 from matplotlib.text import Text
 from PIL import Image
 
+from .. import safe_write
 from ..interactive import headless
-from ..paths import cache_dir, figures_dir
+from ..paths import cache_dir
 from .fonts import rendering_stack
 from .glossary import DICTIONARY_MARK
 from .labels import label
@@ -39,19 +40,20 @@ def save_figure(
     *,
     caption: str,
     notebook: str,
-    out_dir: Path | None = None,
+    out_dir: Path,
     close: bool | None = None,
 ) -> dict[str, Path]:
     """Write ``<name>.png`` (300 dpi) and ``<name>.svg`` and record the caption.
 
     ``name`` must be snake_case; ``notebook`` is the notebook that makes the figure
-    (for example ``"02_text_terms"``). ``close``: close the figure after saving; by default it
-    stays open for the notebook to show, except in a headless run, whose outputs nobody sees.
+    (for example ``"02_text_terms"``); ``out_dir`` the folder (``paths.figures_dir``).
+    ``close``: close the figure after saving; by default it stays open for the notebook to
+    show, except where nobody watches (``interactive.headless``).
     Returns the paths written.
     """
     if not _SNAKE_CASE.match(name):
         raise ValueError(f"figure names are snake_case ASCII, not {name!r}")
-    out_dir = Path(out_dir) if out_dir is not None else figures_dir()
+    out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     paths = {"png": out_dir / f"{name}.png", "svg": out_dir / f"{name}.svg"}
     described = {
@@ -64,12 +66,14 @@ def save_figure(
         described["Keywords"] = shortened
     _note_dictionary_glosses(fig)
     _not_made_file(out_dir, name).unlink(missing_ok=True)
-    fig.savefig(paths["svg"], metadata=_SVG_METADATA | described)
+    svg = io.BytesIO()
+    fig.savefig(svg, format="svg", metadata=_SVG_METADATA | described)
+    safe_write.write_bytes(paths["svg"], svg.getvalue())
     png_described = {
         key: "\n".join(v) if isinstance(v, list) else v for key, v in described.items()
     }
-    png = _render_png(fig, paths["svg"].read_bytes(), _PNG_METADATA | png_described)
-    paths["png"].write_bytes(png)
+    png = _render_png(fig, svg.getvalue(), _PNG_METADATA | png_described)
+    safe_write.write_bytes(paths["png"], png)
     if close or (close is None and headless()):
         plt.close(fig)
     return paths
@@ -82,19 +86,19 @@ def _not_made_file(out_dir: Path, name: str) -> Path:
     return out_dir / f"{name}{_NOT_MADE_SUFFIX}"
 
 
-def figure_not_made(name: str, *, reason: str, notebook: str, out_dir: Path | None = None) -> Path:
+def figure_not_made(name: str, *, reason: str, notebook: str, out_dir: Path) -> Path:
     """Record that this list cannot make figure ``name``, and why, in one line the notebook
     prints and ``<name>.not_made.json`` the report reads. A PNG or SVG of that name left by
     an earlier run is removed, so the report never shows another list's figure."""
     if not _SNAKE_CASE.match(name):
         raise ValueError(f"figure names are snake_case ASCII, not {name!r}")
-    out_dir = Path(out_dir) if out_dir is not None else figures_dir()
+    out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     for suffix in (".png", ".svg"):
         (out_dir / f"{name}{suffix}").unlink(missing_ok=True)
     record = {"figure": name, "notebook": notebook, "reason": reason}
     path = _not_made_file(out_dir, name)
-    path.write_text(json.dumps(record, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    safe_write.write_text(path, json.dumps(record, ensure_ascii=False, indent=2) + "\n")
     print(f"{name}: not made, {reason}")
     return path
 
@@ -106,7 +110,7 @@ def make_figure(
     caption: str,
     notebook: str,
     not_made_because: str | None = None,
-    out_dir: Path | None = None,
+    out_dir: Path,
 ) -> dict[str, Path] | None:
     """The figure ``name``: drawn by ``draw()`` and saved with its caption (``save_figure``),
     or, where ``not_made_because`` gives a reason (this list holds too little for the figure),
@@ -118,9 +122,9 @@ def make_figure(
     return save_figure(draw(), name, caption=caption, notebook=notebook, out_dir=out_dir)
 
 
-def figures_not_made(out_dir: Path | None = None) -> dict[str, dict]:
+def figures_not_made(out_dir: Path) -> dict[str, dict]:
     """``{name: {"reason", "notebook"}}`` for every figure a notebook could not make, by name."""
-    out_dir = Path(out_dir) if out_dir is not None else figures_dir()
+    out_dir = Path(out_dir)
     found = {}
     for path in sorted(out_dir.glob(f"*{_NOT_MADE_SUFFIX}")):
         record = json.loads(path.read_text(encoding="utf-8"))
@@ -205,16 +209,15 @@ def _render_png(fig, svg: bytes, metadata: dict) -> bytes:
         return cached.read_bytes()
     buffer = io.BytesIO()
     fig.savefig(buffer, format="png", dpi=DPI, metadata=metadata)
-    cached.parent.mkdir(parents=True, exist_ok=True)
-    cached.write_bytes(buffer.getvalue())
+    safe_write.write_bytes(cached, buffer.getvalue())
     return buffer.getvalue()
 
 
-def figure_captions(out_dir: Path | None = None) -> dict[str, dict]:
+def figure_captions(out_dir: Path) -> dict[str, dict]:
     """``{name: {"caption", "notebook", "finding"}}`` for every PNG in the folder, sorted by
     name, read from the metadata ``save_figure`` wrote into it. ``finding`` is the figure's
     title, or None for a figure not drawn with ``theme.new_figure``."""
-    out_dir = Path(out_dir) if out_dir is not None else figures_dir()
+    out_dir = Path(out_dir)
     captions = {}
     for png in sorted(out_dir.glob("*.png")):
         with Image.open(png) as image:
@@ -234,9 +237,9 @@ def figure_captions(out_dir: Path | None = None) -> dict[str, dict]:
     return captions
 
 
-def write_figures_readme(out_dir: Path | None = None) -> Path:
+def write_figures_readme(out_dir: Path) -> Path:
     """``figures/README.md``: every figure with its one-line caption and its notebook."""
-    out_dir = Path(out_dir) if out_dir is not None else figures_dir()
+    out_dir = Path(out_dir)
     lines = [
         "# Figures",
         "",
@@ -257,6 +260,4 @@ def write_figures_readme(out_dir: Path | None = None) -> Path:
             f"- `{name}` (`notebooks/{info['notebook']}.py`): {info['reason']}"
             for name, info in not_made.items()
         ]
-    path = out_dir / "README.md"
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return path
+    return safe_write.write_text(out_dir / "README.md", "\n".join(lines) + "\n")

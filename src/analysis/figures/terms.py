@@ -12,6 +12,7 @@ import pandas as pd
 import wordcloud
 from wordcloud import WordCloud
 
+from .. import safe_write
 from ..paths import cache_dir
 from ..source.sections import per_section
 from ..text.counting import section_column
@@ -385,7 +386,8 @@ def _wordcloud_image(frequencies: dict[str, int], colour_of, *, width_in: float,
         return np.load(cached)
     image = _draw_wordcloud(frequencies, colours, width_in=width_in, height_in=height_in)
     cached.parent.mkdir(parents=True, exist_ok=True)
-    np.save(cached, image)
+    with safe_write.replacing(cached) as temporary, open(temporary, "wb") as handle:
+        np.save(handle, image)
     return image
 
 

@@ -3,13 +3,15 @@ and a title that states the finding, a subtitle that states the measure, a sourc
 
 import re
 import textwrap
+from pathlib import Path
 
 import matplotlib
 import matplotlib.pyplot as plt
 
 from .fonts import register_cjk_font
-from .identity import current_identity
-from .labels import current_language
+from .glossary import use_user_glossary
+from .identity import ListIdentity, current_identity, set_identity
+from .labels import current_language, set_language
 
 # Okabe–Ito, colour-blind safe. Section n always gets SECTION_COLOURS[n - 1].
 SECTION_COLOURS = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442"]
@@ -123,11 +125,20 @@ def _cut(text: str, keep: int) -> str:
     return head.rstrip() + "…"
 
 
+def use_figure_settings(identity: ListIdentity, lang: str, glossary: Path | None = None) -> None:
+    """Draw every figure from now on in ``lang``, with ``identity``'s source line and the
+    user's ``glossary`` (None: none): a notebook calls this once, with the list it loaded and
+    its ``lang`` and ``glossary`` parameters."""
+    set_language(lang)
+    set_identity(identity)
+    use_user_glossary(glossary)
+
+
 def new_figure(
     title: str, subtitle: str, *, size=SLIDE, nrows=1, ncols=1, source=None, **subplot_kw
 ):
     """A figure with the title (the finding), subtitle (measure and unit) and source line in
-    place; the source line names the list this run analyses (``identity.current_identity``).
+    place; the source line names the list ``use_figure_settings`` was given.
     Returns ``(fig, ax)``, or ``(fig, axes)`` for a grid."""
     apply_theme()
     fig, axes = plt.subplots(nrows, ncols, figsize=size, **subplot_kw)

@@ -10,7 +10,6 @@ import pandas as pd
 from IPython.display import HTML, Markdown, display
 
 from ..figures.save import figure_captions
-from ..paths import out_root
 from ..tables.sheets import display_width
 from .screen_images import DISPLAY_WIDTH, screen_png
 from .wording import has_text, say, table_controls
@@ -41,14 +40,21 @@ def show_table_of_contents() -> None:
     display(HTML(TABLE_OF_CONTENTS))
 
 
+def shown_path(png: Path) -> str:
+    """Where a reader finds the full-resolution file in the run's output folder:
+    ``figures/…`` (the folder the file lies in, from ``figures`` down)."""
+    parts = Path(png).parts
+    if "figures" not in parts:
+        return Path(png).name
+    start = len(parts) - 1 - parts[::-1].index("figures")
+    return "/".join(parts[start:])
+
+
 def show_figure(figures: Path, name: str, caption: str, number: int) -> None:
     """The figure inline at screen resolution (so the report stays one small file), with the
     caption as alt text and below it, and where the full-resolution file is."""
     data = base64.b64encode(screen_png(figures / f"{name}.png")).decode("ascii")
-    try:
-        file = (figures / f"{name}.png").relative_to(out_root()).as_posix()
-    except ValueError:
-        file = f"{name}.png"
+    file = shown_path(figures / f"{name}.png")
     numbered = say("figure.caption", number=number, caption=caption)
     display(
         HTML(

@@ -25,10 +25,12 @@ from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
 from pptx.oxml.ns import qn
 from pptx.util import Emu, Inches, Pt
 
+from .. import safe_write
 from ..figures.fonts import FONT_FAMILY, cjk_font_path
 from ..figures.labels import LANGUAGES
 from ..figures.save import figure_captions, figures_not_made
 from ..figures.theme import SOURCE_BOTTOM, SOURCE_SIZE, SUBTITLE_TOP
+from ..paths import figures_dir, processed_dir
 from ..tables.write import FIXED_TIME, without_timestamps
 from . import figure_order, wording
 from .absences import absence_sentences, absent_items
@@ -54,8 +56,10 @@ _LINE_SPACING = 1.2
 _BREAKABLE = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]|[^\s\u2e80-\u9fff]+\s*|\s+")
 
 
-def deck_name(lang: str) -> str:
-    return "briefing.pptx" if lang == "zh" else f"briefing_{lang}.pptx"
+def deck_name(lang: str, short: bool = False) -> str:
+    """``briefing.pptx``; ``briefing_short.pptx`` for chosen figures; ``_en`` in English."""
+    stem = "briefing_short" if short else "briefing"
+    return f"{stem}.pptx" if lang == "zh" else f"{stem}_{lang}.pptx"
 
 
 def report_order(captions: dict[str, dict], report_notebook: Path | None = None) -> list[str]:
@@ -314,8 +318,8 @@ def build_deck(out_root: Path, lang: str = "zh", figures: list[str] | None = Non
     if lang not in LANGUAGES:
         raise ValueError(f"lang must be one of {', '.join(LANGUAGES)}, not {lang!r}")
     out_root = Path(out_root)
-    figure_dir = out_root / "figures" / ("en" if lang == "en" else "")
-    processed = out_root / "data" / "processed"
+    figure_dir = figures_dir(out_root, lang)
+    processed = processed_dir(out_root)
     captions = figure_captions(figure_dir)
     if not captions:
         raise FileNotFoundError(
@@ -370,7 +374,9 @@ def write_deck(
     path.parent.mkdir(parents=True, exist_ok=True)
     buffer = io.BytesIO()
     prs.save(buffer)
-    path.write_bytes(without_timestamps(buffer.getvalue(), {"docProps/app.xml": _app_xml(prs)}))
+    safe_write.write_bytes(
+        path, without_timestamps(buffer.getvalue(), {"docProps/app.xml": _app_xml(prs)})
+    )
     return path
 
 

@@ -9,9 +9,20 @@ from pathlib import Path
 
 from tqdm import tqdm
 
+from .. import safe_write
 from ..figures.labels import LANGUAGES
 from ..interactive import show_progress
-from ..paths import NOTEBOOKS, ROOT, SOURCE, SOURCE_METADATA
+from ..paths import (
+    NOTEBOOKS,
+    SOURCE_METADATA,
+    cache_dir,
+    default_input,
+    default_out,
+    executed_notebooks_dir,
+    figures_dir,
+    processed_dir,
+    reports_dir,
+)
 from .notebook_list import pipeline_notebooks
 from .notebook_run import execute_notebook_async, execute_notebooks
 
@@ -67,6 +78,16 @@ def check_glossary(glossary: Path | None) -> Path | None:
     return path
 
 
+def keep_executed(paths: list[Path], notebooks: list, folder: Path) -> Path:
+    """Write each executed notebook as ``<folder>/<name>.ipynb``: what ran, with its injected
+    parameters and its outputs, for a reader to open."""
+    import nbformat
+
+    for path, notebook in zip(paths, notebooks, strict=True):
+        safe_write.write_text(folder / f"{path.stem}.ipynb", nbformat.writes(notebook) + "\n")
+    return folder
+
+
 def run_report(
     input_path: Path | None = None,
     out_root: Path | None = None,
@@ -81,32 +102,40 @@ def run_report(
     to use instead of the project's own. ``glossary``: the researcher's own glossary
     (``term_zh,en``), used after the curated one and before the dictionary. ``allow_gaps``: load
     a list whose numbering has gaps the list itself does not explain, recording the missing
-    items as absent. Returns the path of the HTML report."""
+    items as absent. Every notebook gets these as its parameters, and is kept as it ran in
+    ``reports/notebooks/`` (``reports/notebooks/en/`` in English).
+
+    ``input_path`` None: the project's own list, in a checkout only; ``out_root`` None: the
+    project folder in a checkout, else the current folder (``paths.default_out``). Returns the
+    path of the HTML report."""
     if lang not in LANGUAGES:
         raise ValueError(f"--lang must be one of {', '.join(LANGUAGES)}, not {lang!r}")
-    input_path = Path(input_path or SOURCE).resolve()
-    out_root = Path(out_root or ROOT).resolve()
+    if input_path is None:
+        input_path = default_input()
+        if input_path is None:
+            raise ValueError(
+                "no list to analyse: give one with --input (an installed kit has none)"
+            )
+    input_path = Path(input_path).resolve()
+    out_root = Path(out_root or default_out()).resolve()
     codebook = check_codebook(codebook)
     glossary = check_glossary(glossary)
 
+    # What the notebooks analyse: their parameters, recorded in each executed notebook.
+    parameters = {
+        "input_list": str(input_path),
+        "out_dir": str(out_root),
+        "lang": lang,
+        "codebook": str(codebook),
+        "glossary": str(glossary) if glossary is not None else None,
+        "allow_gaps": allow_gaps,
+    }
+    # How the kernels run: settings of the host, which change no result.
     env = {
-        "ANALYSIS_INPUT": str(input_path),
-        "ANALYSIS_OUT": str(out_root),
-        "ANALYSIS_LANG": lang,
-        # Always set, so a stray ANALYSIS_CODEBOOK in the caller's shell cannot skip the check.
-        "ANALYSIS_CODEBOOK": str(codebook),
-        # Empty for none, so a stray ANALYSIS_GLOSSARY in the caller's shell is not used.
-        "ANALYSIS_GLOSSARY": str(glossary or ""),
-        # Always set too, for the same reason: an unexplained gap is refused unless asked for.
-        "ANALYSIS_ALLOW_GAPS": "1" if allow_gaps else "0",
-        # The report runs headless: no progress bars, no interactive widgets.
-        "ANALYSIS_HEADLESS": "1",
         "MPLBACKEND": "Agg",
         "PYDEVD_DISABLE_FILE_VALIDATION": "1",
+        "ANALYSIS_CACHE_DIR": str(cache_dir()),
     }
-    for key in ("MPLCONFIGDIR", "JIEBA_CACHE_DIR"):
-        if key in os.environ:
-            env[key] = os.environ[key]
     # The kernels run in notebooks/; a relative PYTHONPATH (say src, to try a worktree's code)
     # must keep pointing where the caller meant.
     if os.environ.get("PYTHONPATH"):
@@ -133,25 +162,33 @@ def run_report(
         # reading cell waits for them.
         inputs_ready = asyncio.Event()
         report = asyncio.create_task(
-            execute_notebook_async(report_notebook, env, NOTEBOOKS, inputs_ready=inputs_ready)
+            execute_notebook_async(
+                report_notebook, env, NOTEBOOKS, inputs_ready, parameters=parameters
+            )
         )
         parallel = os.cpu_count() or 1
         analysis = asyncio.create_task(
-            execute_notebooks(steps, env, NOTEBOOKS, parallel=parallel, on_done=done)
+            execute_notebooks(
+                steps, env, NOTEBOOKS, parallel=parallel, on_done=done, parameters=parameters
+            )
         )
         try:
             _say(await asyncio.to_thread(check_input, input_path, allow_gaps))
-            await analysis
+            notebooks = await analysis
             inputs_ready.set()
-            return await report
+            return [*notebooks, await report]
         finally:
             for task in (analysis, report):
                 task.cancel()
             await asyncio.gather(analysis, report, return_exceptions=True)
 
     try:
-        executed = asyncio.run(run_all())
+        *analysed, executed = asyncio.run(run_all())
         done(report_notebook, time.perf_counter() - started)
+        kept = keep_executed(
+            [*steps, report_notebook], [*analysed, executed], executed_notebooks_dir(out_root, lang)
+        )
+        _say(f"notebooks as they ran: {kept}")
     finally:
         bar.close()
 
@@ -162,12 +199,11 @@ def run_report(
     from .render import write_report
     from .workbook import write_workbook
 
-    figures = out_root / "figures" / ("en" if lang == "en" else "")
-    write_figures_readme(figures)
-    _say(f"workbook: {write_workbook(out_root / 'data' / 'processed')}")
+    write_figures_readme(figures_dir(out_root, lang))
+    _say(f"workbook: {write_workbook(processed_dir(out_root))}")
     name = "report.html" if lang == "zh" else f"report_{lang}.html"
     title = report_title(input_path, lang, allow_gaps)
-    report = write_report(executed, out_root / "reports" / name, title, lang)
+    report = write_report(executed, reports_dir(out_root) / name, title, lang)
     _say(f"report: {report}")
     _say(f"deck: {write_deck(out_root, lang)}")
     return report

@@ -7,6 +7,7 @@ from pathlib import Path
 import nbformat
 from nbconvert import HTMLExporter
 
+from .. import safe_write
 from ..paths import RESOURCES
 from .cells import TABLE_OF_CONTENTS
 from .webfont import font_face_css
@@ -111,5 +112,5 @@ def write_report(
     notebook: nbformat.NotebookNode, out_file: Path, title: str, lang: str = "zh"
 ) -> Path:
     out_file.parent.mkdir(parents=True, exist_ok=True)
-    out_file.write_text(render_html(notebook, title, lang), encoding="utf-8")
+    safe_write.write_text(out_file, render_html(notebook, title, lang))
     return out_file

@@ -15,6 +15,7 @@ from pathlib import Path
 import PIL
 from PIL import Image
 
+from .. import safe_write
 from ..paths import cache_dir
 
 DISPLAY_WIDTH = 960
@@ -43,5 +44,5 @@ def screen_png(png: Path, width: int = DISPLAY_WIDTH * PIXEL_DENSITY) -> bytes:
     buffer = io.BytesIO()
     small.save(buffer, "PNG", optimize=True)
     cached.parent.mkdir(parents=True, exist_ok=True)
-    cached.write_bytes(buffer.getvalue())
+    safe_write.write_bytes(cached, buffer.getvalue())
     return buffer.getvalue()

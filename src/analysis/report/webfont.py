@@ -12,6 +12,7 @@ import re
 from fontTools import subset
 from fontTools.ttLib import TTFont
 
+from .. import safe_write
 from ..figures.fonts import cjk_font_path, rendering_stack
 from ..paths import cache_dir
 
@@ -48,7 +49,7 @@ def subset_woff(codepoints: list[int]) -> bytes:
     buffer = io.BytesIO()
     font.save(buffer)
     cached.parent.mkdir(parents=True, exist_ok=True)
-    cached.write_bytes(buffer.getvalue())
+    safe_write.write_bytes(cached, buffer.getvalue())
     return buffer.getvalue()
 
 

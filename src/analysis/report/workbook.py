@@ -21,7 +21,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from ..figures.save import figures_not_made
-from ..paths import RESOURCES
+from ..paths import RESOURCES, figures_dir
 from ..tables.read import read_table
 from ..tables.sheets import fit_columns
 from ..tables.write import write_xlsx
@@ -234,7 +234,7 @@ def _readme_sheet(origin: dict, found: WorkbookTables, figures: Path, absent: li
 def write_workbook(processed: Path, path: Path | None = None, figures: Path | None = None) -> Path:
     """Write the workbook from the tables and ``provenance.json`` in ``processed``; the
     figures not made are read from ``figures`` (by default ``figures/`` beside ``data/``)."""
-    figures = Path(figures) if figures is not None else Path(processed).parent.parent / "figures"
+    figures = Path(figures) if figures is not None else figures_dir(Path(processed).parent.parent)
     provenance = processed / "provenance.json"
     if not provenance.exists():
         raise FileNotFoundError(f"{provenance} is missing: run the notebooks before the workbook")

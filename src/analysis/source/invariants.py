@@ -1,13 +1,13 @@
 """What must hold for any list the pipeline accepts, checked on the tidy table itself
 (the loader enforces the same while parsing; this is the pipeline's own second look)."""
 
-import json
 from pathlib import Path
 
 import pandas as pd
 
 from .errors import ListFormatError
 from .numerals import chinese_numeral
+from .provenance import read_metadata
 
 
 def check_items(items: pd.DataFrame, attrs: dict | None = None) -> None:
@@ -57,8 +57,8 @@ def check_items(items: pd.DataFrame, attrs: dict | None = None) -> None:
 def check_against_metadata(items: pd.DataFrame, metadata_file: Path) -> bool:
     """For the project's own source, the counts stated in ``data/raw/source.json`` must hold.
     Returns False (and checks nothing) when the input is another list."""
-    metadata = json.loads(metadata_file.read_text(encoding="utf-8"))
-    if items.attrs.get("sha256") != metadata["sha256"]:
+    metadata = read_metadata(metadata_file)
+    if items.attrs.get("sha256") != metadata.get("sha256"):
         return False
     n_sections = items["section_id"].nunique()
     if (n_sections, len(items)) != (metadata["sections"], metadata["items"]):

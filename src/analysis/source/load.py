@@ -14,7 +14,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from ..paths import input_path
+from ..paths import default_input
 from . import clean
 from .declared import REASONS
 from .decode import decode_list_bytes
@@ -156,7 +156,11 @@ def load_items(path: str | Path | None = None, allow_gaps: bool = False) -> pd.D
     gap too, recording it as absent. Raises ``ListFormatError`` (a ``ValueError``) naming the
     1-based line for a malformed list.
     """
-    path = Path(path) if path is not None else input_path()
+    if path is None:
+        path = default_input()
+        if path is None:
+            raise ValueError("which list? pass its path: load_items('path/to/list.txt')")
+    path = Path(path)
     try:
         data = path.read_bytes()
     except IsADirectoryError:

@@ -10,11 +10,20 @@ import pandas as pd
 from .title import title_line
 
 
+def read_metadata(metadata_file: Path) -> dict:
+    """The facts ``source.json`` records about the project's own list; empty where there is no
+    such file (an installed kit carries no data), so no list is vouched for."""
+    try:
+        return json.loads(Path(metadata_file).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return {}
+
+
 def provenance(items: pd.DataFrame, metadata_file: Path) -> dict:
     """What the report says about the list it analysed: its file, hash and own title line.
     The facts in ``source.json`` (publisher, date, verification) are claimed only when the
     hash shows it is that file."""
-    metadata = json.loads(metadata_file.read_text(encoding="utf-8"))
+    metadata = read_metadata(metadata_file)
     record = {
         "file": Path(items.attrs["source"]).name,
         "sha256": items.attrs["sha256"],
@@ -22,7 +31,7 @@ def provenance(items: pd.DataFrame, metadata_file: Path) -> dict:
         # Sections published with their heading only count: they are sections of the list.
         "sections": len(items.attrs.get("sections", [])) or int(items["section_id"].nunique()),
         "items": len(items),
-        "is_project_source": items.attrs["sha256"] == metadata["sha256"],
+        "is_project_source": items.attrs["sha256"] == metadata.get("sha256"),
         "title": title_line(items),
     }
     if record["is_project_source"]:

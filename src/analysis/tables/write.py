@@ -11,6 +11,7 @@ from pathlib import Path
 import pandas as pd
 from openpyxl import Workbook
 
+from .. import safe_write
 from .sheets import format_table
 
 # openpyxl stamps the workbook and every zip entry with the current time, and sets the
@@ -22,17 +23,14 @@ _MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
 
 def write_csv(table: pd.DataFrame, path: Path) -> Path:
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    table.to_csv(path, index=False, encoding="utf-8", lineterminator="\n")
+    with safe_write.replacing(path) as temporary:
+        table.to_csv(temporary, index=False, encoding="utf-8", lineterminator="\n")
     return path
 
 
 def write_json(record: dict, path: Path) -> Path:
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
     text = json.dumps(record, ensure_ascii=False, indent=2, sort_keys=True)
-    path.write_text(text + "\n", encoding="utf-8")
-    return path
+    return safe_write.write_text(path, text + "\n")
 
 
 def write_xlsx(
@@ -55,8 +53,7 @@ def write_xlsx(
             first_sheet(writer.book)
         writer.book.properties.created = FIXED_TIME
         writer.book.properties.creator = "analysis"
-    path.write_bytes(without_timestamps(buffer.getvalue()))
-    return path
+    return safe_write.write_bytes(path, without_timestamps(buffer.getvalue()))
 
 
 def without_timestamps(data: bytes, replace: dict[str, bytes] | None = None) -> bytes:

@@ -5,11 +5,9 @@ A widget only makes sense with a live frontend. The rendered report is executed 
 static table and adds the widget only when ``has_widget_frontend()`` is true.
 """
 
-import os
-
 import pandas as pd
 
-from ..interactive import headless, in_jupyter_frontend
+from ..interactive import in_jupyter_frontend
 from ..source.sections import per_section
 from .kwic import kwic
 
@@ -18,12 +16,8 @@ ALL_SECTIONS = 0
 
 def has_widget_frontend() -> bool:
     """True in a kernel that a Jupyter server started (JupyterLab, Notebook): the server sets
-    ``JPY_SESSION_NAME`` in the kernel's environment, nbclient and nbconvert do not.
-    ``ANALYSIS_WIDGETS=0`` or ``1`` overrides the guess."""
-    override = os.environ.get("ANALYSIS_WIDGETS")
-    if override in {"0", "1"}:
-        return override == "1"
-    return in_jupyter_frontend() and not headless()
+    ``JPY_SESSION_NAME`` in the kernel's environment, nbclient and nbconvert do not."""
+    return in_jupyter_frontend()
 
 
 def section_options(items: pd.DataFrame) -> list[tuple[str, int]]:

@@ -274,7 +274,7 @@ def _segmenter(words: tuple[str, ...], engine: str) -> Segmenter:
 
 
 def default_segmenter() -> Segmenter:
-    """The segmenter for the list ``load_items()`` reads (``ANALYSIS_INPUT`` or the source)."""
+    """The segmenter for the project's own list (what ``load_items()`` reads)."""
     engine = engines.engine_name()
     return segmenter_for(_default_words(engine), engine)
 
@@ -282,14 +282,14 @@ def default_segmenter() -> Segmenter:
 @cache
 def _default_words(engine: str) -> tuple[str, ...]:
     """Keyed by engine, since named bodies are found with the engine's own dictionary."""
-    from ..paths import gaps_allowed
     from ..source.load import load_items
 
-    return user_dictionary(load_items(allow_gaps=gaps_allowed()))
+    return user_dictionary(load_items())
 
 
 def tokenize(text: str) -> list[str]:
-    """Segment ``text`` with the user dictionary of the list this run analyses.
+    """Segment ``text`` with the user dictionary of the project's own list (for another
+    list: ``segmenter_for(user_dictionary(items)).tokenize(text)``).
 
     >>> tokenize("实行“揭榜挂帅”项目遴选制度")
     ['揭榜挂帅', '项目', '遴选', '制度']

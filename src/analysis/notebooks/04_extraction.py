@@ -14,8 +14,8 @@
 # %% [markdown]
 # # 04 · Extraction: the instruments the list cites and the numbers it states
 #
-# **Reads** the list through `analysis.load_items()` (the raw source, or the file in
-# `ANALYSIS_INPUT`).
+# **Reads** the list through `analysis.load_items()` (the raw source, or the
+# list given as `input_list` in the parameters cell below, as `report --input` does).
 # **Writes** to `data/processed/`: `regulations.csv`, `quantities.csv`, `coined_terms.csv`,
 # `first_mover_claims.csv`; to `figures/`: `citations_by_type_and_section`, `key_numbers`,
 # `forecast_ladder`, `first_mover_claims_by_section` (PNG and SVG).
@@ -23,6 +23,14 @@
 # span of the source, so each row can be cited), the terms it coins in “…”, and its claims to
 # be first. Everything is found with regular expressions in one pass over the text: no
 # segmentation is needed.
+
+# %% tags=["parameters"]
+input_list = None  # the list to analyse; None: the project's own list in data/raw
+out_dir = None  # where data/processed, figures and reports go; None: the project folder
+lang = "zh"  # "zh" or "en": the language of figures and text
+codebook = None  # a policy-instrument codebook (TOML); None: the bundled one
+glossary = None  # your own glossary (CSV: term_zh,en); None: the curated one only
+allow_gaps = False  # load a list whose numbering has gaps it does not explain
 
 # %%
 import pandas as pd
@@ -44,16 +52,26 @@ from analysis.figures.extraction import (
     plot_forecast_ladder,
     plot_key_numbers,
 )
+from analysis.figures.identity import list_identity
 from analysis.figures.labels import label
 from analysis.figures.save import make_figure
-from analysis.paths import gaps_allowed, processed_dir
+from analysis.figures.theme import use_figure_settings
+from analysis.paths import (
+    SOURCE_METADATA,
+    figures_dir,
+    list_to_analyse,
+    output_folder,
+    processed_dir,
+)
 from analysis.tables.write import write_csv
 
 pd.set_option("display.max_colwidth", 50)
 pd.set_option("display.max_rows", 200)
 NOTEBOOK = "04_extraction"
-OUT = processed_dir()
-items = analysis.load_items(allow_gaps=gaps_allowed())
+folder = output_folder(out_dir)
+OUT, figures = processed_dir(folder), figures_dir(folder, lang)
+items = analysis.load_items(list_to_analyse(input_list), allow_gaps=allow_gaps)
+use_figure_settings(list_identity(items, SOURCE_METADATA), lang, glossary)
 
 
 def write(table: pd.DataFrame, name: str) -> None:
@@ -99,6 +117,7 @@ make_figure(
     lambda: plot_citations_by_type_and_section(regulations, items),
     caption=label("caption.citations_by_type_and_section"),
     notebook=NOTEBOOK,
+    out_dir=figures,
     not_made_because=label("not_made.citations") if regulations.empty else None,
 )
 
@@ -142,6 +161,7 @@ make_figure(
     lambda: plot_key_numbers(quantities),
     caption=label("caption.key_numbers"),
     notebook=NOTEBOOK,
+    out_dir=figures,
     not_made_because=label("not_made.key_numbers") if headlines.empty else None,
 )
 
@@ -165,6 +185,7 @@ make_figure(
     if code
     else label("caption.forecast_ladder_plain"),
     notebook=NOTEBOOK,
+    out_dir=figures,
     not_made_because=label("not_made.ladder") if ladder.empty else None,
 )
 
@@ -209,5 +230,6 @@ make_figure(
     lambda: plot_first_mover_claims_by_section(per_section),
     caption=label("caption.first_mover_claims_by_section"),
     notebook=NOTEBOOK,
+    out_dir=figures,
     not_made_because=label("not_made.claims") if per_section["claims"].sum() == 0 else None,
 )

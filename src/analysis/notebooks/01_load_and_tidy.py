@@ -14,23 +14,39 @@
 # %% [markdown]
 # # 01 · Load and tidy the list
 #
-# **Reads** the raw list, `data/raw/shenzhen_sez_innovation_measures_2021.txt` (or the file in
-# `ANALYSIS_INPUT`).
+# **Reads** the raw list, `data/raw/shenzhen_sez_innovation_measures_2021.txt` (or the list given as
+# `input_list` in the parameters cell below, as `python -m analysis report --input` does).
 # **Writes** `data/processed/items.csv`, `items.xlsx` (items, sections and repairs sheets),
 # `sections.csv`, `repairs.csv`, `absent_items.csv` (items an abridged list leaves out),
 # `provenance.json` (which file, its sha256), and the figure `figures/items_per_section.png/.svg`.
 # **Shows** the tidy table (one row per item), the items per section, and every repair the
 # loader made to the source, with the line it made it on.
 
+# %% tags=["parameters"]
+input_list = None  # the list to analyse; None: the project's own list in data/raw
+out_dir = None  # where data/processed, figures and reports go; None: the project folder
+lang = "zh"  # "zh" or "en": the language of figures and text
+codebook = None  # a policy-instrument codebook (TOML); None: the bundled one
+glossary = None  # your own glossary (CSV: term_zh,en); None: the curated one only
+allow_gaps = False  # load a list whose numbering has gaps it does not explain
+
 # %%
 import pandas as pd
 from IPython.display import display
 
 import analysis
+from analysis.figures.identity import list_identity
 from analysis.figures.labels import label
 from analysis.figures.save import save_figure
 from analysis.figures.sections import plot_items_per_section
-from analysis.paths import SOURCE_METADATA, gaps_allowed, input_path, processed_dir
+from analysis.figures.theme import use_figure_settings
+from analysis.paths import (
+    SOURCE_METADATA,
+    figures_dir,
+    list_to_analyse,
+    output_folder,
+    processed_dir,
+)
 from analysis.source.load import absent_items_table, with_declared_counts
 from analysis.source.provenance import provenance
 from analysis.tables.write import write_csv, write_json, write_xlsx
@@ -43,7 +59,10 @@ pd.set_option("display.max_colwidth", 60)
 # One row per item. `line_start`/`line_end` point back to the lines of the source file.
 
 # %%
-items = analysis.load_items(input_path(), allow_gaps=gaps_allowed())
+folder = output_folder(out_dir)
+out, figures = processed_dir(folder), figures_dir(folder, lang)
+items = analysis.load_items(list_to_analyse(input_list), allow_gaps=allow_gaps)
+use_figure_settings(list_identity(items, SOURCE_METADATA), lang, glossary)
 print(f"{items.attrs['source']}\nsha256 {items.attrs['sha256']}, read as {items.attrs['encoding']}")
 display(items.head(10))
 
@@ -82,6 +101,7 @@ save_figure(
     "items_per_section",
     caption=label("caption.items_per_section"),
     notebook="01_load_and_tidy",
+    out_dir=figures,
 )
 
 # %% [markdown]
@@ -95,7 +115,6 @@ display(repairs.groupby("kind").size().rename("repairs").to_frame())
 display(repairs[repairs["kind"] != "header_row_dropped"])
 
 # %%
-out = processed_dir()
 write_csv(items, out / "items.csv")
 write_csv(sections, out / "sections.csv")
 write_csv(repairs, out / "repairs.csv")

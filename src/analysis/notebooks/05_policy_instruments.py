@@ -14,9 +14,10 @@
 # %% [markdown]
 # # 05 · Policy instruments: supply, environment and demand
 #
-# **Reads** the list through `analysis.load_items()` (the raw source, or the file in
-# `ANALYSIS_INPUT`) and the codebook `src/analysis/resources/policy_instruments.toml` (or the
-# file given with `python -m analysis report --codebook PATH`, passed as `ANALYSIS_CODEBOOK`).
+# **Reads** the list through `analysis.load_items()` (the raw source, or the
+# list given as `input_list` in the parameters cell below, as `report --input` does) and the
+# codebook `src/analysis/resources/policy_instruments.toml` (or the file given as `codebook`
+# in the parameters cell, as `python -m analysis report --codebook PATH` does).
 # **Writes** to `data/processed/`: `policy_instruments.csv` (one row per code, with its
 # evidence), `policy_instruments_review.csv` (the items no rule codes),
 # `policy_instrument_types_by_section.csv`, `policy_instrument_tools_by_section.csv`,
@@ -28,12 +29,22 @@
 # section, and a test of whether the sections differ. `docs/policy_instruments.md` explains
 # the scheme, the matching and its limits.
 
+# %% tags=["parameters"]
+input_list = None  # the list to analyse; None: the project's own list in data/raw
+out_dir = None  # where data/processed, figures and reports go; None: the project folder
+lang = "zh"  # "zh" or "en": the language of figures and text
+codebook = None  # a policy-instrument codebook (TOML); None: the bundled one
+glossary = None  # your own glossary (CSV: term_zh,en); None: the curated one only
+allow_gaps = False  # load a list whose numbering has gaps it does not explain
+
 # %%
+from pathlib import Path
+
 import pandas as pd
 from IPython.display import display
 
 import analysis
-from analysis.extract.codebook import codebook_path, load_codebook
+from analysis.extract.codebook import DEFAULT_CODEBOOK, load_codebook
 from analysis.extract.instrument_tables import (
     independence_test,
     tool_by_section,
@@ -41,18 +52,29 @@ from analysis.extract.instrument_tables import (
     type_by_section,
 )
 from analysis.extract.instruments import code_items, items_for_review
+from analysis.figures.identity import list_identity
 from analysis.figures.instruments import plot_tools_by_section, plot_types_by_section
 from analysis.figures.labels import label
 from analysis.figures.save import make_figure
-from analysis.paths import ROOT, gaps_allowed, processed_dir
+from analysis.figures.theme import use_figure_settings
+from analysis.paths import (
+    ROOT,
+    SOURCE_METADATA,
+    figures_dir,
+    list_to_analyse,
+    output_folder,
+    processed_dir,
+)
 from analysis.tables.write import write_csv
 
 pd.set_option("display.max_colwidth", 60)
 pd.set_option("display.max_rows", 300)
 NOTEBOOK = "05_policy_instruments"
-OUT = processed_dir()
-items = analysis.load_items(allow_gaps=gaps_allowed())
-codebook = load_codebook(codebook_path())
+folder = output_folder(out_dir)
+OUT, figures = processed_dir(folder), figures_dir(folder, lang)
+items = analysis.load_items(list_to_analyse(input_list), allow_gaps=allow_gaps)
+use_figure_settings(list_identity(items, SOURCE_METADATA), lang, glossary)
+instrument_codebook = load_codebook(codebook)
 
 
 def write(table: pd.DataFrame, name: str) -> None:
@@ -60,9 +82,9 @@ def write(table: pd.DataFrame, name: str) -> None:
     print(f"wrote {path.name}: {len(table)} rows")
 
 
-shown_path = codebook_path().resolve()
+shown_path = Path(codebook or DEFAULT_CODEBOOK).resolve()
 shown_path = shown_path.relative_to(ROOT) if shown_path.is_relative_to(ROOT) else shown_path
-print(f"codebook: {shown_path} ({codebook.name})")
+print(f"codebook: {shown_path} ({instrument_codebook.name})")
 
 # %% [markdown]
 # ## 1 · The codebook
@@ -75,11 +97,11 @@ print(f"codebook: {shown_path} ({codebook.name})")
 display(
     pd.DataFrame(
         {
-            "type": [t.type for t in codebook.tools],
-            "tool": [t.zh for t in codebook.tools],
-            "tool_en": [t.en for t in codebook.tools],
-            "definition": [t.definition for t in codebook.tools],
-            "rules": [len(t.rules) for t in codebook.tools],
+            "type": [t.type for t in instrument_codebook.tools],
+            "tool": [t.zh for t in instrument_codebook.tools],
+            "tool_en": [t.en for t in instrument_codebook.tools],
+            "definition": [t.definition for t in instrument_codebook.tools],
+            "rules": [len(t.rules) for t in instrument_codebook.tools],
         }
     )
 )
@@ -93,7 +115,7 @@ display(
 # tools, and a tool several pieces of evidence.
 
 # %%
-codes = code_items(items, codebook)
+codes = code_items(items, instrument_codebook)
 assert all(
     items.set_index("item_id").loc[row.item_id, row.field][row.span_start : row.span_end]
     == row.evidence
@@ -138,8 +160,8 @@ print(f"{coded} of {len(items)} items coded; {len(review)} left for review")
 
 # %%
 types = type_by_section(codes, items)
-tools = tool_by_section(codes, items, codebook)
-totals = tool_totals(codes, items, codebook)
+tools = tool_by_section(codes, items, instrument_codebook)
+totals = tool_totals(codes, items, instrument_codebook)
 display(
     types.pivot(index="type_zh", columns="section_numeral", values="coded_items").loc[
         types["type_zh"].unique()
@@ -201,6 +223,7 @@ make_figure(
     lambda: plot_tools_by_section(tools, totals),
     caption=label("instruments.caption.tools_by_section"),
     notebook=NOTEBOOK,
+    out_dir=figures,
     not_made_because=label("not_made.instruments") if codes.empty else None,
 )
 
@@ -210,5 +233,6 @@ make_figure(
     lambda: plot_types_by_section(types, result["p_permutation"]),
     caption=label("instruments.caption.types_by_section"),
     notebook=NOTEBOOK,
+    out_dir=figures,
     not_made_because=label("not_made.instruments") if codes.empty else None,
 )

@@ -11,6 +11,14 @@
 #     name: analysis
 # ---
 
+# %% tags=["parameters"]
+input_list = None  # the list to analyse; None: the project's own list in data/raw
+out_dir = None  # where data/processed, figures and reports go; None: the project folder
+lang = "zh"  # "zh" or "en": the language of figures and text
+codebook = None  # a policy-instrument codebook (TOML); None: the bundled one
+glossary = None  # your own glossary (CSV: term_zh,en); None: the curated one only
+allow_gaps = False  # load a list whose numbering has gaps it does not explain
+
 # %% tags=["setup"]
 # The report. Reads only finished outputs: the tables in data/processed/ and the figures in
 # figures/ (figures/en/ for --lang en). Writes nothing: `python -m analysis report` renders it
@@ -19,16 +27,17 @@
 # number from the tables.
 from itables import init_notebook_mode
 
-from analysis.figures.glossary import user_glossary_path
-from analysis.figures.labels import current_language
-from analysis.paths import figures_dir, processed_dir
+from analysis.figures.glossary import use_user_glossary
+from analysis.figures.labels import set_language
+from analysis.paths import figures_dir, output_folder, processed_dir
 from analysis.report import cells as rc
 from analysis.report import paragraphs, shown_tables
 from analysis.report.finished_tables import Tables
 from analysis.report.wording import report_title, say, sentences
 
 init_notebook_mode(all_interactive=False, connected=False)
-lang = current_language()
+set_language(lang)
+use_user_glossary(glossary)
 
 # %% [markdown]
 # # The report
@@ -44,7 +53,8 @@ lang = current_language()
 # come from `provenance.json`.
 
 # %%
-processed, figures = processed_dir(), figures_dir()
+folder = output_folder(out_dir)
+processed, figures = processed_dir(folder), figures_dir(folder, lang)
 tables = Tables(processed)
 origin = rc.load_metadata(processed / "provenance.json")
 
@@ -186,5 +196,5 @@ rc.show_markdown(say("method.outputs", lang, figures=shown_folder))
 rc.show_markdown(say("method.figures", lang, figures=shown_folder))
 rc.show_markdown(say("method.leading_numbers", lang))
 if lang == "en":
-    rc.show_markdown(paragraphs.glossing(tables, lang, user_glossary_path()))
+    rc.show_markdown(paragraphs.glossing(tables, lang, glossary))
 rc.show_markdown(paragraphs.source(origin, lang))

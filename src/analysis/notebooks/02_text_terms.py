@@ -14,8 +14,8 @@
 # %% [markdown]
 # # 02 · Text analysis: what the list talks about, section by section
 #
-# **Reads** the list through `analysis.load_items()` (the raw source, or the file in
-# `ANALYSIS_INPUT`).
+# **Reads** the list through `analysis.load_items()` (the raw source, or the
+# list given as `input_list` in the parameters cell below, as `report --input` does).
 # **Writes** to `data/processed/`: `keywords.csv` (term counts, overall and per section),
 # `keyness.csv` (distinctive terms per section) and `kwic.csv` (率先 and 首 in context); to
 # `figures/`: `chars_per_section`, `chars_per_item`, `top_terms`, `top_terms_by_section` and
@@ -24,15 +24,31 @@
 # and the claims of being first (率先, 首) in context. Word clouds and the co-occurrence
 # network follow in `03_text_clouds_and_network`.
 
+# %% tags=["parameters"]
+input_list = None  # the list to analyse; None: the project's own list in data/raw
+out_dir = None  # where data/processed, figures and reports go; None: the project folder
+lang = "zh"  # "zh" or "en": the language of figures and text
+codebook = None  # a policy-instrument codebook (TOML); None: the bundled one
+glossary = None  # your own glossary (CSV: term_zh,en); None: the curated one only
+allow_gaps = False  # load a list whose numbering has gaps it does not explain
+
 # %%
 import pandas as pd
 from IPython.display import Markdown, display
 
 import analysis
 from analysis.figures import lengths, terms
+from analysis.figures.identity import list_identity
 from analysis.figures.labels import label
 from analysis.figures.save import make_figure, save_figure
-from analysis.paths import gaps_allowed, processed_dir
+from analysis.figures.theme import use_figure_settings
+from analysis.paths import (
+    SOURCE_METADATA,
+    figures_dir,
+    list_to_analyse,
+    output_folder,
+    processed_dir,
+)
 from analysis.tables.write import write_csv
 from analysis.text import segment
 from analysis.text.counts import section_counts
@@ -43,8 +59,10 @@ from analysis.text.kwic_widget import has_widget_frontend, kwic_explorer
 
 NOTEBOOK = "02_text_terms"
 pd.set_option("display.max_colwidth", 40)
-out = processed_dir()
-items = analysis.load_items(allow_gaps=gaps_allowed())
+folder = output_folder(out_dir)
+out, figures = processed_dir(folder), figures_dir(folder, lang)
+items = analysis.load_items(list_to_analyse(input_list), allow_gaps=allow_gaps)
+use_figure_settings(list_identity(items, SOURCE_METADATA), lang, glossary)
 
 # %% [markdown]
 # ## Counts per category
@@ -63,6 +81,7 @@ paths = save_figure(
     "chars_per_section",
     caption=label("caption.chars_per_section"),
     notebook=NOTEBOOK,
+    out_dir=figures,
 )
 
 # %%
@@ -72,6 +91,7 @@ paths = save_figure(
     "chars_per_item",
     caption=label("caption.chars_per_item"),
     notebook=NOTEBOOK,
+    out_dir=figures,
 )
 
 # %% [markdown]
@@ -100,10 +120,12 @@ origins = pd.DataFrame(
     }
 )
 display(origins)
+segmenter = segment.segmenter_for(segment.user_dictionary(items))
 example = items.iloc[1]
 display(
     Markdown(
-        f"Item {example['item_id']}, segmented: " + " · ".join(segment.tokenize(example["content"]))
+        f"Item {example['item_id']}, segmented: "
+        + " · ".join(segmenter.tokenize(example["content"]))
     )
 )
 
@@ -124,6 +146,7 @@ make_figure(
     lambda: terms.plot_top_terms(counts, items),
     caption=label("caption.top_terms"),
     notebook=NOTEBOOK,
+    out_dir=figures,
     not_made_because=label("not_made.few_terms", terms=len(counts)) if len(counts) < 2 else None,
 )
 
@@ -133,6 +156,7 @@ make_figure(
     lambda: terms.plot_top_terms_by_section(counts, items),
     caption=label("caption.top_terms_by_section"),
     notebook=NOTEBOOK,
+    out_dir=figures,
     not_made_because=label("not_made.no_terms") if counts.empty else None,
 )
 
@@ -161,6 +185,7 @@ make_figure(
     lambda: terms.plot_keyness(key_terms, items),
     caption=label("caption.keyness_by_section"),
     notebook=NOTEBOOK,
+    out_dir=figures,
     not_made_because=no_keyness,
 )
 

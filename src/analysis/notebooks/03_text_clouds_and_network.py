@@ -14,21 +14,38 @@
 # %% [markdown]
 # # 03 · Text analysis: word clouds and the terms that travel together
 #
-# **Reads** the list through `analysis.load_items()` (the raw source, or the file in
-# `ANALYSIS_INPUT`), and counts its terms exactly as `02_text_terms` does (same package call).
+# **Reads** the list through `analysis.load_items()` (the raw source, or the
+# list given as `input_list` in the parameters cell below, as `report --input` does), and
+# counts its terms exactly as `02_text_terms` does (same package call).
 # **Writes** `data/processed/cooccurrence_edges.csv`; to `figures/`: `wordcloud`,
 # `wordclouds_by_section` and `cooccurrence_network` (each PNG and SVG).
 # **Shows** the most frequent terms as word clouds, overall and per section, and which of the
 # top terms occur in the same items.
+
+# %% tags=["parameters"]
+input_list = None  # the list to analyse; None: the project's own list in data/raw
+out_dir = None  # where data/processed, figures and reports go; None: the project folder
+lang = "zh"  # "zh" or "en": the language of figures and text
+codebook = None  # a policy-instrument codebook (TOML); None: the bundled one
+glossary = None  # your own glossary (CSV: term_zh,en); None: the curated one only
+allow_gaps = False  # load a list whose numbering has gaps it does not explain
 
 # %%
 from IPython.display import display
 
 import analysis
 from analysis.figures import network, terms
+from analysis.figures.identity import list_identity
 from analysis.figures.labels import label
 from analysis.figures.save import make_figure
-from analysis.paths import gaps_allowed, processed_dir
+from analysis.figures.theme import use_figure_settings
+from analysis.paths import (
+    SOURCE_METADATA,
+    figures_dir,
+    list_to_analyse,
+    output_folder,
+    processed_dir,
+)
 from analysis.tables.write import write_csv
 from analysis.text.cooccurrence import (
     MIN_SHARED_ITEMS,
@@ -39,8 +56,10 @@ from analysis.text.cooccurrence import (
 from analysis.text.keywords import keyword_counts
 
 NOTEBOOK = "03_text_clouds_and_network"
-out = processed_dir()
-items = analysis.load_items(allow_gaps=gaps_allowed())
+folder = output_folder(out_dir)
+out, figures = processed_dir(folder), figures_dir(folder, lang)
+items = analysis.load_items(list_to_analyse(input_list), allow_gaps=allow_gaps)
+use_figure_settings(list_identity(items, SOURCE_METADATA), lang, glossary)
 counts = keyword_counts(items, progress=False)
 
 # %% [markdown]
@@ -54,6 +73,7 @@ make_figure(
     lambda: terms.plot_wordcloud(counts, items),
     caption=label("caption.wordcloud"),
     notebook=NOTEBOOK,
+    out_dir=figures,
     not_made_because=no_terms,
 )
 make_figure(
@@ -61,6 +81,7 @@ make_figure(
     lambda: terms.plot_wordclouds_by_section(counts, items),
     caption=label("caption.wordclouds_by_section"),
     notebook=NOTEBOOK,
+    out_dir=figures,
     not_made_because=no_terms,
 )
 
@@ -83,6 +104,7 @@ make_figure(
     lambda: network.plot_cooccurrence_network(graph, items),
     caption=label("caption.cooccurrence_network"),
     notebook=NOTEBOOK,
+    out_dir=figures,
     not_made_because=label("not_made.network", top=TOP_TERMS, min_items=MIN_SHARED_ITEMS)
     if graph.number_of_edges() == 0
     else None,
