@@ -162,8 +162,9 @@ def test_the_report_stops_on_a_malformed_glossary_before_any_notebook(tmp_path, 
 
 def test_the_glossary_command_lists_the_terms_and_takes_them_back(tmp_path, capsys):
     tiny = FIXTURES / "tiny_town_list.txt"
-    out = tmp_path / "tiny.csv"
-    assert main(["glossary", "--input", str(tiny), "--out", str(out)]) == 0
+    assert main(["glossary", "--input", str(tiny), "--out", str(tmp_path)]) == 0
+    # --out is a folder, as in every subcommand; the CSV is named after the list.
+    out = tmp_path / "glossary_tiny_town_list.csv"
     with open(out, encoding="utf-8") as handle:
         rows = {row["term_zh"]: row for row in csv.DictReader(handle)}
     # The tiny list's one section, and its commonest terms (read off the fixture).
@@ -171,10 +172,10 @@ def test_the_glossary_command_lists_the_terms_and_takes_them_back(tmp_path, caps
     assert rows["机制"]["source"] == "curated" and rows["机制"]["en"] == "mechanisms"
     assert rows["网格"]["source"] == "dictionary" and rows["网格"]["en"] == "grid"
     # Passed back as it stands, every gloss it holds is the user's own.
-    again = tmp_path / "again.csv"
+    again = tmp_path / "again"
     args = ["glossary", "--input", str(tiny), "--out", str(again), "--glossary", str(out)]
     assert main(args) == 0
-    with open(again, encoding="utf-8") as handle:
+    with open(again / out.name, encoding="utf-8") as handle:
         sources = {row["term_zh"]: row["source"] for row in csv.DictReader(handle)}
     assert sources["网格"] == "user" and sources["机制"] == "curated"
     assert "terms (" in capsys.readouterr().out
@@ -218,7 +219,7 @@ def test_the_documented_figures_are_the_verdicts_counted():
     assert re.search(rf"\b{total} of {len(verdicts)} \({round(100 * total / 62)} %\)", doc)
 
 
-def test_glossed_cards_stay_inside_their_cards_in_two_lines(monkeypatch):
+def test_glossed_cards_stay_inside_their_cards_in_two_lines(use_language):
     """The qinghe list's 19 key numbers, none in the curated glossary: every subject (gloss or
     pinyin) is at most two lines and inside its card; a cut one is whole in the metadata."""
     import matplotlib
@@ -232,8 +233,7 @@ def test_glossed_cards_stay_inside_their_cards_in_two_lines(monkeypatch):
     from analysis.figures.save import _shortened_texts
 
     fixture = FIXTURES / "qinghe_district_list.txt"
-    monkeypatch.setenv("ANALYSIS_LANG", "en")
-    monkeypatch.setenv("ANALYSIS_INPUT", str(fixture))
+    use_language("en")
     fig = plot_key_numbers(extract_quantities(load_items(fixture)))
     fig.canvas.draw()
     renderer = fig.canvas.get_renderer()
