@@ -13,7 +13,7 @@ from enum import Enum
 
 from . import clean
 from .errors import ListFormatError
-from .numerals import ascii_digits, chinese_numeral, chinese_numeral_value, is_chinese_numeral
+from .numerals import ascii_digits, chinese_numeral, chinese_numeral_value
 
 HEADER = ("序号", "名称", "具体内容")
 # The title may be empty here: it can follow on the next line, and finish() refuses a section
@@ -193,9 +193,10 @@ class LineClassifier:
                 "in the first cell only",
                 lineno,
             )
-        if not is_chinese_numeral(numeral):
-            raise self.error(f"{numeral!r} is not a section numeral", lineno)
-        number = chinese_numeral_value(numeral)
+        try:
+            number = chinese_numeral_value(numeral)
+        except ValueError:
+            raise self.error(f"{numeral!r} is not a section numeral", lineno) from None
         expected = len(self.sections) + 1
         if number != expected:
             previous = self.sections[-1].numeral if self.sections else "(none)"
