@@ -236,3 +236,28 @@ def test_lead_quantities_rank_a_cap_and_a_target_below_a_figure_reached():
     assert table["qualifier"].tolist() == ["最高可达", "目标+达到", "", ""]
     leads = lead_quantities(table)
     assert leads[["item_id", "text"]].values.tolist() == [[3, "8个"], [4, "15%"]]
+
+
+@pytest.mark.parametrize(
+    ("item_id", "text", "dimension", "value_base"),
+    [
+        (10, "270平方公里", "area", 270e6),  # m²
+        (42, "24小时", "time", 24 * 3600),  # s
+        (47, "提前3天", "time", 3 * 86400),
+        (47, "3年", "time", 3 * 365 * 86400),
+        (16, "六个月内", "time", 6 * 365 * 86400 / 12),
+        (38, "2公里", "length", 2000),  # m
+        (43, "达208万人", "count", 2_080_000),
+        (40, "达42%", "share", 42),
+    ],
+)
+def test_dimensions_and_base_values(quantities, item_id, text, dimension, value_base):
+    row = quantities[(quantities["item_id"] == item_id) & (quantities["text"] == text)]
+    assert row["dimension"].tolist() == [dimension]
+    assert row["value_base"].tolist() == [pytest.approx(value_base)]
+
+
+def test_no_change_or_range_in_the_list(quantities):
+    # The list states no 由A压缩至B and no range: the link columns stay empty.
+    assert (quantities["change_id"] == "").all() and (quantities["role"] == "").all()
+    assert quantities["value_high"].isna().all()
