@@ -57,7 +57,7 @@ largest = sections.loc[sections["items"].idxmax()]
 top = keywords.iloc[0]
 amounts = quantities[quantities["kind"] == "amount"]
 claiming = claims.loc[claims["kind"] == "claim", "item_id"].nunique()
-leads = lead_quantities(quantities.fillna({"qualifier": ""}))
+leads = lead_quantities(quantities)
 # Items using each type of instrument, in the codebook's order (supply, environment, demand):
 # a section's items are its own, so the sections' counts add up to the list's.
 type_items = instrument_types.groupby("instrument_type", sort=False)["coded_items"].sum()

@@ -3,9 +3,11 @@ text exists in both, and numbers are written the way each reader writes them."""
 
 import ast
 import json
+import re
+from decimal import Decimal
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from analysis.extract.regulations import LEVELS
@@ -78,19 +80,35 @@ def test_table_controls_are_translated():
         (12.5, "%", "12.5%"),
         (14_000, "个", "14,000"),
         (360, "个", "360"),
-        (150_000_000, "元", "150 million"),
+        (150_000_000, "元", "150 million yuan"),
+        (250_000_000, "kWh", "250 million kWh"),
+        (15, "min", "15 min"),
+        (999_700_000, "人", "1 billion"),
+        (999_400_000, "人", "999 million"),
+        (1_200_000_000_000, "元", "1.2 trillion yuan"),
+        (3, "天", "3 days"),
     ],
 )
 def test_english_amounts(value, unit, written):
     assert english_amount(value, unit) == written
 
 
+# A number in prose: one to three digits, at most two decimals, a word; no exponent, no 1000.
+_LARGE_WRITTEN = re.compile(
+    r"^(?P<number>[1-9][0-9]{0,2}(?:\.[0-9]{1,2})?) (?P<word>million|billion)$"
+)
+
+
 @settings(derandomize=True)
 @given(st.floats(min_value=1e6, max_value=9.99e11, allow_nan=False))
+@example(999.5e6)
+@example(999_999_999.0)
 def test_large_english_amounts_read_back_within_rounding(value):
-    number, word = english_amount(value, "人").split(" ")
-    size = {"million": 1e6, "billion": 1e9}[word]
-    assert float(number) * size == pytest.approx(value, rel=5e-3)
+    written = english_amount(value, "人")
+    parsed = _LARGE_WRITTEN.match(written)
+    assert parsed, written
+    size = {"million": 1e6, "billion": 1e9}[parsed["word"]]
+    assert Decimal(parsed["number"]) * Decimal(size) == pytest.approx(Decimal(value), rel=5e-3)
 
 
 def test_glosses_and_references():

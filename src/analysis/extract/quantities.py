@@ -442,11 +442,3 @@ def extract_quantities(items: pd.DataFrame, field: str = "content", *, client=No
             rows.append({"item_id": item_id, "section_id": section_id, **found})
     table = pd.DataFrame(rows, columns=COLUMNS)
     return table.astype(DTYPES)
-
-
-def is_time(unit: str) -> bool:
-    """Whether a recorded unit (h, 天, 年, …) measures time."""
-    return unit in _UNITS and _UNITS[unit].dimension == TIME or unit in _TIME_SYMBOLS
-
-
-_TIME_SYMBOLS = frozenset(u.symbol for u in _UNITS.values() if u.dimension == TIME)
