@@ -3,7 +3,7 @@
 import pandas as pd
 
 from .quantities import BEFORE, TARGET
-from .units import COUNT, LENGTH, TIME, dimension_of, factor_of
+from .units import LENGTH, TIME, dimension_of, factor_of
 
 # Distances and durations describe how a measure works (500米可达, 提前3天); the key numbers
 # are what the list reports as counted or achieved: counts, shares, areas, money, energy, ….
