@@ -203,7 +203,14 @@ rc.interactive_table(
         .map(lambda q: q if lang == "zh" or not q else f"{q} ({w.qualifier_words(q).strip()})"),
         subject=quantities["subject"].map(lambda s: s if lang == "zh" else w.term_with_gloss(s)),
         quantity_kind=quantities["kind"].map(lambda code: w.code_word("quantity_kind", code)),
-    )[["item", "as_written", "value", "unit", "qualifier", "subject", "quantity_kind"]],
+        dimension=quantities["dimension"].map(w.dimension_word),
+        change=quantities["role"]
+        .fillna("")
+        .map(lambda role: w.code_word("change_role", role) if role else ""),
+    )[
+        ["item", "as_written", "value", "unit", "dimension", "qualifier", "subject", "change"]
+        + ["quantity_kind"]
+    ],
     long_text=("subject",),
     pageLength=10,
     maxBytes=0,

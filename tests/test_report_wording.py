@@ -156,3 +156,20 @@ def test_lead_numbers_are_written_for_each_reader():
     )
     with pytest.raises(KeyError, match="no fr text"):
         say("heading.overview", "fr")
+
+
+def test_a_lead_change_is_worded_as_a_change():
+    import pandas as pd
+
+    from analysis.extract.headlines import lead_quantities
+    from analysis.extract.quantities import extract_quantities
+
+    table = extract_quantities(
+        pd.DataFrame({"item_id": [5], "section_id": [1], "content": ["审批环节由8个缩短为4个。"]})
+    )
+    row = next(lead_quantities(table).itertuples())
+    assert (
+        wording.lead_number(row, "审批改革", "zh")
+        == "审批环节由8个变为**4个**（第 5 项：审批改革）"
+    )
+    assert wording.lead_number(row, "审批改革", "en").endswith(": from 8 to **4** (item 5)")

@@ -11,6 +11,7 @@ import matplotlib.patches as mpatches
 import pandas as pd
 
 from ..extract.headlines import forecast_ladder, headline_quantities, ladder_code
+from ..extract.units import COUNT
 from ..paths import RESOURCES
 from .glossary import gloss, glossed
 from .labels import current_language, label, section_short_name
@@ -141,7 +142,8 @@ def plot_key_numbers(quantities: pd.DataFrame, *, columns: int = 5):
     """A panel of cards: each headline figure as written, what it measures, and its item."""
     cards = headline_quantities(quantities)
     rows = -(-len(cards) // columns)
-    largest = cards[cards["unit"] == "人"].sort_values("value").tail(1)
+    # The title names the largest count (compared in its dimension's base value, not by unit).
+    largest = cards[cards["dimension"] == COUNT].sort_values("value_base").tail(1)
     if largest.empty:
         finding = _text("key_numbers.title_plain", count=len(cards))
     else:
@@ -234,8 +236,12 @@ def _card_number(card) -> str:
     """The figure as the list writes it (达208万人); in English, as a reader writes it, with
     its qualifier (reached 2.08 million); the item line then quotes the list's own text."""
     if current_language() == "zh":
-        return card.text
-    return qualifier_words(card.qualifier, "en") + english_amount(card.value, card.unit)
+        # A change is read as one: 60个工作日→30天.
+        return f"{card.before_text}→{card.text}" if card.before_text else card.text
+    amount = qualifier_words(card.qualifier, "en") + english_amount(card.value, card.unit)
+    if card.before_text:
+        return f"{english_amount(card.before_value, card.before_unit)} → {amount}"
+    return amount
 
 
 def _subject_in_words(subject: str) -> str:
