@@ -11,7 +11,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from analysis.extract.quantities import find_quantities
-from analysis.source.numerals import chinese_numeral_value
+from analysis.source.numerals import chinese_number_value, chinese_numeral_value
 
 numbers = st.integers(min_value=0, max_value=10**12)
 
@@ -102,3 +102,13 @@ def test_quantities_in_every_written_form(n):
     if n % 1000 == 0 and n >= 10**4:
         found = find_quantities(f"新建道路{n // 10**4}.{n // 1000 % 10}万公里，")
         assert [q["value"] for q in found] == [pytest.approx(n)]
+
+
+@given(st.integers(min_value=0, max_value=10**8), st.from_regex(r"[0-9]{0,2}[1-9]", fullmatch=True))
+@example(3, "5")
+@example(12, "5")
+def test_decimals_cn2an_writes_are_read_back(whole, decimals):
+    # 三点五 is 3.5, 十二点五 12.5: cn2an writes the decimal, the reader reads it back.
+    written = cn2an.an2cn(f"{whole}.{decimals}", "low")
+    assert chinese_number_value(written) == pytest.approx(float(f"{whole}.{decimals}"))
+    assert chinese_number_value(written + "亿") == pytest.approx(float(f"{whole}.{decimals}") * 1e8)

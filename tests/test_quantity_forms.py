@@ -198,6 +198,18 @@ def test_chinese_years_are_not_durations():
         # A target: the clause says by when the figure is to be reached.
         ("明确到2025年研发投入强度达到2.5%的目标", [("达到2.5%", 2.5, "%", "目标+达到")]),
         ("力争新增企业100家", [("100家", 100, "家", "目标")]),
+        # Chinese decimals, percentage points, upwards of, 约占; neighbours are not amounts.
+        ("增长百分之三点五", [("百分之三点五", 3.5, "%", "")]),
+        ("投资二点五亿元", [("二点五亿元", 2.5e8, "元", "")]),
+        ("强度提高0.5个百分点", [("0.5个百分点", 0.5, "百分点", "")]),
+        ("吸引上万人参与", [("上万人", 1e4, "人", "上")]),
+        ("成千上万家企业", []),
+        ("社会资本约占30%", [("约占30%", 30, "%", "约")]),
+        ("比上一年增长", []),
+        ("最近三年", [("三年", 3, "年", "")]),
+        ("人均住房面积30平米", [("30平米", 30, "m2", "")]),
+        ("建设110千伏变电站3座", [("3座", 3, "座", "")]),  # a voltage class is no amount
+        ("县级以上3年级学生", []),
     ],
 )
 def test_forms_the_review_found(text, expected):

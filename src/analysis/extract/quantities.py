@@ -64,7 +64,7 @@ import pandas as pd
 
 from ..paths import RESOURCES
 from ..source.corpus import SOURCE_COLUMN, per_source
-from ..source.numerals import CAPITAL_NUMERAL_CHARS, chinese_numeral_value
+from ..source.numerals import CAPITAL_NUMERAL_CHARS, chinese_number_value
 from ..source.partitions import concat_per_partition, is_dask_frame
 from ..text.spans import TextMarks
 from .units import COUNT, MONEY, SHARE, TIME, units
@@ -107,10 +107,12 @@ def _alternation(words) -> str:
 
 _UNIT = _alternation(w for w in _UNITS if w not in _CALENDAR_ONLY)
 _CN_DIGITS = "零〇一二两三四五六七八九十百千万亿" + CAPITAL_NUMERAL_CHARS
-_CN = f"[{_CN_DIGITS}]+"
+# A decimal part and its magnitude may follow: 三点五, 二点五亿 (百分之十二点五).
+_CN_DECIMAL = "(?:点[〇零一二三四五六七八九]+[万亿]?)"
+_CN = f"[{_CN_DIGITS}]+{_CN_DECIMAL}?"
 # Lazy before a unit, so a unit that starts with a magnitude wins: 3千米 is 3 km, 5千瓦 5 kW,
 # 2.5亿千瓦时 2.5亿 kWh; 3千万元 still reads 3千万 元 (no unit starts 千万).
-_CN_BEFORE_UNIT = f"[{_CN_DIGITS}]+?"
+_CN_BEFORE_UNIT = f"[{_CN_DIGITS}]+?{_CN_DECIMAL}?"
 # 1,200 (thousands separators), 1.5, 208; a magnitude may follow: 1.5亿, 3千万, 12.5万.
 _ARABIC = r"(?:[0-9]{1,3}(?:,[0-9]{3})+(?![0-9])|[0-9]+)(?:\.[0-9]+)?"
 _NUMBER = f"(?:{_ARABIC}[百千万亿]*?|{_CN_BEFORE_UNIT})"
@@ -142,18 +144,24 @@ _DATE = re.compile(
 # 最高可达, 最高达 and 可达 state a cap (首购合同金额最高可达1.2亿元), not a figure reached: they
 # are kept whole, so the 达 at their end is never read alone.
 _BEFORE = re.compile(
-    "(?:最高可达|最高达|可达|不低于|不少于|不超过|不高于|超过|多达|达到|最高|最多|最低|至少|提前"
-    "|将近|接近|大约|不足|不到|低于|高于|少于|超|近|约|逾|达)$"
+    "(?P<word>最高可达|最高达|可达|不低于|不少于|不超过|不高于|超过|多达|达到|最高|最多|最低|至少"
+    "|提前|将近|接近|大约|不足|不到|低于|高于|少于|超|近|约|逾|达)"
+    # 约占30%, 约为3年: the share or size is still approximate; 占 and 为 are not qualifiers.
+    "(?:占|为)?$"
 )
+# 上千家, 上万人: “upwards of” before a bare magnitude (成千上万 is an idiom, not an amount).
+_UPWARDS = "上"
+_IDIOM_BEFORE_UPWARDS = "成千"
 # 最近三年 and 附近3公里 are “the last three years” and “nearby”, not approximations.
 _NOT_NEAR = frozenset("最附邻")
 # Only these words let a bare Chinese numeral count things: 超千间, but not 一个平台 or 第一家.
-_APPROXIMATE = frozenset(["超过", "将近", "接近", "大约", "多达", "超", "近", "约", "逾"])
+_APPROXIMATE = frozenset(["超过", "将近", "接近", "大约", "多达", "超", "近", "约", "逾", "上"])
 _TIMES_BEFORE = re.compile(f"[{_CN_DIGITS}]个$")  # “四个90%”: four times 90 %
 _NOT_BEFORE_DIGITS = frozenset("第.ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
-_NOT_BEFORE_NUMERALS = frozenset("第每")
+# 第一 is an ordinal, 每 a rate; 上一年 and 下一步 point to a neighbour, not an amount.
+_NOT_BEFORE_NUMERALS = frozenset("第每上下")
 _NOT_AFTER_DIGITS = re.compile("[A-Za-z0-9]")
-_CONTEXT = 4  # the longest word of _BEFORE
+_CONTEXT = 5  # the longest word of _BEFORE with its 占 or 为
 # A bound stated earlier in the clause: 最高承担子基金在一个具体项目上40%的投资风险.
 _CLAUSE_BOUND = re.compile("不超过|最高|最多|最低|至少")
 _YEAR_DIGITS = 4
@@ -203,10 +211,11 @@ def _number_value(number: str) -> float | None:
     value = _arabic_value(number)
     if value is not None:
         return value
-    if len(number) != _YEAR_DIGITS and not _PLACE_WORDS.intersection(number) and len(number) > 1:
+    whole = number.partition("点")[0]
+    if len(whole) != _YEAR_DIGITS and not _PLACE_WORDS.intersection(whole) and len(whole) > 1:
         return None  # 三五年 is “three to five years”, not thirty-five
     try:
-        return float(chinese_numeral_value(number))
+        return chinese_number_value(number)
     except ValueError:
         return None
 
@@ -246,10 +255,19 @@ def _read(text: str, match: re.Match) -> dict | None:
     start = match.start()
     previous = text[start - 1] if start else ""
     before_match = _BEFORE.search(text, max(0, start - _CONTEXT), start)
-    before = before_match.group(0) if before_match else ""
-    if before == "近" and start >= 2 and text[start - 2] in _NOT_NEAR:
-        before = ""
-    found = {"start": start - len(before), "value_high": math.nan, "before": before}
+    before = before_match.group("word") if before_match else ""
+    written_before = len(before_match.group(0)) if before_match else 0
+    if before == "近" and text[start - written_before - 1 : start - written_before] in _NOT_NEAR:
+        before, written_before = "", 0
+    number = match.group("num") or ""
+    if (
+        not before_match
+        and previous == _UPWARDS
+        and number[:1] in "百千万亿"
+        and text[max(0, start - 3) : start - 1] != _IDIOM_BEFORE_UPWARDS
+    ):
+        before, written_before, previous = _UPWARDS, 1, ""
+    found = {"start": start - written_before, "value_high": math.nan, "before": before}
     if match.group("percent"):
         value = _number_value(match.group("percent"))
         if previous in _NOT_BEFORE_NUMERALS or value is None:

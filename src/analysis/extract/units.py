@@ -12,8 +12,9 @@
   money in 元, data in GB, shares in %, counts in things counted). Fixed conventions: a year
   is 365 days, a month a twelfth of that, a working day 7/5 of a calendar day (five working
   days fill a week), a 亩 is 10000/15 m², 1 TB is 1000 GB, 度 is the kWh of electricity,
-  成 is ten percent. A foreign currency has no factor: no fixed rate turns 美元 into 元, so its
-  base value stays empty rather than made up;
+  成 is ten percent, a 百分点 (percentage point) one percent of a difference. A foreign
+  currency has no factor: no fixed rate turns 美元 into 元, so its base value stays empty
+  rather than made up;
 - ``english``: the symbol or word an English reader is given (empty for a counter word: what
   is counted is named next to the number);
 - ``not_followed_by``: characters that make the same characters a word rather than a unit

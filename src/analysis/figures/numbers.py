@@ -49,9 +49,10 @@ def english_amount(value: float, unit: str) -> str:
         return f"{number}%"
     if dimension_of(unit) == COUNT:
         return number
-    english = english_of(unit)
-    if not english and has_label(f"number.unit.{unit}"):
+    if has_label(f"number.unit.{unit}"):
         english = label(f"number.unit.{unit}", "en")
+    else:
+        english = english_of(unit)
     return f"{number} {english}" if english else number
 
 

@@ -52,6 +52,23 @@ def chinese_numeral_value(text: str) -> int:
     return int(value)
 
 
+def chinese_number_value(text: str) -> float:
+    """A Chinese numeral with an optional decimal part and magnitude: ``"三点五"`` → 3.5,
+    ``"二点五亿"`` → 250000000, ``"百分之"``'s ``"十二点五"`` → 12.5; without 点 the value of
+    ``chinese_numeral_value``. Raises ValueError for a string that is no number."""
+    whole, point, rest = text.partition("点")
+    if not point:
+        return float(chinese_numeral_value(text))
+    digits = rest.rstrip("万亿")
+    magnitude = rest[len(digits) :]
+    if not digits or any(ch not in _DIGITS for ch in digits) or "万亿" in magnitude[1:]:
+        raise ValueError(f"not a Chinese number: {text!r}")
+    value = chinese_numeral_value(whole) + float("0." + "".join(str(_DIGITS[d]) for d in digits))
+    for ch in magnitude:
+        value *= 10**4 if ch == "万" else 10**8
+    return value
+
+
 def _spelled_for_cn2an(text: str) -> str:
     text = text.translate(_CAPITALS)
     if text[0] in "百千万亿":
