@@ -204,9 +204,10 @@ rc.interactive_table(
         subject=quantities["subject"].map(lambda s: s if lang == "zh" else w.term_with_gloss(s)),
         quantity_kind=quantities["kind"].map(lambda code: w.code_word("quantity_kind", code)),
         dimension=quantities["dimension"].map(w.dimension_word),
-        change=quantities["role"]
-        .fillna("")
-        .map(lambda role: w.code_word("change_role", role) if role else ""),
+        # A list with no change has an empty role column, read back as numbers (<NA>).
+        change=quantities["role"].map(
+            lambda role: w.code_word("change_role", role) if isinstance(role, str) else ""
+        ),
     )[
         ["item", "as_written", "value", "unit", "dimension", "qualifier", "subject", "change"]
         + ["quantity_kind"]
