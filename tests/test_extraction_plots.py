@@ -38,7 +38,7 @@ def test_key_numbers_english_title_says_what_it_compares(items, monkeypatch):
     monkeypatch.setenv("ANALYSIS_LANG", "en")
     fig = plot_key_numbers(extract_quantities(items))
     assert _title(fig) == (
-        "15 key numbers in the list; the largest count: 2.08 million volunteers (志愿者)"
+        "15 key numbers in the list; the largest count: reached 2.08 million volunteers (志愿者)"
     )
     # The cards write numbers as an English reader does, glossed, and quote the list's text.
     card_texts = {t.get_text() for t in fig.axes[0].texts}

@@ -173,3 +173,19 @@ def test_a_lead_change_is_worded_as_a_change():
         == "审批环节由8个变为**4个**（第 5 项：审批改革）"
     )
     assert wording.lead_number(row, "审批改革", "en").endswith(": from 8 to **4** (item 5)")
+
+
+@pytest.mark.parametrize(
+    ("value", "value_high", "unit", "written"),
+    [
+        (10, 20, "家", "10–20"),
+        (3, 5, "年", "3–5 years"),
+        (3, 5, "%", "3%–5%"),
+        (5, float("nan"), "‰", "5‰"),
+        (2_000_000, 3_000_000, "元", "2 million–3 million yuan"),
+    ],
+)
+def test_english_ranges(value, value_high, unit, written):
+    from analysis.figures.numbers import english_range
+
+    assert english_range(value, value_high, unit) == written

@@ -31,6 +31,9 @@ def readable(quantities: pd.DataFrame) -> pd.DataFrame:
         table["dimension"] = table["unit"].map(dimension_of)
     if "value_base" not in table.columns:
         table["value_base"] = table["value"] * table["unit"].map(factor_of)
+    if "value_high" not in table.columns:
+        table["value_high"] = float("nan")
+    table["value_high"] = table["value_high"].astype("float64")
     table["value"] = table["value"].astype("float64")
     table["value_base"] = table["value_base"].astype("float64")
     return table
@@ -56,6 +59,7 @@ def headline_quantities(quantities: pd.DataFrame) -> pd.DataFrame:
         section_id=("section_id", "first"),
         span_start=("span_start", "min"),
         value=("value", "first"),
+        value_high=("value_high", "first"),
         unit=("unit", "first"),
         dimension=("dimension", "first"),
         value_base=("value_base", "first"),

@@ -15,7 +15,7 @@ from ..extract.units import COUNT
 from ..paths import RESOURCES
 from .glossary import gloss, glossed
 from .labels import current_language, label, section_short_name
-from .numbers import english_amount, qualifier_words
+from .numbers import english_amount, english_range, qualifier_words
 from .theme import BODY_SIZE, DARK, fit_layout, new_figure, section_colour, wrap_label
 
 _RESOURCES = RESOURCES
@@ -153,7 +153,8 @@ def plot_key_numbers(quantities: pd.DataFrame, *, columns: int = 5):
             count=len(cards),
             subject=_subject_in_words(top["subject"]),
             text=top["text"],
-            value=english_amount(top["value"], top["unit"]),
+            value=qualifier_words(top["qualifier"], "en")
+            + english_amount(top["value"], top["unit"]),
         )
     fig, ax = new_figure(finding, _text("key_numbers.subtitle"))
     ax.set_xlim(0, columns)
@@ -194,7 +195,7 @@ def plot_key_numbers(quantities: pd.DataFrame, *, columns: int = 5):
         ax.text(
             column + 0.5,
             row + 0.86,
-            _text("key_numbers.item", item=card.item_id, text=card.text),
+            _text("key_numbers.item", item=card.item_id, text=_as_written(card)),
             ha="center",
             va="center",
             fontsize=BODY_SIZE - 2,
@@ -232,13 +233,19 @@ def _wrap_list(text: str, width: int) -> str:
 _CARD_SUBJECT_LINES = 2
 
 
+def _as_written(card) -> str:
+    """The list's own words, a change's before and after joined: 10万辆→30万辆."""
+    return f"{card.before_text}→{card.text}" if card.before_text else card.text
+
+
 def _card_number(card) -> str:
     """The figure as the list writes it (达208万人); in English, as a reader writes it, with
     its qualifier (reached 2.08 million); the item line then quotes the list's own text."""
     if current_language() == "zh":
-        # A change is read as one: 60个工作日→30天.
-        return f"{card.before_text}→{card.text}" if card.before_text else card.text
-    amount = qualifier_words(card.qualifier, "en") + english_amount(card.value, card.unit)
+        return _as_written(card)  # a change is read as one: 60个工作日→30天
+    amount = qualifier_words(card.qualifier, "en") + english_range(
+        card.value, card.value_high, card.unit
+    )
     if card.before_text:
         return f"{english_amount(card.before_value, card.before_unit)} → {amount}"
     return amount

@@ -45,8 +45,8 @@ def english_amount(value: float, unit: str) -> str:
     250 million kWh, 15 min, 1.2 billion yuan (the unit's English in resources/units.csv).
     A counter word (个, 支) is left out: what is counted is said next to the number."""
     number = large_number(value) if value >= _LARGE[-1][0] else plain_number(value)
-    if unit == "%":
-        return f"{number}%"
+    if unit in _SIGNS:
+        return f"{number}{unit}"
     if dimension_of(unit) == COUNT:
         return number
     if has_label(f"number.unit.{unit}"):
@@ -54,6 +54,18 @@ def english_amount(value: float, unit: str) -> str:
     else:
         english = english_of(unit)
     return f"{number} {english}" if english else number
+
+
+_SIGNS = ("%", "‰")  # written against the number: 42%, 5‰
+
+
+def english_range(value: float, value_high: float, unit: str) -> str:
+    """A range as an English reader writes it: 10–20, 3–5 years, 3%–5%; without an upper end
+    (NaN), ``english_amount``."""
+    if pd.isna(value_high):
+        return english_amount(value, unit)
+    low = english_amount(value, unit) if unit in _SIGNS else english_amount(value, "个")
+    return f"{low}–{english_amount(value_high, unit)}"
 
 
 def qualifier_words(qualifier, lang: str) -> str:

@@ -17,7 +17,7 @@ from ..extract.units import COUNT, by_symbol, dimension_name, dimension_of, engl
 from ..figures import numbers
 from ..figures.glossary import gloss
 from ..figures.labels import current_language, fill, section_name
-from ..figures.numbers import english_amount
+from ..figures.numbers import english_amount, english_range
 from ..figures.numbers import plain_number as plain_number  # the report's tables use it
 from ..paths import RESOURCES
 from ..source.numerals import chinese_numeral_value
@@ -142,7 +142,7 @@ def lead_number(row, item_name: str, lang: str | None = None) -> str:
         lang,
         subject=subject,
         qualifier=qualifier_words(row.qualifier, lang),
-        amount=english_amount(row.value, row.unit),
+        amount=english_range(row.value, getattr(row, "value_high", float("nan")), row.unit),
         item=row.item_id,
         before=before,
     )
