@@ -302,3 +302,15 @@ def test_a_change_leads_with_its_after_and_carries_its_before():
         ["12万平方米", "", "area"],
     ]
     assert headlines["before_value"].tolist()[0] == 100_000
+
+
+def test_the_deck_note_names_the_dimensions_of_the_key_numbers(tmp_path, quantities):
+    from analysis.report.talking_points import Tables, talking_point
+
+    quantities.to_csv(tmp_path / "quantities.csv", index=False)
+    # The list's key numbers are shares (item 4's 40% first), areas (item 10) and counts.
+    assert "其中比例、面积和数量合为 15 个关键数字" in talking_point(
+        "key_numbers", Tables(tmp_path), "zh"
+    )
+    english = talking_point("key_numbers", Tables(tmp_path), "en")
+    assert "the share, area and count figures among them make 15 key numbers" in english

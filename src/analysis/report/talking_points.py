@@ -14,6 +14,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..extract.headlines import forecast_ladder, headline_quantities
+from ..extract.units import dimension_name
 from ..figures.labels import label, p_text, section_short_name
 from ..paths import RESOURCES
 from ..text.keyness import G2_P05
@@ -300,12 +301,16 @@ def _citations(t: Tables, lang: str) -> str:
 def _key_numbers(t: Tables, lang: str) -> str:
     quantities = t["quantities"]
     amounts = int((quantities["kind"] == "amount").sum())
+    headlines = headline_quantities(quantities)
+    # The dimensions the key numbers measure, in the order the list first states them.
+    dimensions = [dimension_name(d, lang) for d in headlines["dimension"].unique()]
     return deck_text(
         "notes.key_numbers",
         lang,
         amounts=amounts,
         slogans=len(quantities) - amounts,
-        headline=len(headline_quantities(quantities)),
+        headline=len(headlines),
+        dimensions=_join(dimensions, lang) if dimensions else "",
     )
 
 
