@@ -12,7 +12,8 @@
   money in 元, data in GB, shares in %, counts in things counted). Fixed conventions: a year
   is 365 days, a month a twelfth of that, a working day 7/5 of a calendar day (five working
   days fill a week), a 亩 is 10000/15 m², 1 TB is 1000 GB, 度 is the kWh of electricity,
-  成 is ten percent, a 百分点 (percentage point) one percent of a difference. A foreign
+  成 is ten percent, a 百分点 (percentage point) one percent of a difference, a tonne of
+  standard coal (吨标准煤, tce) 8141 kWh (29.3076 GJ, GB/T 2589). A foreign
   currency has no factor: no fixed rate turns 美元 into 元, so its base value stays empty
   rather than made up;
 - ``english``: the symbol or word an English reader is given (empty for a counter word: what
