@@ -281,8 +281,11 @@ def test_lead_quantities_on_a_table_read_back_the_way_a_user_reads_it(quantities
         [43, "达208万人", "count"],
     ]
     assert forecast_ladder(table)["hours"].tolist() == [72, 24, 6, 3, 1]
-    # The same read with pandas' nullable types, as the report's reader makes it (<NA>).
+    # The same read with pandas' nullable types, as the report's reader makes it (<NA>), and
+    # with empty cells kept as "" (keep_default_na=False).
     assert lead_quantities(table.convert_dtypes())["text"].tolist() == leads["text"].tolist()
+    as_text = pd.read_csv(path, keep_default_na=False)
+    assert lead_quantities(as_text)["text"].tolist() == leads["text"].tolist()
 
 
 def test_a_change_leads_with_its_after_and_carries_its_before():

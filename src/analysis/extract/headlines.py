@@ -18,9 +18,9 @@ LEAD_TIME_QUALIFIER = "提前"
 
 def readable(quantities: pd.DataFrame) -> pd.DataFrame:
     """The quantities table as ``extract_quantities`` makes it, also when read back from a CSV
-    with plain ``pd.read_csv``: empty text cells (qualifier, change_id, role) become ``""``
-    instead of NaN or <NA>, and a table from before units were data gets its ``dimension`` and
-    ``value_base`` from ``resources/units.csv``."""
+    with plain ``pd.read_csv`` or with ``keep_default_na=False``: empty text cells (qualifier,
+    change_id, role) become ``""`` instead of NaN or <NA>, empty numbers NaN, and a table that
+    lacks ``dimension`` or ``value_base`` gets them from ``resources/units.csv``."""
     table = quantities.copy()
     for column in ("qualifier", "subject", "change_id", "role"):
         if column not in table.columns:
@@ -33,9 +33,9 @@ def readable(quantities: pd.DataFrame) -> pd.DataFrame:
         table["value_base"] = table["value"] * table["unit"].map(factor_of)
     if "value_high" not in table.columns:
         table["value_high"] = float("nan")
-    table["value_high"] = table["value_high"].astype("float64")
-    table["value"] = table["value"].astype("float64")
-    table["value_base"] = table["value_base"].astype("float64")
+    for column in ("value", "value_base", "value_high"):
+        # Read with keep_default_na=False, an empty number is "": it is no number, not zero.
+        table[column] = table[column].replace("", float("nan")).astype("float64")
     return table
 
 
