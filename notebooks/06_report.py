@@ -196,7 +196,10 @@ rc.interactive_table(
     quantities.assign(
         item=quantities["item_id"],
         as_written=quantities["text"],
-        value=quantities["value"].map(w.plain_number),
+        value=[
+            w.plain_range(low, high)
+            for low, high in zip(quantities["value"], quantities["value_high"], strict=True)
+        ],
         unit=quantities["unit"].map(w.unit_word),
         qualifier=quantities["qualifier"]
         .fillna("")

@@ -189,3 +189,8 @@ def test_english_ranges(value, value_high, unit, written):
     from analysis.figures.numbers import english_range
 
     assert english_range(value, value_high, unit) == written
+
+
+def test_plain_ranges_in_tables():
+    assert wording.plain_range(3.0, 5.0) == "3–5"
+    assert wording.plain_range(1200.0, float("nan")) == "1,200"

@@ -40,6 +40,13 @@ def large_number(value: float) -> str:
     return plain_number(value)
 
 
+def plain_range(value: float, value_high: float) -> str:
+    """A table value with the upper end of a range: 3, 5 → 3–5; without one, ``plain_number``."""
+    if pd.isna(value_high):
+        return plain_number(value)
+    return f"{plain_number(value)}–{plain_number(value_high)}"
+
+
 def english_amount(value: float, unit: str) -> str:
     """A quantity as an English reader writes it: 2.08 million, 42%, 33.33% (1/3), 270 km²,
     250 million kWh, 15 min, 1.2 billion yuan (the unit's English in resources/units.csv).

@@ -19,6 +19,7 @@ from ..figures.glossary import gloss
 from ..figures.labels import current_language, fill, section_name
 from ..figures.numbers import english_amount, english_range
 from ..figures.numbers import plain_number as plain_number  # the report's tables use it
+from ..figures.numbers import plain_range as plain_range
 from ..paths import RESOURCES
 from ..source.numerals import chinese_numeral_value
 
