@@ -229,3 +229,52 @@ def test_a_change_in_working_days_is_read_as_two_durations():
     found = find_quantities("项目审批时限由60个工作日压缩至30天，")
     assert [(q["text"], q["unit"]) for q in found] == [("60个工作日", "工作日"), ("30天", "天")]
     assert found[0]["subject"] == "项目审批时限"
+
+
+@given(
+    st.integers(min_value=1, max_value=9999),
+    st.integers(min_value=1, max_value=9999),
+    st.sampled_from(["至", "到", "—", "——", "-", "~", "～"]),
+    st.sampled_from([("家", "count"), ("年", "time"), ("%", "share"), ("万吨", "mass")]),
+)
+@example(3, 2, "至", ("年", "time"))
+@example(10, 10, "—", ("家", "count"))
+@example(1, 1, "至", ("万吨", "mass"))  # 1至2万吨: the 万 belongs to both ends
+def test_ranges_are_a_low_and_a_high_value(low, span, dash, unit_and_dimension):
+    unit, dimension = unit_and_dimension
+    if unit == "年":
+        low, span = low % 100 + 1, span % 100  # four digits before 年 are calendar years
+    high = low + span
+    scale = 10**4 if unit == "万吨" else 1
+    found = find_quantities(f"建设周期为{low}{dash}{high}{unit}，")
+    assert [(q["text"], q["dimension"]) for q in found] == [(f"{low}{dash}{high}{unit}", dimension)]
+    assert (found[0]["value"], found[0]["value_high"]) == (low * scale, high * scale)
+
+
+@given(
+    st.integers(min_value=1, max_value=10**6),
+    st.sampled_from(["约", "近", "超", "逾", "超过", "接近", "大约", "不足", "不到"]),
+    st.sampled_from(["", "左右", "上下", "以上", "以内"]),
+)
+def test_approximations_are_qualifiers_never_values(n, before, after):
+    # 超十万吨 is 100000 t over, not more: the words go to the qualifier, the value stays n.
+    found = find_quantities(f"年处置能力{before}{n}吨{after}，")
+    qualifier = "+".join(word for word in (before, after) if word)
+    assert [(q["text"], q["value"], q["unit"], q["qualifier"]) for q in found] == [
+        (f"{before}{n}吨{after}", n, "t", qualifier)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [("3至5万元", 3e4, 5e4), ("三至五百人", 300, 500), ("500至1万元", 500, 1e4),
+     ("5至10万亿元", 5e12, 1e13), ("3至5千万元", 3e7, 5e7), ("3万至5万元", 3e4, 5e4)],
+)  # fmt: skip
+def test_a_range_shares_its_magnitude(text, low, high):
+    (found,) = find_quantities(text)
+    assert (found["value"], found["value_high"]) == (low, high)
+
+
+def test_spans_of_years_are_not_ranges():
+    assert read("“十四五”时期（2021—2025年）") == []
+    assert read("2021年至2025年") == []

@@ -67,7 +67,7 @@ from ..source.corpus import SOURCE_COLUMN, per_source
 from ..source.numerals import CAPITAL_NUMERAL_CHARS, chinese_number_value
 from ..source.partitions import concat_per_partition, is_dask_frame
 from ..text.spans import TextMarks
-from .units import COUNT, MONEY, SHARE, TIME, units
+from .units import COUNT, MONEY, SHARE, units
 
 COLUMNS = [
     "item_id",
@@ -220,6 +220,18 @@ def _number_value(number: str) -> float | None:
         return None
 
 
+def _shared_magnitude(low: str, low_value: float, high: str) -> float:
+    """The lower end of a range with the magnitude the upper end carries for both: 3至5万元 is
+    30000 to 50000 元, 三至五百人 300 to 500, 5至10万亿 5 to 10 × 10¹²; 500至1万 keeps its 500
+    (larger than the 1)."""
+    magnitude = high[len(high.rstrip("百千万亿")) :]
+    if not magnitude or low[-1] in _MAGNITUDE or "点" in low:
+        return low_value
+    size = math.prod(_MAGNITUDE[ch] for ch in magnitude)
+    head = _number_value(high[: -len(magnitude)])
+    return low_value * size if head is not None and low_value <= head else low_value
+
+
 def _is_year(number: str) -> bool:
     return len(number) == _YEAR_DIGITS and (
         number.isdigit() or all(ch in "〇零一二三四五六七八九" for ch in number)
@@ -291,6 +303,7 @@ def _read(text: str, match: re.Match) -> dict | None:
         found["value_high"] = _number_value(high)
         if (_arabic_value(number) is None) != (_arabic_value(high) is None):
             return None  # 3至五年: one range is written in one script
+        value = _shared_magnitude(number, value, high)
     if _arabic_value(number) is not None:
         if previous in _NOT_BEFORE_DIGITS or _NOT_AFTER_DIGITS.match(text, match.end()):
             return None
@@ -299,16 +312,16 @@ def _read(text: str, match: re.Match) -> dict | None:
                 return None
             share = Fraction(value) / int(match.group("den")) * 100
             return {**found, "value": float(share), "unit": PERCENT}
-        if _UNITS[unit].dimension == TIME and unit == "年" and _is_year(high or number):
+        if unit == "年" and _is_year(number) and (high is None or _is_year(high)):
             return None  # a calendar year, or a span of years (2021—2025年)
         if not before and (times := _TIMES_BEFORE.search(text, max(0, start - 2), start)):
             found["start"] = times.start()
         return {**found, "value": value, "unit": unit}
     if not _CN_NUMBER.match(number) or match.group("den") or previous in _NOT_BEFORE_NUMERALS:
         return None
-    if unit == "年" and _is_year(high or number):
+    if unit == "年" and _is_year(number) and (high is None or _is_year(high)):
         return None
-    if not _counts_things(number, _UNITS[unit].dimension, before, match.group("more")):
+    if not _counts_things(high or number, _UNITS[unit].dimension, before, match.group("more")):
         return None
     return {**found, "value": value, "unit": unit}
 
