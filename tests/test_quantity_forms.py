@@ -278,3 +278,15 @@ def test_a_range_shares_its_magnitude(text, low, high):
 def test_spans_of_years_are_not_ranges():
     assert read("“十四五”时期（2021—2025年）") == []
     assert read("2021年至2025年") == []
+
+
+def test_full_width_digits_are_digits_and_the_text_stays_as_written():
+    text = "新增企业１２０家，由３０００增至５０００家，占比４０．５％"
+    found = find_quantities(text)
+    assert [(q["text"], q["value"], q["unit"], q["role"]) for q in found] == [
+        ("１２０家", 120, "家", ""),
+        ("３０００", 3000, "家", "before"),
+        ("５０００家", 5000, "家", "after"),
+        ("４０．５％", 40.5, "%", ""),
+    ]
+    assert all(text[q["span_start"] : q["span_end"]] == q["text"] for q in found)

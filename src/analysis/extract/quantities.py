@@ -130,6 +130,8 @@ _QUANTITY = re.compile(
     f"(?:/(?P<den>[0-9]+)|(?P<more>多|余)?(?P<unit>{_UNIT}))"
     f"){_POST}"
 )
+# One character for one, so offsets into the translated text are offsets into the written one.
+_FULL_WIDTH = str.maketrans("０１２３４５６７８９．", "0123456789.")
 _ARABIC_NUMBER = re.compile(f"^(?P<digits>{_ARABIC})(?P<magnitude>[百千万亿]*)$")
 _CN_NUMBER = re.compile(f"^{_CN}$")
 _PLACE_WORDS = frozenset("十百千万亿拾佰仟")
@@ -418,7 +420,9 @@ def _link_changes(text: str, marks: TextMarks, found: list[dict]) -> list[dict]:
 
 def find_quantities(text: str) -> list[dict]:
     """Every quantity in one text: the row fields except ``item_id`` and ``section_id``
-    (``change_id`` numbers the changes of this text: 1, 2, …)."""
+    (``change_id`` numbers the changes of this text: 1, 2, …). Full-width digits (１２０万)
+    are read as digits; ``text`` keeps them as written."""
+    written, text = text, text.translate(_FULL_WIDTH)
     found = []
     marks = TextMarks(text)
     dates = _in_dates(text)
@@ -435,7 +439,7 @@ def find_quantities(text: str) -> list[dict]:
         clause = marks.clause(start, end)
         found.append(
             {
-                "text": text[start:end],
+                "text": written[start:end],
                 "span_start": start,
                 "span_end": end,
                 **_measured(read["value"], read["value_high"], read["unit"]),
@@ -448,6 +452,8 @@ def find_quantities(text: str) -> list[dict]:
         )
     if found and ("由" in text or "从" in text):
         found = _link_changes(text, marks, found)
+        for row in found:
+            row["text"] = written[row["span_start"] : row["span_end"]]
     return found
 
 
