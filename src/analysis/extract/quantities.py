@@ -106,6 +106,14 @@ def _alternation(words) -> str:
 
 
 _UNIT = _alternation(w for w in _UNITS if w not in _CALENDAR_ONLY)
+# The units 个多/个余 can split (3个多月): each written form after the 多, and its row in units.csv.
+_INNER_UNITS = {
+    "月": "个月",
+    "小时": "小时",
+    "星期": "个星期",
+    "工作日": "工作日",
+    "季度": "个季度",
+}
 _CN_DIGITS = "零〇一二两三四五六七八九十百千万亿" + CAPITAL_NUMERAL_CHARS
 # A decimal part and its magnitude may follow: 三点五, 二点五亿 (百分之十二点五).
 _CN_DECIMAL = "(?:点[〇零一二三四五六七八九]+[万亿]?)"
@@ -127,7 +135,9 @@ _QUANTITY = re.compile(
     f"|(?P<cn_den>{_CN})分之(?P<cn_num>{_CN})"
     f"|(?P<num>{_NUMBER})"
     f"(?:(?P<low_unit>{_UNIT})?(?:{_RANGE_DASH})(?P<high>{_NUMBER})(?=(?:多|余)?(?:{_UNIT})))?"
-    f"(?:/(?P<den>[0-9]+)|(?P<more>多|余)?(?P<unit>{_UNIT}))"
+    # 3个多月, 两个多小时: the 多 sits inside the unit (tried before the counter 个).
+    f"(?:/(?P<den>[0-9]+)|个(?P<inner_more>多|余)(?P<inner_unit>{_alternation(_INNER_UNITS)})"
+    f"|(?P<more>多|余)?(?P<unit>{_UNIT}))"
     f"){_POST}"
 )
 # One character for one, so offsets into the translated text are offsets into the written one.
@@ -251,10 +261,21 @@ def _counts_things(number: str, dimension: str, before: str, more: str | None) -
     return number[0] not in "万亿千百" and any(g in number for g in "万亿百千")
 
 
+def _unit_of(match: re.Match) -> str | None:
+    """The unit as ``units.csv`` writes it (个月 for 3个多月)."""
+    inner = match.group("inner_unit")
+    return _INNER_UNITS[inner] if inner else match.group("unit")
+
+
+def _more_of(match: re.Match) -> str | None:
+    return match.group("more") or match.group("inner_more")
+
+
 def _unit_fits(text: str, match: re.Match, number: str) -> bool:
     """False where the unit's characters belong to a word (3年级, 40周年, 360度)."""
-    written = match.group("unit")
-    following = text[match.end("unit") : match.end("unit") + 1]
+    written = _unit_of(match)
+    group = "inner_unit" if match.group("inner_unit") else "unit"
+    following = text[match.end(group) : match.end(group) + 1]
     if following and following in _UNITS[written].not_followed_by:
         return False
     if written == _ELECTRICITY:
@@ -293,7 +314,7 @@ def _read(text: str, match: re.Match) -> dict | None:
             return None
         share = Fraction(int(numerator), int(denominator))
         return {**found, "value": float(share * 100), "unit": PERCENT}
-    number, unit, high = match.group("num"), match.group("unit"), match.group("high")
+    number, unit, high = match.group("num"), _unit_of(match), match.group("high")
     value = _number_value(number)
     if value is None or (high is not None and _number_value(high) is None):
         return None
@@ -323,7 +344,7 @@ def _read(text: str, match: re.Match) -> dict | None:
         return None
     if unit == "年" and _is_year(number) and (high is None or _is_year(high)):
         return None
-    if not _counts_things(high or number, _UNITS[unit].dimension, before, match.group("more")):
+    if not _counts_things(high or number, _UNITS[unit].dimension, before, _more_of(match)):
         return None
     return {**found, "value": value, "unit": unit}
 
@@ -336,7 +357,7 @@ def _in_dates(text: str) -> list[tuple[int, int]]:
 
 def _qualifier(match: re.Match, before: str, text: str, clause: tuple[int, int], start: int) -> str:
     clause_start, clause_stop = clause
-    words = [w for w in (before, match.group("more"), match.group("post")) if w]
+    words = [w for w in (before, _more_of(match), match.group("post")) if w]
     if not words:
         words = _CLAUSE_BOUND.findall(text, clause_start, start)[-1:]
     if _TARGET_CLAUSE.search(text, clause_start, clause_stop):
