@@ -252,10 +252,10 @@ def _is_year(number: str) -> bool:
 
 def _counts_things(number: str, dimension: str, before: str, more: str | None) -> bool:
     """A Chinese numeral is an amount with a unit of measure (六个月内, 近两年, 十万吨, 三成),
-    after a word of approximation (超千间, 近万家), before one (两千余家, 十余项, 三千多户: a
-    scheme's parts are never “more than” so many), with a digit before 万 or 亿 (两万个, 超三万户)
-    or before 百 or 千 (三千五人次): scheme parts (一个平台, 四个基本原则) and names (千人计划,
-    万人计划) are not."""
+    after a word of approximation (超千间, 近万家), before or after one (两千余家, 十余项,
+    三千多户, 两个以上: a scheme's parts are never “more than” so many), with a digit before
+    万 or 亿 (两万个, 超三万户) or before 百 or 千 (三千五人次): scheme parts (一个平台,
+    四个基本原则) and names (千人计划, 万人计划) are not."""
     if dimension not in (COUNT, MONEY) or before in _APPROXIMATE or more:
         return True
     return number[0] not in "万亿千百" and any(g in number for g in "万亿百千")
@@ -344,7 +344,8 @@ def _read(text: str, match: re.Match) -> dict | None:
         return None
     if unit == "年" and _is_year(number) and (high is None or _is_year(high)):
         return None
-    if not _counts_things(high or number, _UNITS[unit].dimension, before, _more_of(match)):
+    more = _more_of(match) or match.group("post")
+    if not _counts_things(high or number, _UNITS[unit].dimension, before, more):
         return None
     return {**found, "value": value, "unit": unit}
 
