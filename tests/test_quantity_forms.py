@@ -198,6 +198,26 @@ def test_chinese_years_are_not_durations():
         # A target: the clause says by when the figure is to be reached.
         ("明确到2025年研发投入强度达到2.5%的目标", [("达到2.5%", 2.5, "%", "目标+达到")]),
         ("力争新增企业100家", [("100家", 100, "家", "目标")]),
+        # Chinese decimals, percentage points, upwards of, 约占; neighbours are not amounts.
+        ("增长百分之三点五", [("百分之三点五", 3.5, "%", "")]),
+        ("投资二点五亿元", [("二点五亿元", 2.5e8, "元", "")]),
+        ("强度提高0.5个百分点", [("0.5个百分点", 0.5, "百分点", "")]),
+        ("吸引上万人参与", [("上万人", 1e4, "人", "上")]),
+        ("成千上万家企业", []),
+        ("社会资本约占30%", [("约占30%", 30, "%", "约")]),
+        ("比上一年增长", []),
+        ("最近三年", [("三年", 3, "年", "")]),
+        ("人均住房面积30平米", [("30平米", 30, "m2", "")]),
+        ("建设110千伏变电站3座", [("3座", 3, "座", "")]),  # a voltage class is no amount
+        ("县级以上3年级学生", []),
+        ("每年举办活动200余场次", [("200余场次", 200, "场次", "余")]),
+        ("审批用时3个多月", [("3个多月", 3, "月", "多")]),
+        ("两个多小时", [("两个多小时", 2, "h", "多")]),
+        ("连续3个季度", [("3个季度", 3, "季度", "")]),
+        ("第一季度", []),  # a calendar quarter
+        ("每个园区引进两个以上项目", [("两个以上", 2, "个", "以上")]),
+        ("人均预期寿命达到82岁", [("达到82岁", 82, "岁", "达到")]),
+        ("节能量达到10万吨标准煤", [("达到10万吨标准煤", 1e5, "tce", "达到")]),
     ],
 )
 def test_forms_the_review_found(text, expected):
@@ -214,3 +234,64 @@ def test_a_change_in_working_days_is_read_as_two_durations():
     found = find_quantities("项目审批时限由60个工作日压缩至30天，")
     assert [(q["text"], q["unit"]) for q in found] == [("60个工作日", "工作日"), ("30天", "天")]
     assert found[0]["subject"] == "项目审批时限"
+
+
+@given(
+    st.integers(min_value=1, max_value=9999),
+    st.integers(min_value=1, max_value=9999),
+    st.sampled_from(["至", "到", "—", "——", "-", "~", "～"]),
+    st.sampled_from([("家", "count"), ("年", "time"), ("%", "share"), ("万吨", "mass")]),
+)
+@example(3, 2, "至", ("年", "time"))
+@example(10, 10, "—", ("家", "count"))
+@example(1, 1, "至", ("万吨", "mass"))  # 1至2万吨: the 万 belongs to both ends
+def test_ranges_are_a_low_and_a_high_value(low, span, dash, unit_and_dimension):
+    unit, dimension = unit_and_dimension
+    if unit == "年":
+        low, span = low % 100 + 1, span % 100  # four digits before 年 are calendar years
+    high = low + span
+    scale = 10**4 if unit == "万吨" else 1
+    found = find_quantities(f"建设周期为{low}{dash}{high}{unit}，")
+    assert [(q["text"], q["dimension"]) for q in found] == [(f"{low}{dash}{high}{unit}", dimension)]
+    assert (found[0]["value"], found[0]["value_high"]) == (low * scale, high * scale)
+
+
+@given(
+    st.integers(min_value=1, max_value=10**6),
+    st.sampled_from(["约", "近", "超", "逾", "超过", "接近", "大约", "不足", "不到"]),
+    st.sampled_from(["", "左右", "上下", "以上", "以内"]),
+)
+def test_approximations_are_qualifiers_never_values(n, before, after):
+    # 超十万吨 is 100000 t over, not more: the words go to the qualifier, the value stays n.
+    found = find_quantities(f"年处置能力{before}{n}吨{after}，")
+    qualifier = "+".join(word for word in (before, after) if word)
+    assert [(q["text"], q["value"], q["unit"], q["qualifier"]) for q in found] == [
+        (f"{before}{n}吨{after}", n, "t", qualifier)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [("3至5万元", 3e4, 5e4), ("三至五百人", 300, 500), ("500至1万元", 500, 1e4),
+     ("5至10万亿元", 5e12, 1e13), ("3至5千万元", 3e7, 5e7), ("3万至5万元", 3e4, 5e4)],
+)  # fmt: skip
+def test_a_range_shares_its_magnitude(text, low, high):
+    (found,) = find_quantities(text)
+    assert (found["value"], found["value_high"]) == (low, high)
+
+
+def test_spans_of_years_are_not_ranges():
+    assert read("“十四五”时期（2021—2025年）") == []
+    assert read("2021年至2025年") == []
+
+
+def test_full_width_digits_are_digits_and_the_text_stays_as_written():
+    text = "新增企业１２０家，由３０００增至５０００家，占比４０．５％"
+    found = find_quantities(text)
+    assert [(q["text"], q["value"], q["unit"], q["role"]) for q in found] == [
+        ("１２０家", 120, "家", ""),
+        ("３０００", 3000, "家", "before"),
+        ("５０００家", 5000, "家", "after"),
+        ("４０．５％", 40.5, "%", ""),
+    ]
+    assert all(text[q["span_start"] : q["span_end"]] == q["text"] for q in found)

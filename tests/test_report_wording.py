@@ -3,9 +3,11 @@ text exists in both, and numbers are written the way each reader writes them."""
 
 import ast
 import json
+import re
+from decimal import Decimal
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from analysis.extract.regulations import LEVELS
@@ -95,19 +97,35 @@ def test_table_controls_are_translated():
         (12.5, "%", "12.5%"),
         (14_000, "个", "14,000"),
         (360, "个", "360"),
-        (150_000_000, "元", "150 million"),
+        (150_000_000, "元", "150 million yuan"),
+        (250_000_000, "kWh", "250 million kWh"),
+        (15, "min", "15 min"),
+        (999_700_000, "人", "1 billion"),
+        (999_400_000, "人", "999 million"),
+        (1_200_000_000_000, "元", "1.2 trillion yuan"),
+        (3, "天", "3 days"),
     ],
 )
 def test_english_amounts(value, unit, written):
     assert english_amount(value, unit) == written
 
 
+# A number in prose: one to three digits, at most two decimals, a word; no exponent, no 1000.
+_LARGE_WRITTEN = re.compile(
+    r"^(?P<number>[1-9][0-9]{0,2}(?:\.[0-9]{1,2})?) (?P<word>million|billion)$"
+)
+
+
 @settings(derandomize=True)
 @given(st.floats(min_value=1e6, max_value=9.99e11, allow_nan=False))
+@example(999.5e6)
+@example(999_999_999.0)
 def test_large_english_amounts_read_back_within_rounding(value):
-    number, word = english_amount(value, "人").split(" ")
-    size = {"million": 1e6, "billion": 1e9}[word]
-    assert float(number) * size == pytest.approx(value, rel=5e-3)
+    written = english_amount(value, "人")
+    parsed = _LARGE_WRITTEN.match(written)
+    assert parsed, written
+    size = {"million": 1e6, "billion": 1e9}[parsed["word"]]
+    assert Decimal(parsed["number"]) * Decimal(size) == pytest.approx(Decimal(value), rel=5e-3)
 
 
 def test_glosses_and_references():
@@ -159,3 +177,41 @@ def test_lead_numbers_are_written_for_each_reader():
     )
     with pytest.raises(KeyError, match="no fr text"):
         say("heading.overview", "fr")
+
+
+def test_a_lead_change_is_worded_as_a_change():
+    import pandas as pd
+
+    from analysis.extract.headlines import lead_quantities
+    from analysis.extract.quantities import extract_quantities
+
+    table = extract_quantities(
+        pd.DataFrame({"item_id": [5], "section_id": [1], "content": ["审批环节由8个缩短为4个。"]})
+    )
+    row = next(lead_quantities(table).itertuples())
+    assert (
+        wording.lead_number(row, "审批改革", "zh")
+        == "审批环节由8个变为**4个**（第 5 项：审批改革）"
+    )
+    assert wording.lead_number(row, "审批改革", "en").endswith(": from 8 to **4** (item 5)")
+
+
+@pytest.mark.parametrize(
+    ("value", "value_high", "unit", "written"),
+    [
+        (10, 20, "家", "10–20"),
+        (3, 5, "年", "3–5 years"),
+        (3, 5, "%", "3%–5%"),
+        (5, float("nan"), "‰", "5‰"),
+        (2_000_000, 3_000_000, "元", "2 million–3 million yuan"),
+    ],
+)
+def test_english_ranges(value, value_high, unit, written):
+    from analysis.figures.numbers import english_range
+
+    assert english_range(value, value_high, unit) == written
+
+
+def test_plain_ranges_in_tables():
+    assert wording.plain_range(3.0, 5.0) == "3–5"
+    assert wording.plain_range(1200.0, float("nan")) == "1,200"

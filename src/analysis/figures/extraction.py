@@ -11,11 +11,12 @@ import matplotlib.patches as mpatches
 import pandas as pd
 
 from ..extract.headlines import forecast_ladder, headline_quantities, ladder_code
+from ..extract.units import COUNT
 from ..paths import RESOURCES
 from ..source.sections import per_section
 from .glossary import DICTIONARY_MARK, gloss, glossed, lookup, user_glossary_path
 from .labels import current_language, label, section_short_name
-from .numbers import english_amount, qualifier_words
+from .numbers import english_amount, english_range, qualifier_words
 from .theme import BODY_SIZE, DARK, fit_layout, new_figure, section_colour, wrap_label
 
 _RESOURCES = RESOURCES
@@ -134,7 +135,8 @@ def plot_key_numbers(quantities: pd.DataFrame, *, columns: int = 5):
     """A panel of cards: each headline figure as written, what it measures, and its item."""
     cards = headline_quantities(quantities)
     rows = -(-len(cards) // columns)
-    largest = cards[cards["unit"] == "人"].sort_values("value").tail(1)
+    # The title names the largest count (compared in its dimension's base value, not by unit).
+    largest = cards[cards["dimension"] == COUNT].sort_values("value_base").tail(1)
     if largest.empty:
         finding = _text("key_numbers.title_plain", count=len(cards))
     else:
@@ -144,7 +146,8 @@ def plot_key_numbers(quantities: pd.DataFrame, *, columns: int = 5):
             count=len(cards),
             subject=_subject_in_words(top["subject"]),
             text=top["text"],
-            value=english_amount(top["value"], top["unit"]),
+            value=qualifier_words(top["qualifier"], "en")
+            + english_amount(top["value"], top["unit"]),
         )
     fig, ax = new_figure(finding, _text("key_numbers.subtitle"))
     ax.set_xlim(0, columns)
@@ -187,7 +190,7 @@ def plot_key_numbers(quantities: pd.DataFrame, *, columns: int = 5):
         ax.text(
             column + 0.5,
             row + 0.86,
-            _text("key_numbers.item", item=card.item_id, text=card.text),
+            _text("key_numbers.item", item=card.item_id, text=_as_written(card)),
             ha="center",
             va="center",
             fontsize=BODY_SIZE - 2,
@@ -228,12 +231,22 @@ _CARD_SUBJECT_LINES = 2
 _CARD_GLOSS_WIDTH = 11
 
 
+def _as_written(card) -> str:
+    """The list's own words, a change's before and after joined: 10万辆→30万辆."""
+    return f"{card.before_text}→{card.text}" if card.before_text else card.text
+
+
 def _card_number(card) -> str:
     """The figure as the list writes it (达208万人); in English, as a reader writes it, with
     its qualifier (reached 2.08 million); the item line then quotes the list's own text."""
     if current_language() == "zh":
-        return card.text
-    return qualifier_words(card.qualifier, "en") + english_amount(card.value, card.unit)
+        return _as_written(card)  # a change is read as one: 60个工作日→30天
+    amount = qualifier_words(card.qualifier, "en") + english_range(
+        card.value, card.value_high, card.unit
+    )
+    if card.before_text:
+        return f"{english_amount(card.before_value, card.before_unit)} → {amount}"
+    return amount
 
 
 def _subject_in_words(subject: str) -> str:

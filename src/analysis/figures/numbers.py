@@ -6,9 +6,11 @@ Unit and qualifier words are data in ``resources/labels.json`` (keys ``number.�
 
 import pandas as pd
 
+from ..extract.units import COUNT, dimension_of, english_of
 from .labels import has_label, label
 
-_LARGE = ((1e9, "billion"), (1e6, "million"))
+_LARGE = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
+_FIGURES = 3  # significant figures of a large amount in prose: 2.08 million
 
 
 def plain_number(value: float) -> str:
@@ -21,19 +23,56 @@ def plain_number(value: float) -> str:
     return f"{value:,.2f}".rstrip("0").rstrip(".")
 
 
-def english_amount(value: float, unit: str) -> str:
-    """A quantity as an English reader writes it: 2.08 million, 42%, 33.33% (1/3), 270 km².
-    A counter word (个, 支) is left out: what is counted is said next to the number."""
-    number = plain_number(value)
+def _three_figures(value: float) -> str:
+    """1.5 → "1.5", 2.08 → "2.08", 999 → "999", 1500 → "1,500": never an exponent."""
+    whole_digits = len(str(int(value)))
+    text = f"{value:,.{max(0, _FIGURES - whole_digits)}f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def large_number(value: float) -> str:
+    """2080000 → "2.08 million", 999.7 million → "1 billion" (rounded to three figures first,
+    so the word follows the rounded number); below a million, the plain number."""
+    rounded = float(f"{value:.{_FIGURES}g}")
     for size, word in _LARGE:
-        if value >= size:
-            number = f"{value / size:.3g} {word}"
-            break
-    if unit == "%":
-        return f"{number}%"
+        if rounded >= size:
+            return f"{_three_figures(rounded / size)} {word}"
+    return plain_number(value)
+
+
+def plain_range(value: float, value_high: float) -> str:
+    """A table value with the upper end of a range: 3, 5 → 3–5; without one, ``plain_number``."""
+    if pd.isna(value_high):
+        return plain_number(value)
+    return f"{plain_number(value)}–{plain_number(value_high)}"
+
+
+def english_amount(value: float, unit: str) -> str:
+    """A quantity as an English reader writes it: 2.08 million, 42%, 33.33% (1/3), 270 km²,
+    250 million kWh, 15 min, 1.2 billion yuan (the unit's English in resources/units.csv).
+    A counter word (个, 支) is left out: what is counted is said next to the number."""
+    number = large_number(value) if value >= _LARGE[-1][0] else plain_number(value)
+    if unit in _SIGNS:
+        return f"{number}{unit}"
+    if dimension_of(unit) == COUNT:
+        return number
     if has_label(f"number.unit.{unit}"):
-        return f"{number} {label(f'number.unit.{unit}', 'en')}"
-    return number
+        english = label(f"number.unit.{unit}", "en")
+    else:
+        english = english_of(unit)
+    return f"{number} {english}" if english else number
+
+
+_SIGNS = ("%", "‰")  # written against the number: 42%, 5‰
+
+
+def english_range(value: float, value_high: float, unit: str) -> str:
+    """A range as an English reader writes it: 10–20, 3–5 years, 3%–5%; without an upper end
+    (NaN), ``english_amount``."""
+    if pd.isna(value_high):
+        return english_amount(value, unit)
+    low = english_amount(value, unit) if unit in _SIGNS else english_amount(value, "个")
+    return f"{low}–{english_amount(value_high, unit)}"
 
 
 def qualifier_words(qualifier, lang: str) -> str:

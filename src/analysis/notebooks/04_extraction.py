@@ -141,7 +141,12 @@ display(quantities.drop(columns=["section_id"]))
 
 # %%
 display(quantities[quantities["kind"] == "slogan"][["item_id", "text", "subject"]])
-display(quantities.groupby("unit").size().rename("quantities").sort_values(ascending=False))
+display(
+    quantities.groupby(["dimension", "unit"])
+    .size()
+    .rename("quantities")
+    .sort_values(ascending=False)
+)
 
 # %%
 write(quantities, "quantities.csv")

@@ -61,7 +61,7 @@ def overview(t: Tables, lang: str) -> list[str]:
     ]
     # What an abridged list leaves out, from absent_items.csv: never counted as present.
     paragraphs += absence_sentences(absent_items(t.processed), lang)
-    leads = lead_quantities(t["quantities"].fillna({"qualifier": ""}))
+    leads = lead_quantities(t["quantities"])
     if not leads.empty:
         names = items.set_index("item_id")["name"]
         numbers = say("list.separator", lang).join(

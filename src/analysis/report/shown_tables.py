@@ -38,7 +38,8 @@ def citations(regulations: pd.DataFrame, lang: str) -> pd.DataFrame:
 
 
 def quantities(quantities: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """Each quantity as written, its value and unit, what it measures and of which kind."""
+    """Each quantity as written, its value (a range as low–high) and unit, the dimension it
+    measures, its qualifier and subject, its role in a change, and of which kind."""
 
     def qualifier(text: str) -> str:
         if lang == "zh" or not text:
@@ -48,14 +49,25 @@ def quantities(quantities: pd.DataFrame, lang: str) -> pd.DataFrame:
     return quantities.assign(
         item=quantities["item_id"],
         as_written=quantities["text"],
-        value=quantities["value"].map(w.plain_number),
+        value=[
+            w.plain_range(low, high)
+            for low, high in zip(quantities["value"], quantities["value_high"], strict=True)
+        ],
         unit=quantities["unit"].map(lambda unit: w.unit_word(unit, lang)),
+        dimension=quantities["dimension"].map(lambda code: w.dimension_word(code, lang)),
         qualifier=quantities["qualifier"].fillna("").map(qualifier),
         subject=quantities["subject"].map(
             lambda s: s if lang == "zh" else w.term_with_gloss(s, lang)
         ),
+        # A list with no change has an empty role column, read back as numbers (<NA>).
+        change=quantities["role"].map(
+            lambda role: w.code_word("change_role", role, lang) if isinstance(role, str) else ""
+        ),
         quantity_kind=quantities["kind"].map(lambda code: w.code_word("quantity_kind", code, lang)),
-    )[["item", "as_written", "value", "unit", "qualifier", "subject", "quantity_kind"]]
+    )[
+        ["item", "as_written", "value", "unit", "dimension", "qualifier", "subject", "change"]
+        + ["quantity_kind"]
+    ]
 
 
 def instrument_codes(codes: pd.DataFrame, items: pd.DataFrame, lang: str) -> pd.DataFrame:

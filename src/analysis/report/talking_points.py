@@ -14,6 +14,7 @@ import pandas as pd
 
 from ..extract.headlines import forecast_ladder, headline_quantities
 from ..extract.instrument_tables import SIGNIFICANCE
+from ..extract.units import dimension_name
 from ..figures.glossary import glossed
 from ..figures.labels import fill, label, p_text
 from ..paths import RESOURCES
@@ -276,12 +277,16 @@ def _citations(t: Tables, lang: str) -> str:
 def _key_numbers(t: Tables, lang: str) -> str:
     quantities = t["quantities"]
     amounts = int((quantities["kind"] == "amount").sum())
+    headlines = headline_quantities(quantities)
+    # The dimensions the key numbers measure, in the order the list first states them.
+    dimensions = [dimension_name(d, lang) for d in headlines["dimension"].unique()]
     return deck_text(
         "notes.key_numbers",
         lang,
         amounts=amounts,
         slogans=len(quantities) - amounts,
-        headline=len(headline_quantities(quantities)),
+        headline=len(headlines),
+        dimensions=_join(dimensions, lang) if dimensions else "",
     )
 
 

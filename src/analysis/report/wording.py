@@ -13,11 +13,13 @@ import json
 import re
 from functools import cache
 
+from ..extract.units import COUNT, by_symbol, dimension_name, dimension_of, english_of
 from ..figures import numbers
 from ..figures.glossary import gloss
 from ..figures.labels import current_language, fill, label, section_name
-from ..figures.numbers import english_amount
+from ..figures.numbers import english_amount, english_range
 from ..figures.numbers import plain_number as plain_number  # the report's tables use it
+from ..figures.numbers import plain_range as plain_range
 from ..paths import RESOURCES
 from ..source.numerals import chinese_numeral_value
 
@@ -56,11 +58,21 @@ def code_word(group: str, code, lang: str | None = None) -> str:
 
 
 def unit_word(unit: str, lang: str | None = None) -> str:
-    """``km2`` → 平方公里 / km²; a counter word (个, 场) stays itself in Chinese and is named as a
-    count in English."""
+    """``km2`` → 平方公里 / km²; a unit of measure the report has no word for is named from
+    ``resources/units.csv`` (kWh → 千瓦时 / kWh); a counter word (个, 场) stays itself in
+    Chinese and is named as a count in English."""
     if has_text(f"code.unit.{unit}"):
         return say(f"code.unit.{unit}", lang)
+    if dimension_of(unit) != COUNT:
+        written = by_symbol()[unit].written
+        english = english_of(unit)
+        return written if (lang or current_language()) == "zh" or not english else english
     return say("code.counter", lang, unit=unit)
+
+
+def dimension_word(dimension: str, lang: str | None = None) -> str:
+    """``area`` → 面积 / area (``resources/dimensions.csv``)."""
+    return dimension_name(dimension, lang or current_language())
 
 
 def term_with_gloss(term: str, lang: str | None = None) -> str:
@@ -114,21 +126,26 @@ def lead_number(row, item_name: str, lang: str | None = None) -> str:
     reached **2.08 million** (item 43)."""
     lang = lang or current_language()
     source = html.escape(row.subject)
+    # A change (由60个工作日压缩至30天) is said as one: from the before to the after.
+    change = bool(getattr(row, "before_text", ""))
+    key = "overview.change" if change else "overview.number"
     if lang == "zh":
         return say(
-            "overview.number", lang, subject=source, text=html.escape(row.text),
-            item=row.item_id, name=html.escape(item_name),
+            key, lang, subject=source, text=html.escape(row.text), item=row.item_id,
+            name=html.escape(item_name), before=html.escape(getattr(row, "before_text", "")),
         )  # fmt: skip
     english = gloss(row.subject)
     marked = f'<span lang="zh-Hans">{source}</span>'
     subject = f"{html.escape(english)} ({marked})" if english else marked
+    before = english_amount(row.before_value, row.before_unit) if change else ""
     return say(
-        "overview.number",
+        key,
         lang,
         subject=subject,
         qualifier=qualifier_words(row.qualifier, lang),
-        amount=english_amount(row.value, row.unit),
+        amount=english_range(row.value, getattr(row, "value_high", float("nan")), row.unit),
         item=row.item_id,
+        before=before,
     )
 
 

@@ -1,6 +1,9 @@
 """Turn the bytes of a list file into text, whatever encoding and line endings it arrived in."""
 
 from dataclasses import dataclass
+from pathlib import PurePath
+
+import charset_normalizer
 
 from .errors import ListFormatError
 
@@ -12,6 +15,31 @@ _BOMS = (
 # Control characters other than tab, LF and CR do not occur in text exports;
 # a file with many of them is binary even when it happens to decode.
 _OTHER_CONTROLS = bytes(b for b in range(0x20) if b not in (0x09, 0x0A, 0x0D))
+
+
+# East Asian encodings the kit does not read. Their bytes mostly decode as GB18030 too, as
+# nonsense, so a file that is not UTF-8 is first shown to charset-normalizer, and one that looks
+# like any of these is refused with the iconv command that converts it (names as iconv spells
+# them). A GB18030 file is never refused for looking like UTF-16 or a Western code page, which
+# the detector can say of a very short one.
+_FOREIGN = {
+    "big5": ("Big5 (traditional Chinese)", "BIG5"),
+    "cp950": ("Big5 (traditional Chinese, Windows code page 950)", "CP950"),
+    "big5hkscs": ("Big5-HKSCS (traditional Chinese, Hong Kong)", "BIG5-HKSCS"),
+    "shift_jis": ("Shift-JIS (Japanese)", "SHIFT_JIS"),
+    "cp932": ("Shift-JIS (Japanese, Windows code page 932)", "CP932"),
+    "shift_jis_2004": ("Shift-JIS (Japanese)", "SHIFT_JISX0213"),
+    "shift_jisx0213": ("Shift-JIS (Japanese)", "SHIFT_JISX0213"),
+    "euc_jp": ("EUC-JP (Japanese)", "EUC-JP"),
+    "euc_jis_2004": ("EUC-JP (Japanese)", "EUC-JISX0213"),
+    "euc_jisx0213": ("EUC-JP (Japanese)", "EUC-JISX0213"),
+    "iso2022_jp": ("ISO-2022-JP (Japanese)", "ISO-2022-JP"),
+    "euc_kr": ("EUC-KR (Korean)", "EUC-KR"),
+    "cp949": ("EUC-KR (Korean, Windows code page 949)", "CP949"),
+    "johab": ("Johab (Korean)", "JOHAB"),
+}
+
+_GB = frozenset(["gb18030", "gbk", "gb2312", "hz"])
 
 
 @dataclass(frozen=True)
@@ -65,7 +93,9 @@ def _check_not_binary(data: bytes, path: str | None) -> None:
 def decode_list_bytes(data: bytes, path: str | None = None) -> DecodedText:
     """Decode UTF-8 (with or without BOM), UTF-16 with BOM, or GB18030/GBK; normalise newlines.
 
-    Raises ListFormatError for an empty, binary or undecodable file, naming the 1-based line.
+    Raises ListFormatError for an empty, binary or undecodable file, naming the 1-based line,
+    and for a file in another East Asian encoding (Big5, Shift-JIS, EUC-KR, …), naming the
+    encoding and the iconv command that converts it.
     """
     if not data.strip():
         raise ListFormatError("the file is empty", 1, path)
@@ -99,6 +129,7 @@ def decode_list_bytes(data: bytes, path: str | None = None) -> DecodedText:
             # Valid UTF-8 with Chinese in it up to a character cut in half at the very end;
             # read as GB18030 it would come out as nonsense.
             raise _cut_short("UTF-8", _line_of(data, utf8_error.start), path) from None
+        _refuse_foreign_encoding(data, path)
         try:
             # GB18030 is a superset of GBK and GB2312, so one attempt covers all three.
             return _normalise(data.decode("gb18030"), "gb18030", had_bom=False)
@@ -113,6 +144,29 @@ def decode_list_bytes(data: bytes, path: str | None = None) -> DecodedText:
                 _line_of(data, utf8_error.start),
                 path,
             ) from None
+
+
+def _refuse_foreign_encoding(data: bytes, path: str | None) -> None:
+    """A ListFormatError naming the encoding a non-UTF-8 file looks like, when that is one the
+    kit does not read (Big5, Shift-JIS, …), with the one-line iconv command that converts it."""
+    matches = charset_normalizer.from_bytes(data)
+    best = matches.best()
+    if best is None or best.encoding not in _FOREIGN:
+        return
+    # A few lines of GB text fit several encodings equally well: GB is then the reading.
+    if any(m.encoding in _GB and m.chaos <= best.chaos for m in matches):
+        return
+    name, iconv_name = _FOREIGN[best.encoding]
+    # Bytes with no file behind them (``<bytes>``) get a placeholder name safe in a shell.
+    source = PurePath(path).name if path and not path.startswith("<") else "list.txt"
+    stem = PurePath(source).stem
+    raise ListFormatError(
+        f"the file looks like {name}, an encoding this kit does not read (it reads UTF-8, "
+        f"UTF-16 and GB18030/GBK); read as GB18030 it would be nonsense. Convert it to UTF-8 "
+        f"first: iconv -f {iconv_name} -t UTF-8 {source} > {stem}-utf8.txt",
+        1,
+        path,
+    )
 
 
 def _normalise(text: str, encoding: str, had_bom: bool) -> DecodedText:

@@ -16,7 +16,7 @@ from . import clean
 from .declared import ABRIDGED_SECTION, ALLOWED_GAP, declared_count
 from .errors import ListFormatError
 from .header import DEFAULT_COLUMNS, Columns, expected_words, is_number_word, place_header
-from .numerals import ascii_digits, chinese_numeral, chinese_numeral_value, is_chinese_numeral
+from .numerals import ascii_digits, chinese_numeral, chinese_numeral_value
 
 HEADER = DEFAULT_COLUMNS.cells
 # The title may be empty here: it can follow on the next line, and finish() refuses a section
@@ -236,9 +236,10 @@ class LineClassifier:
                 "in the first cell only",
                 lineno,
             )
-        if not is_chinese_numeral(numeral):
-            raise self.error(f"{numeral!r} is not a section numeral", lineno)
-        number = chinese_numeral_value(numeral)
+        try:
+            number = chinese_numeral_value(numeral)
+        except ValueError:
+            raise self.error(f"{numeral!r} is not a section numeral", lineno) from None
         expected = len(self.sections) + 1
         if number != expected:
             previous = self.sections[-1].numeral if self.sections else "(none)"
