@@ -94,7 +94,7 @@ def test_a_title_too_long_for_the_figure_shrinks_and_keeps_its_wording():
     plt.close(fig)
 
 
-def test_a_change_is_one_card_from_before_to_after(monkeypatch):
+def test_a_change_is_one_card_from_before_to_after(use_language):
     quantities = extract_quantities(
         pd.DataFrame(
             {
@@ -107,7 +107,7 @@ def test_a_change_is_one_card_from_before_to_after(monkeypatch):
     fig = plot_key_numbers(quantities)
     assert {"10万辆→30万辆", "2.5亿千瓦时"} <= {t.get_text() for t in fig.axes[0].texts}
     plt.close(fig)
-    monkeypatch.setenv("ANALYSIS_LANG", "en")
+    use_language("en")
     fig = plot_key_numbers(quantities)
     assert {"100,000 → 300,000", "250 million kWh"} <= {t.get_text() for t in fig.axes[0].texts}
     plt.close(fig)
