@@ -24,7 +24,7 @@ UV_VERSION := $(shell sed -n 's/^uv==//p' requirements.lock)
 UV_HOME := .cache/uv-bootstrap
 UV := $(UV_HOME)/bin/uv
 
-.PHONY: help venv report test lint lab bench lock clean
+.PHONY: help venv report test check lint lab bench lock clean
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | \
@@ -49,10 +49,19 @@ venv: $(STAMP) ## Create .venv from requirements.lock (quick when nothing change
 report: $(STAMP) ## Run the whole pipeline: report.html, briefing.pptx, analysis.xlsx
 	$(BIN)/python -m analysis report
 
-test: $(STAMP) ## Run pytest and ruff
-	$(BIN)/python -m pytest
+# The quick loop leaves out the tests that run the pipeline, a browser, a Dask cluster or a
+# Jupyter kernel (markers in pyproject.toml) and tries a tenth of the Hypothesis examples.
+QUICK := not slow and not browser and not cluster and not kernel
+
+test: $(STAMP) ## Run every test (derandomized Hypothesis `ci` profile) and ruff
+	$(BIN)/python -m pytest --hypothesis-profile=ci
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+
+check: $(STAMP) ## The quick loop while working: ruff, then the fast tests (`dev` profile)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/python -m pytest -q -m "$(QUICK)" --hypothesis-profile=dev
 
 lint: $(STAMP) ## Run ruff only
 	$(BIN)/ruff check .

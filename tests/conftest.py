@@ -7,8 +7,12 @@ from analysis import keyword_counts, load_items
 from analysis.paths import SOURCE
 
 # Property-based tests try the same examples on every run and in CI (derandomize), and keep
-# no example database on disk. `HYPOTHESIS_PROFILE=explore` searches afresh, with more examples.
+# no example database on disk. `ci` (the default, used by `make test`) is the full count; `dev`
+# (`make check`) tries a tenth as many for a quick loop; `explore` searches afresh, with many
+# more. `make check` picks its profile with pytest's `--hypothesis-profile=dev`; a test that
+# wants more than the default count asks `examples.scaled(n)`, so the profile still rules.
 settings.register_profile("ci", derandomize=True, database=None, deadline=None)
+settings.register_profile("dev", derandomize=True, database=None, deadline=None, max_examples=10)
 settings.register_profile("explore", database=None, deadline=None, max_examples=10_000)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 

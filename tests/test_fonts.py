@@ -46,8 +46,6 @@ def test_the_check_can_fail_without_the_font():
     assert any("missing from font" in str(w.message) for w in caught)
 
 
-
-
 FIND_FONT_WITH_ANOTHER_BUILD_LISTED_FIRST = """
 import sys
 from matplotlib import font_manager

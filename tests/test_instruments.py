@@ -612,6 +612,8 @@ def test_code_items_reads_this_runs_codebook(items, tmp_path, monkeypatch):
     assert set(code_items(items)["tool"]) == {"资金投入"}
 
 
+@pytest.mark.slow
+@pytest.mark.kernel
 def test_notebook_runs_with_a_users_codebook(tmp_path):
     mine = tmp_path / "mine.toml"
     # Two tools: one codes items 1, 2 and 24, the other nothing; every other item is for review.

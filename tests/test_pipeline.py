@@ -12,6 +12,8 @@ from analysis.paths import ROOT, SOURCE
 from analysis.report.pipeline import run_report
 from analysis.report.render import remote_references
 
+pytestmark = pytest.mark.slow
+
 GENERATED = ["data/processed", "figures"]
 
 

@@ -16,6 +16,8 @@ from analysis.report.notebook_run import execute_notebook
 from analysis.report.pipeline import pipeline_notebooks, report_title, run_report
 from analysis.report.render import write_report
 
+pytestmark = [pytest.mark.slow, pytest.mark.browser, pytest.mark.kernel]
+
 LANGUAGES = ["zh", "en"]
 WIDTH = 1366
 # The numbers the list states, as each report's reader writes them (issue 11).
