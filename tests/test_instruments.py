@@ -303,7 +303,7 @@ def test_a_codebook_that_codes_nothing_gives_empty_tables_and_no_test(items):
 
 # Another list. A reviewer ran the codebook on a province's list of 20 measures (review list
 # A) and read every code. Each test below holds one item's words as a literal (not the file)
-# and pins a miss or a false positive the review found, now fixed.
+# and pins a miss or a false positive the review found.
 
 
 def _code_one(content: str, name: str = "名称", codebook=None) -> pd.DataFrame:
