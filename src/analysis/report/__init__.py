@@ -2,5 +2,5 @@
 self-contained HTML file, the web font subset, the exports, and the take-away outputs: the
 analyst's workbook (``workbook``) and the briefing deck (``deck``, with ``talking_points``).
 
-Imports: any other folder; nothing imports this one except the CLI (``__main__``) and ``bench``.
+Imports: any other folder; nothing imports this one except the CLI (``__main__``).
 """
