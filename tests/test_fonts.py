@@ -46,34 +46,24 @@ def test_the_check_can_fail_without_the_font():
     assert any("missing from font" in str(w.message) for w in caught)
 
 
-FIND_FONT_WITH_ANOTHER_BUILD_LISTED_FIRST = """
-import sys
-from matplotlib import font_manager
-from analysis.figures.fonts import FONT_FAMILY, register_cjk_font
-
-manager = font_manager.fontManager
-manager.addfont(sys.argv[1])
-manager.ttflist.insert(0, manager.ttflist.pop())
-register_cjk_font()
-print(font_manager.findfont(font_manager.FontProperties(family=FONT_FAMILY)))
-"""
-
-
-def test_the_family_name_finds_the_bundled_file_not_another_build(tmp_path):
+def test_the_family_name_finds_the_bundled_file_not_another_build(tmp_path, monkeypatch):
     """Debian's fonts-noto-cjk installs another build of Noto Sans CJK SC under the same
     family name, with other glyph outlines, and matplotlib lists it before ours when its font
     cache was built after the package came. A copy of the font under another path stands in
-    for it here, listed first as the system's would be, in a fresh process."""
+    for it here, listed first as the system's would be, in a copy of matplotlib's font list
+    that has answered no look-up yet."""
+    import copy
     import shutil
-    import subprocess
-    import sys
+
+    from matplotlib import font_manager
 
     other_build = tmp_path / "NotoSansCJK-Regular.otf"
     shutil.copyfile(cjk_font_path(), other_build)
-    found = subprocess.run(
-        [sys.executable, "-c", FIND_FONT_WITH_ANOTHER_BUILD_LISTED_FIRST, str(other_build)],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout.strip()
-    assert found == str(cjk_font_path())
+    fresh = copy.deepcopy(font_manager.fontManager)
+    fresh.ttflist = [f for f in fresh.ttflist if f.fname != str(cjk_font_path())]
+    fresh.addfont(str(other_build))
+    fresh.ttflist.insert(0, fresh.ttflist.pop())
+    monkeypatch.setattr(font_manager, "fontManager", fresh)
+    register_cjk_font.__wrapped__()
+    found = fresh.findfont(font_manager.FontProperties(family=FONT_FAMILY))
+    assert str(found) == str(cjk_font_path())
