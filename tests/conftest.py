@@ -1,4 +1,7 @@
+import ast
+import itertools
 import os
+import re
 
 import pytest
 from hypothesis import settings
@@ -7,10 +10,53 @@ from analysis import keyword_counts, load_items
 from analysis.paths import SOURCE
 
 # Property-based tests try the same examples on every run and in CI (derandomize), and keep
-# no example database on disk. `HYPOTHESIS_PROFILE=explore` searches afresh, with more examples.
+# no example database on disk. `ci` (the default, used by `make test`) is the full count; `dev`
+# (`make check`) tries a tenth as many for a quick loop; `explore` searches afresh, with many
+# more. `make check` picks its profile with pytest's `--hypothesis-profile=dev`; a test that
+# wants more than the default count asks `examples.scaled(n)`, so the profile still rules.
 settings.register_profile("ci", derandomize=True, database=None, deadline=None)
+settings.register_profile("dev", derandomize=True, database=None, deadline=None, max_examples=10)
 settings.register_profile("explore", database=None, deadline=None, max_examples=10_000)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+
+def _module_marks(path) -> set[str]:
+    """The marker names in a test module's ``pytestmark``, read from its source unimported."""
+    for node in ast.parse(path.read_text(encoding="utf-8")).body:
+        if isinstance(node, ast.Assign) and any(
+            getattr(target, "id", None) == "pytestmark" for target in node.targets
+        ):
+            return {
+                mark.attr
+                for mark in ast.walk(node.value)
+                if isinstance(mark, ast.Attribute)
+                and isinstance(mark.value, ast.Attribute)
+                and mark.value.attr == "mark"
+            }
+    return set()
+
+
+def pytest_ignore_collect(collection_path, config):
+    """Leave a module unimported when its own ``pytestmark`` already puts every test in it
+    outside ``-m``, whatever marks a test adds: `make check` then does not import Dask and
+    its cluster only to deselect the cluster tests."""
+    expression = config.option.markexpr
+    if not expression or not re.fullmatch(r"test_\w+\.py", collection_path.name):
+        return None
+    marks = _module_marks(collection_path)
+    if not marks:
+        return None
+    from _pytest.mark.expression import Expression
+
+    compiled = Expression.compile(expression)
+    named = set(re.findall(r"[A-Za-z_]\w*", expression)) - {"and", "or", "not"}
+    others = sorted(named - marks)
+    for size in range(len(others) + 1):
+        for extra in itertools.combinations(others, size):
+            present = marks | set(extra)
+            if compiled.evaluate(lambda name, present=present, **kwargs: name in present):
+                return None  # some test could still be selected
+    return True
 
 
 @pytest.fixture(scope="session")

@@ -19,14 +19,15 @@ from damaged_lists import (
     repairable_lists,
     section_shaped_lines,
 )
+from examples import scaled
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from analysis import ListFormatError, parse_list_bytes
 from analysis.source.invariants import check_items
 
-# A thousand examples per property (3,000 in all, about 10 s), or more if the profile asks.
-MANY = settings(max_examples=max(1000, settings().max_examples))
+# A thousand examples per property under the `ci` profile, a hundred under `dev`.
+MANY = settings(max_examples=scaled(1000))
 
 TEXT_COLUMNS = ["item_id", "section_id", "section_numeral", "section_title", "name", "content"]
 

@@ -321,6 +321,7 @@ def test_cli_writes_a_short_deck_of_chosen_figures(tmp_path, capsys):
     assert error.count("\n") == 1 and "no figure no_such_figure" in error
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
 def test_libreoffice_renders_the_deck(tmp_path):
     """A manual-check aid that runs where LibreOffice is installed: every slide becomes a page."""

@@ -31,6 +31,8 @@ from analysis import (
 )
 from analysis.source.corpus import expand_paths
 
+pytestmark = pytest.mark.cluster
+
 # The functions below run on the workers, which cannot import this test module.
 cloudpickle.register_pickle_by_value(sys.modules[__name__])
 

@@ -1,4 +1,4 @@
-"""jieba-rs and jieba give the same terms and the same keyword tables (issue 15).
+"""jieba-rs and jieba give the same terms and the same keyword tables.
 
 Differential tests: every text is segmented under both engines and the results compared, on the
 list, on a replicated corpus, on generated text, and with other user dictionaries. The three
@@ -12,6 +12,7 @@ import jieba
 import pandas as pd
 import pytest
 import rjieba
+from examples import scaled
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -25,7 +26,7 @@ DIFFERENTIAL = settings(
     derandomize=True,
     database=None,
     deadline=None,
-    max_examples=300,
+    max_examples=scaled(300),
     suppress_health_check=[HealthCheck.too_slow],
 )
 

@@ -56,3 +56,26 @@ def test_the_family_name_finds_the_projects_file_whatever_else_is_installed():
     register_cjk_font()
     found = font_manager.findfont(font_manager.FontProperties(family=FONT_FAMILY))
     assert Path(found).resolve() == cjk_font_path().resolve()
+
+
+def test_the_family_name_finds_the_bundled_file_not_another_build(tmp_path, monkeypatch):
+    """Debian's fonts-noto-cjk installs another build of Noto Sans CJK SC under the same
+    family name, with other glyph outlines, and matplotlib lists it before ours when its font
+    cache was built after the package came. A copy of the font under another path stands in
+    for it here, listed first as the system's would be, in a copy of matplotlib's font list
+    that has answered no look-up yet."""
+    import copy
+    import shutil
+
+    from matplotlib import font_manager
+
+    other_build = tmp_path / "NotoSansCJK-Regular.otf"
+    shutil.copyfile(cjk_font_path(), other_build)
+    fresh = copy.deepcopy(font_manager.fontManager)
+    fresh.ttflist = [f for f in fresh.ttflist if f.fname != str(cjk_font_path())]
+    fresh.addfont(str(other_build))
+    fresh.ttflist.insert(0, fresh.ttflist.pop())
+    monkeypatch.setattr(font_manager, "fontManager", fresh)
+    register_cjk_font.__wrapped__()
+    found = fresh.findfont(font_manager.FontProperties(family=FONT_FAMILY))
+    assert str(found) == str(cjk_font_path())

@@ -303,7 +303,7 @@ def test_a_codebook_that_codes_nothing_gives_empty_tables_and_no_test(items):
 
 # Another list. A reviewer ran the codebook on a province's list of 20 measures (review list
 # A) and read every code. Each test below holds one item's words as a literal (not the file)
-# and pins a miss or a false positive the review found, now fixed.
+# and pins a miss or a false positive the review found.
 
 
 def _code_one(content: str, name: str = "名称", codebook=None) -> pd.DataFrame:
@@ -611,6 +611,8 @@ def test_code_items_reads_the_codebook_it_is_given(items, tmp_path):
     assert set(code_items(items, mine)["tool"]) == {"资金投入"}
 
 
+@pytest.mark.slow
+@pytest.mark.kernel
 def test_notebook_runs_with_a_users_codebook(tmp_path):
     mine = tmp_path / "mine.toml"
     # Two tools: one codes items 1, 2 and 24, the other nothing; every other item is for review.

@@ -20,6 +20,8 @@ from analysis import load_items
 from analysis.paths import NOTEBOOKS
 from analysis.text.kwic import kwic
 
+pytestmark = [pytest.mark.slow, pytest.mark.browser, pytest.mark.kernel]
+
 NOTEBOOK = "02_text_terms.py"
 STARTUP_SECONDS = 60
 RUN_ALL_SECONDS = 90

@@ -7,6 +7,8 @@ import pytest
 
 from analysis.report.notebook_run import NotebookFailed, execute_notebook
 
+pytestmark = pytest.mark.kernel
+
 WARNS = """# %%
 import warnings
 warnings.warn("Glyph 22478 (\\\\N{CJK UNIFIED IDEOGRAPH-57CE}) missing from font(s) DejaVu Sans.")

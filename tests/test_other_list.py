@@ -24,6 +24,8 @@ from analysis.figures.identity import list_identity
 from analysis.figures.save import figure_captions, figures_not_made
 from analysis.report.wording import report_title
 
+pytestmark = pytest.mark.slow
+
 FIXTURE = Path(__file__).parent / "fixtures" / "qinghe_district_list.txt"
 TITLE = "青禾区优化营商环境改革创新举措清单"
 SOURCE_LINE = f"来源：{TITLE}"

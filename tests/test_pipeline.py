@@ -12,6 +12,8 @@ from analysis.paths import ROOT, SOURCE
 from analysis.report.pipeline import run_report
 from analysis.report.render import remote_references
 
+pytestmark = pytest.mark.slow
+
 GENERATED = ["data/processed", "figures"]
 
 
@@ -73,7 +75,27 @@ def test_committed_outputs_are_reproduced_byte_for_byte(fresh_run, folder):
         for name in _files(out, folder)
         if (out / folder / name).read_bytes() != (ROOT / folder / name).read_bytes()
     ]
-    assert changed == [], f"re-run `make report` and commit: {changed}"
+    assert changed == [], _how_to_look_at(out, folder, changed)
+
+
+def _how_to_look_at(out, folder, changed) -> str:
+    """The failure message: where each changed file is and how to see what changed. The test
+    has no truth of its own beyond the committed bytes, so a person must judge the change."""
+    lines = [f"{len(changed)} file(s) in {folder}/ differ from the committed ones. Look at each:"]
+    for name in changed:
+        committed, new = ROOT / folder / name, out / folder / name
+        if committed.suffix == ".png":
+            diff = f"/tmp/{committed.stem}_diff.png"
+            view = f"compare {committed} {new} {diff}  (ImageMagick: changed pixels in red)"
+        else:
+            view = f"git diff --no-index {committed} {new}"
+        lines += [f"  {folder}/{name}", f"    new file: {new}", f"    see the change: {view}"]
+    lines.append(
+        "Open the new file beside the committed one. Only a change you meant (new figure code, "
+        "a new input) is regenerated with `make report` and committed, with the reason in the "
+        "commit message; anything else is a bug in the code that drew it."
+    )
+    return "\n".join(lines)
 
 
 def test_report_shows_every_figure_with_its_caption(fresh_run):

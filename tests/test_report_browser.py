@@ -17,9 +17,11 @@ from analysis.report.notebook_run import execute_notebook
 from analysis.report.pipeline import report_title, run_report
 from analysis.report.render import write_report
 
+pytestmark = [pytest.mark.slow, pytest.mark.browser, pytest.mark.kernel]
+
 LANGUAGES = ["zh", "en"]
 WIDTH = 1366
-# The numbers the list states, as each report's reader writes them (issue 11).
+# The numbers the list states, as each report's reader writes them.
 STATED = {"zh": ["208万", "42%", "270平方公里"], "en": ["2.08 million", "42%", "270 km²"]}
 CJK = re.compile(r"[\u3400-\u9fff]")
 

@@ -18,6 +18,8 @@ from report_cli import report_on
 
 from analysis import load_items
 
+pytestmark = pytest.mark.slow
+
 FIXTURE = Path(__file__).parent / "fixtures" / "tiny_town_list.txt"
 MADE = {
     "chars_per_item",

@@ -1,7 +1,9 @@
 """The project's own CJK font: Noto Sans CJK SC (SIL OFL 1.1), shipped inside mplfonts.
 
-No system font is assumed. ``addfont`` registers the file directly, so a stale matplotlib
-font cache cannot hide it (see shared/NOTES.md). Never use mplfonts' SimHei: it is proprietary.
+No system font is assumed. ``addfont`` registers the file directly: matplotlib ignores a font
+installed after it built its font cache until that cache file is removed, and ``addfont`` does
+not depend on that cache. Never run ``mplfonts init`` (it deletes matplotlib's cache folder and
+leaves rcParams unchanged), and never use mplfonts' SimHei: it is proprietary.
 """
 
 import hashlib

@@ -4,5 +4,5 @@ file, the web font subset, and the take-away outputs: the analyst's workbook (``
 the briefing deck (``deck``, with ``talking_points``). The analysis notebooks write their
 tables through ``tables``, below every folder, never through this one.
 
-Imports: any other folder; nothing imports this one except the CLI (``__main__``) and ``bench``.
+Imports: any other folder; nothing imports this one except the CLI (``__main__``).
 """

@@ -1,11 +1,11 @@
 """Screen-resolution copies of the figures, for embedding in the report.
 
-The 300 dpi PNGs in ``figures/`` are 4,000 px wide and weigh about half a megabyte each; thirteen
-of them made the report 10 MB. The report shows a figure at most ``DISPLAY_WIDTH`` CSS pixels
-wide, so a copy twice that width stays sharp on a 2x (retina) screen. Charts use few colours:
-an adaptive palette keeps them crisp (no dithering, no JPEG ringing around the text) at a
-fraction of the size. The copies are made at render time into the cache; the files in
-``figures/`` stay as they are, for print and slides.
+The 300 dpi PNGs in ``figures/`` are 4,000 px wide and weigh about half a megabyte each, too
+much to embed a dozen or more of them in one HTML file. The report shows a figure at most
+``DISPLAY_WIDTH`` CSS pixels wide, so a copy twice that width stays sharp on a 2x (retina)
+screen. Charts use few colours: an adaptive palette keeps them crisp (no dithering, no JPEG
+ringing around the text) at a fraction of the size. The copies are made at render time into the
+cache; the files in ``figures/`` stay as they are, for print and slides.
 """
 
 import hashlib

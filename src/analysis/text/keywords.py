@@ -13,16 +13,15 @@ one:
 - otherwise in a pool of forked processes, one per core the process may use, which inherit the
   loaded segmenter instead of loading it again.
 
-Why a pool is still kept, now that jieba-rs finds the route about 25× faster than jieba: at 1000×
+Why a pool is kept although jieba-rs finds the route about 25× faster than jieba: at 1000×
 (47,000 items, 8.5 M characters) about a fifth of the call's CPU time is spent in the parent
 (loading jieba-rs, building the user dictionary and the table) and the rest cutting and
 counting, which splits cleanly across processes (``os.times``: 2.1 s of CPU in one process;
 0.45 s in the parent plus 1.7 s shared by two workers in the pool). On these shared 2-core
-machines the pool took 4 %, 15 % and 17 % off the call's wall time in three ``make bench`` runs
-(``keyword_counts_single_vs_default``: 1.043, 1.175, 1.205), less when the second core is busy
-with other work. One process alone meets the 1000× target too, with less margin. Below
-``POOL_MIN_CHARS`` the cutting is too short to pay for forking. ``n_jobs`` overrides the choice
-(1: this process).
+machines the pool takes a share off the call's wall time (``keyword_counts_single_vs_default``
+in docs/benchmark_results.md), less when the second core is busy with other work. One process
+alone meets the 1000× target too, with less margin. Below ``POOL_MIN_CHARS`` the cutting is too
+short to pay for forking. ``n_jobs`` overrides the choice (1: this process).
 """
 
 import multiprocessing

@@ -15,8 +15,9 @@ The user dictionary is generated from the list itself (``user_dictionary``):
   word (深圳国际仲裁院, 粤港澳仲裁调解联盟, …), kept only when jieba would split them.
 - **curated terms**: ``resources/user_dict_curated.txt``, for what the list does not mark.
 
-jieba splits text at punctuation before it looks in its dictionary (see shared/NOTES.md), so
-three kinds of span are cut out with one regular expression *before* jieba sees the text:
+jieba splits text at punctuation before it looks in its dictionary, so a user-dictionary word
+that holds punctuation (《…》, 5G+工业互联网, -26.95%) never survives as one token. Three kinds
+of span are therefore cut out with one regular expression *before* jieba sees the text:
 
 - titles ``《…》`` are kept as one token, brackets included, so they read as titles;
 - coined terms that hold characters jieba breaks at (“科研—转化—产业”, “你来@我来办”, and
