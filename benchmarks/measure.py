@@ -64,11 +64,11 @@ def _median_seconds(args: list[str], repeats: int, env=None) -> float:
 
 
 def bench_report(repeats: int) -> dict:
-    from analysis.report.pipeline import pipeline_notebooks
+    from analysis.report.notebook_list import pipeline_notebooks
 
     steps, _ = pipeline_notebooks()
     notebooks = len(steps) + 1
-    env = {**os.environ, "ANALYSIS_HEADLESS": "1"}
+    env = dict(os.environ)
     with tempfile.TemporaryDirectory() as out, tempfile.TemporaryDirectory() as empty_cache:
         report_args = ["-m", "analysis", "report", "--out", out]
         # Cold: nothing cached yet (figures and word clouds drawn, font subset cut).
