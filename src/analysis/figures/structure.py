@@ -19,7 +19,7 @@ from .theme import BODY_SIZE, DARK, GREY, fit_layout, new_figure, section_colour
 # Leading verbs a reader skips when naming an item by its subject (率先形成基础研究… → 基础研究…).
 _LEADING_VERBS = re.compile(
     r"^(?:率先|建立健全|建立|构建|创新|打造|推动|推进|实施|推出|探索|形成|发挥|促进|支持|"
-    r"强化|创建|出台|重构|划定|允许|运用|打通|牢牢)+"
+    r"强化|创建|出台|重构|划定|允许|运用|打通|牢牢|推行|开展|健全|深化|完善|加强)+"
 )
 _MARKS = re.compile(r"[“”《》\"]")
 SHORT_NAME_CHARS = 6
