@@ -265,6 +265,18 @@ def _square_outline(ax, rows: pd.DataFrame, size: float):
     return np.array(xs), np.array(ys)
 
 
+def square_boxes(fig) -> list:
+    """The drawn boxes of the section squares of a ``plot_ca_biplot`` figure, in pixels."""
+    from matplotlib.transforms import Bbox
+
+    half = np.sqrt(SQUARE_SIZE) / 2 * fig.dpi / 72
+    boxes = []
+    for square in fig.structure_squares:
+        x, y = square.get_transform().transform(square.get_offsets()[0])
+        boxes.append(Bbox([[x - half, y - half], [x + half, y + half]]))
+    return boxes
+
+
 def overlapping_labels(fig, texts) -> list[tuple[str, str]]:
     """Pairs of labels whose drawn boxes overlap (an empty list for a readable map)."""
     renderer = fig.canvas.get_renderer()
