@@ -94,6 +94,7 @@ if own_list and PAIRS.exists():
         f"pairs among each other's five nearest neighbours ({chosen['both']} both ways)"
     )
 else:
+    (OUT / "similarity_representations.csv").unlink(missing_ok=True)
     print("the hand-judged pairs are pairs of the project's own list: no comparison here")
 
 # %% [markdown]
@@ -156,6 +157,9 @@ if len(items) >= clusters.MIN_ITEMS and len(sections) >= 2:
     )
 else:
     tree = None
+    # Tables an earlier run wrote into this folder would otherwise stand for this list.
+    for name in ("item_clusters.csv", "cluster_agreement.csv", "cluster_sections.csv"):
+        (OUT / name).unlink(missing_ok=True)
     print(f"{len(items)} items in {len(sections)} sections: too few to cluster")
 
 # %%
@@ -193,6 +197,8 @@ try:
     ca = correspondence.correspondence_analysis(table)
 except correspondence.CorrespondenceError as error:
     ca = None
+    for name in ("ca_inertia.csv", "ca_coordinates.csv"):
+        (OUT / name).unlink(missing_ok=True)
     print(f"no correspondence analysis: {error}")
 if ca is not None:
     write(ca["inertia"], "ca_inertia.csv")
