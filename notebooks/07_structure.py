@@ -20,7 +20,7 @@
 # with the shared terms), `similarity_representations.csv` (the representations measured on
 # the hand-judged pairs; the project's own list only), `item_clusters.csv`,
 # `cluster_agreement.csv`, `cluster_sections.csv`, `ca_contingency.csv`, `ca_inertia.csv`,
-# `ca_coordinates.csv`; to `figures/`: `item_dendrogram` and `ca_biplot` (PNG and SVG).
+# `ca_coordinates.csv`; to `figures/`: `item_dendrogram` and `section_term_map` (PNG and SVG).
 # **Shows** three answers to the first questions a reader asks of a list: which measures are
 # variations on one idea, whether the list's own sections match how the text itself groups,
 # and which terms pull a section apart. `docs/structure.md` explains the choices.
@@ -90,8 +90,9 @@ if own_list and PAIRS.exists():
     write(comparison, "similarity_representations.csv")
     chosen = comparison.set_index("representation").loc[similarity.CHOSEN.label]
     print(
-        f"chosen: {similarity.CHOSEN.label}: {chosen['either']} of {chosen['pairs']} hand-judged "
-        f"pairs among each other's five nearest neighbours ({chosen['both']} both ways)"
+        f"chosen: {similarity.CHOSEN.label}: {int(chosen['either'])} of {int(chosen['pairs'])} "
+        "hand-judged pairs among each other's five nearest neighbours "
+        f"({int(chosen['both'])} both ways)"
     )
 else:
     (OUT / "similarity_representations.csv").unlink(missing_ok=True)
@@ -211,7 +212,7 @@ if ca is not None:
 # %%
 if ca is None or len(ca["inertia"]) < 2:
     figure_not_made(
-        "ca_biplot",
+        "section_term_map",
         reason=label("not_made.structure_few_sections", lang),
         notebook=NOTEBOOK,
         out_dir=FIGURES,
@@ -220,7 +221,7 @@ else:
     fig = plot_ca_biplot(ca, sections, most_distinctive_section(counts), lang=lang)
     save_figure(
         fig,
-        "ca_biplot",
+        "section_term_map",
         caption=label("structure.caption.ca_biplot", lang),
         notebook=NOTEBOOK,
         out_dir=FIGURES,

@@ -452,8 +452,8 @@ def _item_dendrogram(t: Tables, lang: str) -> str:
     )
 
 
-@_point("ca_biplot")
-def _ca_biplot(t: Tables, lang: str) -> str:
+@_point("section_term_map")
+def _section_term_map(t: Tables, lang: str) -> str:
     inertia = _need(t["ca_inertia"], 2)
     coordinates = t["ca_coordinates"]
     sections = coordinates[coordinates["kind"] == "section"]
@@ -463,7 +463,7 @@ def _ca_biplot(t: Tables, lang: str) -> str:
         ["ctr", "label"], ascending=[False, True]
     )
     return deck_text(
-        "notes.ca_biplot",
+        "notes.section_term_map",
         lang,
         axes=len(inertia),
         share_1=float(inertia["share"].iloc[0]),
