@@ -30,6 +30,9 @@ P_CHANCE = 0.05
 # one map can show, which the title says.
 CA_SHARE_FEW_AXES = 0.7
 SQUARE_SIZE = 520
+NEAR_FRACTION = 40
+# The area kept clear around a square, as a multiple of its side.
+SQUARE_MARGIN = 1.3
 
 
 def _text(key: str, lang: str | None = None, **values) -> str:
@@ -188,11 +191,16 @@ def plot_ca_biplot(
     ax.axhline(0, color="#DDDDDD", linewidth=0.8, zorder=0)
     ax.axvline(0, color="#DDDDDD", linewidth=0.8, zorder=0)
     texts = []
-    grouped = columns.groupby([columns["dim_1"].round(6), columns["dim_2"].round(6)], sort=False)
-    for (x, y), group in grouped:
+    # Terms closer than a fortieth of the map's span share one label at their mean position:
+    # a term used in one section only sits exactly where the section's other such terms sit.
+    step_x = np.ptp(np.concatenate([rows["dim_1"], columns["dim_1"]])) / NEAR_FRACTION or 1.0
+    step_y = np.ptp(np.concatenate([rows["dim_2"], columns["dim_2"]])) / NEAR_FRACTION or 1.0
+    keys = [(columns["dim_1"] / step_x).round(), (columns["dim_2"] / step_y).round()]
+    for _, group in columns.groupby(keys, sort=False):
+        x, y = group["dim_1"].mean(), group["dim_2"].mean()
         owner = term_sections.get(group.index[0])
         colour = section_colour(owner) if owner is not None else GREY
-        ax.scatter([x], [y], s=22, color=colour, zorder=2)
+        ax.scatter(group["dim_1"], group["dim_2"], s=22, color=colour, zorder=2)
         texts.append(
             ax.text(
                 x,
@@ -226,43 +234,96 @@ def plot_ca_biplot(
     _section_key(fig, sections, lang)
     xs = np.concatenate([rows["dim_1"], columns["dim_1"]])
     ys = np.concatenate([rows["dim_2"], columns["dim_2"]])
-    pad_x, pad_y = (xs.max() - xs.min()) * 0.18, (ys.max() - ys.min()) * 0.15
+    pad_x, pad_y = (xs.max() - xs.min()) * 0.3, (ys.max() - ys.min()) * 0.3
     ax.set_xlim(xs.min() - pad_x, xs.max() + pad_x)
     ax.set_ylim(ys.min() - pad_y, ys.max() + pad_y)
     ax.set_xlabel(_text("ca.axis", lang, axis=1, share=share_1))
     ax.set_ylabel(_text("ca.axis", lang, axis=2, share=share_2))
     ax.tick_params(labelsize=BODY_SIZE - 3)
     fit_layout(fig, top=0.8)
-    square_x, square_y = _square_outline(ax, rows, SQUARE_SIZE)
+    fig.structure_squares = squares
+    anchors = [text.get_position() for text in texts]
     adjust_text(
         texts,
-        x=np.concatenate([columns["dim_1"].to_numpy(), square_x]),
-        y=np.concatenate([columns["dim_2"].to_numpy(), square_y]),
+        x=columns["dim_1"].to_numpy(),
+        y=columns["dim_2"].to_numpy(),
+        objects=_square_patches(ax, rows, SQUARE_SIZE),
         ax=ax,
         expand=(1.3, 1.6),
-        force_static=(0.4, 0.6),
-        arrowprops={"arrowstyle": "-", "color": GREY, "linewidth": 0.6},
+        force_static=(0.5, 0.8),
     )
+    _clear_of_squares(fig, ax, texts)
+    _leader_lines(fig, ax, texts, anchors)
     fig.structure_labels = texts
-    fig.structure_squares = squares
     return fig
 
 
-def _square_outline(ax, rows: pd.DataFrame, size: float):
-    """Points on a grid over each section's square (marker area ``size`` in points²), in data
-    units, so that adjustText keeps labels off the squares and not only off their centres."""
-    half_pixels = np.sqrt(size) / 2 * ax.figure.dpi / 72
-    to_pixels = ax.transData
-    to_data = ax.transData.inverted()
-    xs, ys = [], []
+def _clear_of_squares(fig, ax, texts) -> None:
+    """adjustText leaves a label on a square now and then (it treats the squares as soft
+    obstacles); such a label is moved, in growing steps, to the first nearby place where it
+    touches no square and no other label and stays inside the axes."""
+    renderer = fig.canvas.get_renderer()
+    squares = square_boxes(fig)
+    inside = ax.get_window_extent(renderer)
+    for text in texts:
+
+        def clashes(box, moving=text) -> bool:
+            others = (t.get_window_extent(renderer) for t in texts if t is not moving)
+            return (
+                any(box.overlaps(b) for b in squares)
+                or any(box.overlaps(b) for b in others)
+                or not (inside.x0 <= box.x0 and box.x1 <= inside.x1)
+                or not (inside.y0 <= box.y0 and box.y1 <= inside.y1)
+            )
+
+        if not clashes(text.get_window_extent(renderer)):
+            continue
+        start = ax.transData.transform(text.get_position())
+        for step in range(1, 40):
+            distance = step * 6 * fig.dpi / 72
+            moved = False
+            for angle in np.linspace(0, 2 * np.pi, 16, endpoint=False):
+                target = start + distance * np.array([np.cos(angle), np.sin(angle)])
+                text.set_position(ax.transData.inverted().transform(target))
+                if not clashes(text.get_window_extent(renderer)):
+                    moved = True
+                    break
+            if moved:
+                break
+        else:
+            text.set_position(ax.transData.inverted().transform(start))
+
+
+def _leader_lines(fig, ax, texts, anchors) -> None:
+    """A thin grey line from each point to its label where the label was moved off it."""
+    renderer = fig.canvas.get_renderer()
+    for text, (x, y) in zip(texts, anchors, strict=True):
+        box = text.get_window_extent(renderer)
+        px, py = ax.transData.transform((x, y))
+        if box.x0 - 2 <= px <= box.x1 + 2 and box.y0 - 2 <= py <= box.y1 + 2:
+            continue
+        # The line ends at the box's edge nearest the point.
+        ex, ey = min(max(px, box.x0), box.x1), min(max(py, box.y0), box.y1)
+        end = ax.transData.inverted().transform((ex, ey))
+        ax.plot([x, end[0]], [y, end[1]], color=GREY, linewidth=0.6, zorder=1)
+
+
+def _square_patches(ax, rows: pd.DataFrame, size: float) -> list:
+    """An invisible rectangle over each section's square (marker area ``size`` in points²,
+    with a margin), in data units: adjustText keeps labels off these as it does off points."""
+    from matplotlib.patches import Rectangle
+
+    half = np.sqrt(size) / 2 * ax.figure.dpi / 72 * SQUARE_MARGIN
+    patches = []
     for x, y in zip(rows["dim_1"], rows["dim_2"], strict=True):
-        cx, cy = to_pixels.transform((x, y))
-        for dx in np.linspace(-half_pixels, half_pixels, 4):
-            for dy in np.linspace(-half_pixels, half_pixels, 4):
-                px, py = to_data.transform((cx + dx, cy + dy))
-                xs.append(px)
-                ys.append(py)
-    return np.array(xs), np.array(ys)
+        cx, cy = ax.transData.transform((x, y))
+        (x0, y0), (x1, y1) = ax.transData.inverted().transform(
+            [(cx - half, cy - half), (cx + half, cy + half)]
+        )
+        patch = Rectangle((x0, y0), x1 - x0, y1 - y0, fill=False, edgecolor="none")
+        ax.add_patch(patch)
+        patches.append(patch)
+    return patches
 
 
 def square_boxes(fig) -> list:
@@ -272,9 +333,18 @@ def square_boxes(fig) -> list:
     half = np.sqrt(SQUARE_SIZE) / 2 * fig.dpi / 72
     boxes = []
     for square in fig.structure_squares:
-        x, y = square.get_transform().transform(square.get_offsets()[0])
+        x, y = square.get_offset_transform().transform(square.get_offsets()[0])
         boxes.append(Bbox([[x - half, y - half], [x + half, y + half]]))
     return boxes
+
+
+def labels_on_squares(fig, texts) -> list[str]:
+    """Labels whose drawn box overlaps a section's square."""
+    renderer = fig.canvas.get_renderer()
+    boxes = square_boxes(fig)
+    return [
+        t.get_text() for t in texts if any(t.get_window_extent(renderer).overlaps(b) for b in boxes)
+    ]
 
 
 def overlapping_labels(fig, texts) -> list[tuple[str, str]]:
