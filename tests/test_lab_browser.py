@@ -225,6 +225,8 @@ def test_structure_notebook_runs_in_jupyterlab_and_its_similar_items_box_answers
         assert "僵尸" in with_15.locator(".similar-text-a mark").all_text_contents()
         assert "僵尸" in with_15.locator(".similar-text-b mark").all_text_contents()
         menu.first.scroll_into_view_if_needed()
+        # JupyterLab paints the cells it scrolled to on the next frames.
+        page.wait_for_timeout(1000)
         page.screenshot(path=str(tmp_path / "similar_items_widget.png"))
     finally:
         page.close()
