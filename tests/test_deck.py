@@ -72,10 +72,15 @@ def test_one_slide_per_figure_in_the_reports_order(prs, captions):
     # A title slide, then one slide per committed figure.
     assert len(prs.slides) == 1 + len(captions) == 1 + len(list(FIGURES.glob("*.png")))
     assert order[0] == "items_per_section"
-    # The report shows the notebooks' figures in run order, 01_ to 05_, each notebook's by name.
+    # The report shows the notebooks' figures in run order, 01_ to 07_, each notebook's by name.
     notebooks = [captions[name]["notebook"] for name in order]
     assert notebooks == sorted(notebooks)
-    assert order[-2:] == ["policy_tool_types_by_section", "policy_tools_by_section"]
+    assert order[-4:] == [
+        "policy_tool_types_by_section",
+        "policy_tools_by_section",
+        "item_dendrogram",
+        "section_term_map",
+    ]
     for slide, name in zip(list(prs.slides)[1:], order, strict=True):
         assert slide.shapes.title.text_frame.text == captions[name]["finding"]
         assert [p.name for p in _pictures(slide)] == [name]

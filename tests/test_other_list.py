@@ -34,6 +34,7 @@ MADE = [
     "chars_per_section",
     "citations_by_type_and_section",
     "first_mover_claims_by_section",
+    "item_dendrogram",
     "items_per_section",
     "key_numbers",
     "keyness_by_section",
@@ -47,6 +48,8 @@ MADE = [
 NOT_MADE = {
     "cooccurrence_network": "出现最多的 30 个词中，没有两个词同时出现在 4 项或更多举措中",
     "forecast_ladder": "没有一项举措给出两个或更多提前时间（提前…）",
+    # One of the three sections has no key term seen twice: a 2-row table has one axis.
+    "section_term_map": "方面或关键性词太少（需要至少3个方面、3个词），对应分析画不出二维图",
 }
 # Read from the fixture by hand: (item, source text, value, unit, qualifier). Every share is a
 # percentage (百分之四十 → 40, 1/3 → 33.33…); the date 2021年3月1日 (item 3) is not a quantity.

@@ -18,7 +18,7 @@ GENERATED = ["data/processed", "figures"]
 
 
 # Every figure the notebooks make from the project's list, sorted by name: 1 from 01, 5 from 02,
-# 3 from 03, 4 from 04 and 2 from 05_policy_instruments (15 in all).
+# 3 from 03, 4 from 04, 2 from 05_policy_instruments and 2 from 07_structure (17 in all).
 FIGURES = [
     "chars_per_item",
     "chars_per_section",
@@ -26,11 +26,13 @@ FIGURES = [
     "cooccurrence_network",
     "first_mover_claims_by_section",
     "forecast_ladder",
+    "item_dendrogram",
     "items_per_section",
     "key_numbers",
     "keyness_by_section",
     "policy_tool_types_by_section",
     "policy_tools_by_section",
+    "section_term_map",
     "top_terms",
     "top_terms_by_section",
     "wordcloud",

@@ -35,10 +35,12 @@ NOT_MADE = {
     "cooccurrence_network": "出现最多的 30 个词中，没有两个词同时出现在 4 项或更多举措中",
     "first_mover_claims_by_section": "清单没有“率先”“首个”等首创类表述",
     "forecast_ladder": "没有一项举措给出两个或更多提前时间（提前…）",
+    "item_dendrogram": "举措少于3项，无法聚类",
     "key_numbers": "清单没有给出数量、比例或面积",
     "keyness_by_section": "清单只有一个部分，没有其余部分可作比较",
     "policy_tool_types_by_section": "政策工具编码规则没有在任何一项举措中命中",
     "policy_tools_by_section": "政策工具编码规则没有在任何一项举措中命中",
+    "section_term_map": "方面或关键性词太少（需要至少3个方面、3个词），对应分析画不出二维图",
 }
 
 

@@ -43,15 +43,23 @@ def test_readme_comes_first_then_every_result_table_in_order(book):
     assert book.sheetnames[1:] == present
     assert present[:5] == ["items", "sections", "repairs", "absent_items", "keywords"]
     assert {"keyness", "regulations", "quantities", "coined_terms", "claims"} <= set(present)
-    # The policy instruments last: the codes, the items left for review, the cross-tables,
-    # then the test and its cells.
-    assert present[-6:] == [
+    # Then the policy instruments: the codes, the items left for review, the cross-tables,
+    # then the test and its cells; last the structure of the text (07_structure).
+    assert present[-14:] == [
         "policy_instruments",
         "policy_review",
         "policy_tool_types_by_section",
         "policy_tools_by_section",
         "policy_type_test",
         "policy_type_residuals",
+        "item_similarity",
+        "similarity_representations",
+        "item_clusters",
+        "cluster_agreement",
+        "cluster_sections",
+        "ca_contingency",
+        "ca_inertia",
+        "ca_coordinates",
     ]
 
 

@@ -146,6 +146,24 @@ rc.interactive_table(
 )
 
 # %% [markdown]
+# ## Alike measures
+# Notebook 07's structure: which measures are alike, whether the text's clusters match the
+# sections, the correspondence map, and each item's nearest neighbours with the shared terms.
+
+# %%
+rc.show_heading("alike")
+for paragraph in paragraphs.structure(tables, origin, lang):
+    rc.show_markdown(paragraph)
+shown += rc.show_figures(figures, "07_", len(shown) + 1)
+rc.show_markdown(sentences(say("alike.table", lang), say("table.hint", lang), lang=lang))
+rc.interactive_table(
+    shown_tables.nearest_neighbours(tables["item_similarity"], tables["items"]),
+    long_text=("shared",),
+    pageLength=10,
+    maxBytes=0,
+)
+
+# %% [markdown]
 # ## Figures not made
 # A short or unusual list cannot make every figure; each one missing is named with its reason.
 

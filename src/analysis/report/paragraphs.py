@@ -267,3 +267,55 @@ def glossing(t: Tables, lang: str, user_glossary: Path | None) -> str:
     )
     counts = source_counts(glossary_table(terms, user_glossary))
     return say("method.glossing", lang, terms=sum(counts.values()), **counts)
+
+
+def _exists(t: Tables, name: str) -> bool:
+    return (t.processed / f"{name}.csv").exists()
+
+
+def structure(t: Tables, origin: dict, lang: str) -> list[str]:
+    """Alike measures, clusters and the correspondence map (notebook 07_structure): how well
+    the chosen representation finds the hand-judged pairs (the project's own list only), how
+    far the text's clusters match the sections, and how much of the map the two axes hold."""
+    paragraphs = []
+    if _exists(t, "similarity_representations") and origin["is_project_source"]:
+        chosen = t["similarity_representations"].iloc[0]
+        paragraphs.append(say("alike.intro", lang, found=chosen["either"], pairs=chosen["pairs"]))
+    else:
+        paragraphs.append(say("alike.intro_other", lang))
+    if _exists(t, "cluster_agreement"):
+        agreement = t["cluster_agreement"].iloc[0]
+        verdict = (
+            "largely"
+            if agreement["adjusted_rand_index"] >= 0.5
+            else "little"
+            if agreement["p_permutation"] < SIGNIFICANCE
+            else "chance"
+        )
+        paragraphs.append(
+            say(
+                "alike.clusters",
+                lang,
+                clusters=int(agreement["clusters"]),
+                sections=int(agreement["sections"]),
+                ari=float(agreement["adjusted_rand_index"]),
+                items=int(agreement["items"]),
+                permutations=int(agreement["permutations"]),
+                null_p95=float(agreement["null_p95"]),
+                p=p_text(float(agreement["p_permutation"])),
+                verdict=say(f"alike.verdict_{verdict}", lang),
+            )
+        )
+    if _exists(t, "ca_inertia") and len(t["ca_inertia"]) >= 2:
+        inertia, points = t["ca_inertia"], t["ca_coordinates"]
+        paragraphs.append(
+            say(
+                "alike.ca",
+                lang,
+                sections=int((points["kind"] == "section").sum()),
+                terms=int((points["kind"] == "term").sum()),
+                share_1=float(inertia["share"].iloc[0]),
+                share_2=float(inertia["share"].iloc[1]),
+            )
+        )
+    return paragraphs

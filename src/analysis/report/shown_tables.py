@@ -114,3 +114,17 @@ def repairs(repairs: pd.DataFrame, lang: str) -> pd.DataFrame:
         before=repairs["before"].astype("string").str.replace("\t", " | "),
         after=repairs["after"].astype("string").str.replace("\t", " | "),
     )[["line", "item", "field", "repair", "before", "after", "reason"]]
+
+
+def nearest_neighbours(similar: pd.DataFrame, items: pd.DataFrame, top: int = 3) -> pd.DataFrame:
+    """Each item's ``top`` nearest neighbours, with both names, the score and the shared terms
+    that make them alike (``item_similarity.csv`` keeps five)."""
+    names = items.set_index("item_id")["name"]
+    nearest = similar[similar["rank"] <= top]
+    return nearest.assign(
+        item=nearest["item_a"],
+        name=nearest["item_a"].map(names),
+        neighbour=nearest["item_b"],
+        neighbour_name=nearest["item_b"].map(names),
+        score=nearest["score"].map(lambda x: f"{x:.3f}"),
+    )[["item", "name", "rank", "neighbour", "neighbour_name", "score", "shared"]]
