@@ -1,0 +1,246 @@
+"""Which measures of one list reappear in another: for every item of every list, its closest
+items in each other list, with the score, a label and the evidence a reader can check.
+
+The score is the cosine of the two items' vectors in one representation fitted on the items of
+all the lists compared (``text.similarity``: the same vocabulary and weights for every list).
+The evidence is twofold: the features behind the score (``similarity.shared_terms``), and the
+passages the two texts share, found by aligning them character by character (rapidfuzz's
+longest-common-subsequence opcodes): the runs both texts hold in the same order, which a reader
+sees marked in both texts side by side.
+
+The label says what a reader should make of the score. ``SAME_MEASURE`` and ``RELATED`` are
+thresholds on the score, calibrated on lists other than the judged fixture (``docs/compare.md``
+gives the scores they were read from, with examples on each side). Only an item's nearest item
+in a list can be its "same measure" there: a list rarely states one measure twice.
+
+Many lists: ``nearest_in_other_lists`` finds each item's top k matches without the dense
+all-pairs matrix (see its docstring and ``docs/compare.md`` for the measurement behind the
+method).
+"""
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+from rapidfuzz.distance import LCSseq
+from scipy import sparse
+
+from . import similarity
+
+# Calibrated in docs/compare.md on Shenzhen against the Binhai calibration list, the Qinghe
+# district list, the tiny town list and itself.
+SAME_MEASURE = 0.19
+RELATED = 0.08
+LABEL_SAME = "same measure"
+LABEL_RELATED = "related"
+LABEL_NONE = "none"
+LABELS = (LABEL_SAME, LABEL_RELATED, LABEL_NONE)
+# A shared run shorter than this is a common word, not a passage.
+MIN_RUN = 2
+ALIGNMENT_COLUMNS = [
+    "list_a",
+    "item_a",
+    "section_a",
+    "name_a",
+    "list_b",
+    "item_b",
+    "section_b",
+    "name_b",
+    "rank",
+    "score",
+    "label",
+    "reciprocal",
+    "shared_terms",
+    "shared_passages",
+    "longest_passage",
+]
+
+
+class AlignmentError(ValueError):
+    """Fewer than two lists to align, or a list with no items or no text."""
+
+
+def label_for(score: float, rank: int) -> str:
+    """``same measure`` (the nearest item, at or above ``SAME_MEASURE``), ``related`` (at or
+    above ``RELATED``), else ``none``."""
+    if rank == 1 and score >= SAME_MEASURE:
+        return LABEL_SAME
+    if score >= RELATED:
+        return LABEL_RELATED
+    return LABEL_NONE
+
+
+def shared_runs(text_a: str, text_b: str, min_run: int = MIN_RUN) -> list[tuple[int, int, int, int]]:
+    """The runs of characters both texts hold in the same order (a longest common
+    subsequence, by rapidfuzz's opcodes), as ``(start_a, end_a, start_b, end_b)``, in text
+    order, each at least ``min_run`` characters long."""
+    runs = []
+    for tag, a_start, a_end, b_start, b_end in LCSseq.opcodes(text_a, text_b):
+        if tag == "equal" and a_end - a_start >= min_run:
+            runs.append((a_start, a_end, b_start, b_end))
+    return runs
+
+
+def passages_of(text: str, runs: list[tuple[int, int, int, int]]) -> list[str]:
+    """The text of each run (as it stands in the first text)."""
+    return [text[a_start:a_end] for a_start, a_end, _, _ in runs]
+
+
+def top_k_in_groups(
+    vectors: sparse.csr_matrix,
+    groups: np.ndarray,
+    k: int,
+    *,
+    per_group: bool = True,
+    block_rows: int = 512,
+    progress: bool = False,
+) -> pd.DataFrame:
+    """For each row of ``vectors`` (l2-normalised), its ``k`` most similar rows outside its own
+    group (list): ``k`` in every other group (``per_group``) or ``k`` over all of them.
+
+    The scores come block of rows by block of rows (a sparse product, made dense one block at a
+    time and pruned to the top k at once), so memory grows with ``block_rows`` × rows, never
+    with rows². Columns: ``row``, ``match``, ``rank`` (1 = nearest; per group when
+    ``per_group``), ``score``; ties are broken by the lower row number.
+    """
+    from tqdm.auto import tqdm
+
+    vectors = sparse.csr_matrix(vectors, dtype=np.float32)
+    groups = np.asarray(groups)
+    n = vectors.shape[0]
+    transposed = vectors.T.tocsc()
+    names = np.unique(groups)
+    out_rows, out_match, out_rank, out_score = [], [], [], []
+    starts = range(0, n, block_rows)
+    for start in tqdm(starts, desc="nearest items", disable=not progress, unit="block"):
+        stop = min(start + block_rows, n)
+        scores = (vectors[start:stop] @ transposed).toarray()
+        rows = np.arange(start, stop)
+        scores[groups[rows][:, None] == groups[None, :]] = -np.inf
+        columns_of = [np.flatnonzero(groups == g) for g in names] if per_group else [None]
+        for columns in columns_of:
+            block = scores if columns is None else scores[:, columns]
+            keep = min(k, block.shape[1])
+            if keep == 0:
+                continue
+            # argpartition then a stable sort by (-score, column): the top k, ties by row number.
+            part = np.argpartition(-block, keep - 1, axis=1)[:, :keep]
+            for r in range(len(rows)):
+                candidates = part[r]
+                values = block[r, candidates]
+                finite = np.isfinite(values)
+                candidates, values = candidates[finite], values[finite]
+                order = np.lexsort((candidates, -values))
+                chosen = candidates[order]
+                matches = chosen if columns is None else columns[chosen]
+                out_rows.extend([rows[r]] * len(matches))
+                out_match.extend(matches.tolist())
+                out_rank.extend(range(1, len(matches) + 1))
+                out_score.extend(values[order].tolist())
+    return pd.DataFrame(
+        {
+            "row": np.asarray(out_rows, dtype=np.int64),
+            "match": np.asarray(out_match, dtype=np.int64),
+            "rank": np.asarray(out_rank, dtype=np.int64),
+            "score": np.asarray(out_score, dtype=np.float64),
+        }
+    )
+
+
+@dataclass(frozen=True)
+class Aligned:
+    """What ``align_lists`` returns: the table, and the representation the scores come from."""
+
+    table: pd.DataFrame
+    representation: object
+
+
+def _stacked(lists: list[pd.DataFrame], names: list[str]) -> pd.DataFrame:
+    if len(lists) < 2:
+        raise AlignmentError(f"at least two lists are needed to compare, not {len(lists)}")
+    if len(set(names)) != len(names):
+        raise AlignmentError(f"two lists have the same name: {names}")
+    frames = []
+    for name, items in zip(names, lists, strict=True):
+        missing = {"item_id", "section_id", "name", "content"} - set(items.columns)
+        if missing:
+            raise AlignmentError(f"list {name!r} lacks the columns {sorted(missing)}")
+        if items.empty:
+            raise AlignmentError(f"list {name!r} has no items")
+        frame = items[["item_id", "section_id", "name", "content"]].copy()
+        frame.insert(0, "list", name)
+        frames.append(frame)
+    return pd.concat(frames, ignore_index=True)
+
+
+def align_lists(
+    lists: list[pd.DataFrame],
+    names: list[str],
+    k: int = 3,
+    *,
+    representation=None,
+    progress: bool = False,
+) -> Aligned:
+    """Every item of every list against each other list: its ``k`` nearest items there.
+
+    ``lists``: items tables (``load_items``); ``names``: one distinct name per list. One row per
+    item and match (``ALIGNMENT_COLUMNS``): the two items (list, number, section, name), the
+    ``rank`` of the match within the other list, the cosine ``score``, the ``label``, whether
+    the match is ``reciprocal`` (each is the other's nearest), the ``shared_terms`` behind the
+    score and the ``shared_passages`` (runs of at least ``MIN_RUN`` characters both texts hold
+    in the same order, ``…``-joined) with the ``longest_passage``.
+    """
+    stacked = _stacked(lists, names)
+    texts = similarity.representation_texts(stacked)
+    if representation is None:
+        representation = similarity.fit_representation(texts)
+    vectors = similarity.item_vectors(texts, representation)
+    groups = stacked["list"].to_numpy()
+    nearest = top_k_in_groups(vectors, groups, k, per_group=True, progress=progress)
+    best = nearest[nearest["rank"] == 1]
+    best_of = {
+        (int(r), stacked.at[int(m), "list"]): int(m)
+        for r, m in zip(best["row"], best["match"], strict=True)
+    }
+    rows = []
+    for row, match, rank, score in nearest.itertuples(index=False):
+        a, b = stacked.iloc[row], stacked.iloc[match]
+        runs = shared_runs(texts[row], texts[match])
+        passages = passages_of(texts[row], runs)
+        terms = similarity.shared_terms(texts[row], texts[match], representation)
+        rows.append(
+            {
+                "list_a": a["list"],
+                "item_a": int(a["item_id"]),
+                "section_a": int(a["section_id"]),
+                "name_a": a["name"],
+                "list_b": b["list"],
+                "item_b": int(b["item_id"]),
+                "section_b": int(b["section_id"]),
+                "name_b": b["name"],
+                "rank": int(rank),
+                "score": round(float(score), 4),
+                "label": label_for(float(score), int(rank)),
+                "reciprocal": rank == 1 and best_of.get((int(match), a["list"])) == int(row),
+                "shared_terms": "、".join(terms),
+                "shared_passages": "…".join(p.replace("\n", " ") for p in passages),
+                "longest_passage": max(passages, key=len).replace("\n", " ") if passages else "",
+            }
+        )
+    table = pd.DataFrame(rows, columns=ALIGNMENT_COLUMNS)
+    return Aligned(table=table, representation=representation)
+
+
+def aligned_texts(text_a: str, text_b: str) -> list[tuple[str, str, bool]]:
+    """Both texts cut at the shared runs, for display: ``(piece_a, piece_b, shared)`` in order,
+    where a shared piece is the same in both and the pieces between are each text's own."""
+    pieces = []
+    a_pos = b_pos = 0
+    for a_start, a_end, b_start, b_end in shared_runs(text_a, text_b):
+        if a_start > a_pos or b_start > b_pos:
+            pieces.append((text_a[a_pos:a_start], text_b[b_pos:b_start], False))
+        pieces.append((text_a[a_start:a_end], text_b[b_start:b_end], True))
+        a_pos, b_pos = a_end, b_end
+    if a_pos < len(text_a) or b_pos < len(text_b):
+        pieces.append((text_a[a_pos:], text_b[b_pos:], False))
+    return pieces
