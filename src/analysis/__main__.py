@@ -1,7 +1,10 @@
 """``python -m analysis report [--input PATH] [--out DIR] [--lang zh|en] [--codebook PATH]``
 
 ``python -m analysis deck [--figures a,b] [--lang en] [--out FILE]``: a briefing deck from the
-figures and tables already made (a short one with ``--figures``)."""
+figures and tables already made (a short one with ``--figures``).
+
+``python -m analysis compare A.txt B.txt [C.txt …] --out DIR [--lang en]``: which measures the
+lists share and what each does alone; files, glob patterns or folders of lists."""
 
 import argparse
 import sys
@@ -49,10 +52,19 @@ def main(argv: list[str] | None = None) -> int:
         help="the .pptx to write (default: reports/briefing.pptx, or briefing_short.pptx "
         "with --figures; _en before .pptx in English)",
     )
+    compare = commands.add_parser(
+        "compare", help="compare two or more lists: shared measures and differences"
+    )
+    compare.add_argument("lists", nargs="+", help="list files, glob patterns or folders")
+    compare.add_argument("--out", type=Path, required=True, help="write everything under DIR")
+    compare.add_argument("--lang", choices=["zh", "en"], default="zh")
+    compare.add_argument("--codebook", type=Path, help="a policy-instrument codebook (TOML)")
     args = parser.parse_args(argv)
 
     if args.command == "deck":
         return _deck(args)
+    if args.command == "compare":
+        return _compare(args)
     try:
         run_report(args.input, args.out, lang=args.lang, codebook=args.codebook)
     except (ListFormatError, CodebookError, FileNotFoundError) as exc:
@@ -79,6 +91,30 @@ def _deck(args) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     print(written)
+    return 0
+
+
+def _compare(args) -> int:
+    from .extract.comparison import compare_lists
+    from .report.comparison import write_comparison
+    from .source.lists import load_lists
+
+    lists, errors = load_lists(args.lists)
+    for row in errors.itertuples():
+        print(f"error: {row.message}", file=sys.stderr)
+    if len(lists) < 2:
+        print(f"error: {len(lists)} list(s) loaded; a comparison needs at least two", file=sys.stderr)
+        return 2
+    try:
+        comparison = compare_lists(lists, codebook=args.codebook, errors=errors, progress=True)
+    except CodebookError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    by_name = dict(zip(comparison.lists["list"], lists, strict=True))
+    written = write_comparison(comparison, by_name, args.out, args.lang)
+    for name in comparison.lists["list"]:
+        print(f"compared: {name}")
+    print(written["html"])
     return 0
 
 
