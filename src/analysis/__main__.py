@@ -103,7 +103,9 @@ def _compare(args) -> int:
     for row in errors.itertuples():
         print(f"error: {row.message}", file=sys.stderr)
     if len(lists) < 2:
-        print(f"error: {len(lists)} list(s) loaded; a comparison needs at least two", file=sys.stderr)
+        print(
+            f"error: {len(lists)} list(s) loaded; a comparison needs at least two", file=sys.stderr
+        )
         return 2
     try:
         comparison = compare_lists(lists, codebook=args.codebook, errors=errors, progress=True)

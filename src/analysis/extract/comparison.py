@@ -103,9 +103,7 @@ def size_table(lists: list[pd.DataFrame], names: list[str]) -> pd.DataFrame:
                 "source": str(items.attrs.get("source", "")),
                 "items": len(items),
                 "sections": int(items["section_id"].nunique()),
-                "characters": int(
-                    items["name"].str.len().sum() + items["content"].str.len().sum()
-                ),
+                "characters": int(items["name"].str.len().sum() + items["content"].str.len().sum()),
             }
         )
     return pd.DataFrame(rows)
@@ -138,9 +136,7 @@ def terms_in_context(
     return pd.concat(frames, ignore_index=True)
 
 
-def instrument_tables(
-    combined: pd.DataFrame, codebook=None
-) -> tuple[pd.DataFrame, pd.DataFrame]:
+def instrument_tables(combined: pd.DataFrame, codebook=None) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The instrument-type mix per list, and the test of independence of type and list."""
     book = resolve_codebook(codebook)
     codes = code_items(combined, book)
@@ -194,7 +190,9 @@ def quantity_tables(
     side = side.rename(columns={key: "dimension"})
     side.attrs["grouped_by"] = key
     order = {name: i for i, name in enumerate(names)}
-    side = side.sort_values(["dimension", "list"], key=lambda c: c.map(order) if c.name == "list" else c)
+    side = side.sort_values(
+        ["dimension", "list"], key=lambda c: c.map(order) if c.name == "list" else c
+    )
     return stated, side.reset_index(drop=True)
 
 
@@ -232,5 +230,7 @@ def compare_lists(
         shared_regulations=shared,
         quantities=stated,
         quantities_by_dimension=side,
-        errors=errors if errors is not None else pd.DataFrame(columns=["source", "line", "message"]),
+        errors=errors
+        if errors is not None
+        else pd.DataFrame(columns=["source", "line", "message"]),
     )

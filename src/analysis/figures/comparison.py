@@ -15,7 +15,11 @@ from ..text.alignment import LABEL_NONE, LABEL_RELATED, LABEL_SAME, RELATED, SAM
 from .labels import fill
 from .theme import BODY_SIZE, DARK, GREY, SECTION_COLOURS, fit_layout, new_figure, shorten
 
-LABEL_COLOURS = {LABEL_SAME: SECTION_COLOURS[0], LABEL_RELATED: SECTION_COLOURS[1], LABEL_NONE: GREY}
+LABEL_COLOURS = {
+    LABEL_SAME: SECTION_COLOURS[0],
+    LABEL_RELATED: SECTION_COLOURS[1],
+    LABEL_NONE: GREY,
+}
 TOP_PAIRS = 12
 # The characters of an item's name kept on a bar's label.
 NAME_CHARS = 16

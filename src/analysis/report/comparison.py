@@ -19,8 +19,14 @@ from pptx.enum.text import MSO_ANCHOR
 from ..extract.comparison import Comparison
 from ..figures.comparison import comparison_text, list_letters, mutual_pairs, plot_top_pairs
 from ..figures.save import save_figure
-from ..text.alignment import LABEL_RELATED, LABEL_SAME, MIN_RUN, RELATED, SAME_MEASURE
-from ..text.alignment import aligned_texts
+from ..text.alignment import (
+    LABEL_RELATED,
+    LABEL_SAME,
+    MIN_RUN,
+    RELATED,
+    SAME_MEASURE,
+    aligned_texts,
+)
 from .deck import SLIDE_HEIGHT, SLIDE_WIDTH, _figure_crop, _fill, _picture_box, _place, title_size
 from .export import FIXED_TIME, without_timestamps, write_csv, write_xlsx
 from .render import write_report
@@ -122,7 +128,10 @@ def instrument_sentences(comparison: Comparison, lang: str) -> list[str]:
 def term_sentences(comparison: Comparison, lang: str) -> list[str]:
     out = []
     for name, rows in comparison.terms.groupby("list", sort=False):
-        terms = "、".join(f"{t}（G²={g:.1f}）" for t, g in zip(rows["term"].head(5), rows["g2"].head(5), strict=True))
+        terms = "、".join(
+            f"{t}（G²={g:.1f}）"
+            for t, g in zip(rows["term"].head(5), rows["g2"].head(5), strict=True)
+        )
         out.append(comparison_text("terms.sentence", lang, name=name, terms=terms))
     return out
 
@@ -188,11 +197,14 @@ def pairs_html(comparison: Comparison, lists: dict[str, pd.DataFrame], lang: str
             f"<td>{letters[r.list_b]}{r.item_b} {html.escape(r.name_b)}</td>"
             f"<td>{r.score:.2f}</td>"
             f"<td>{html.escape(comparison_text('label.' + r.label, lang))}</td>"
-            f'<td><div class="aligned">{marked_a}</div><hr><div class="aligned">{marked_b}</div></td>'
+            f'<td><div class="aligned">{marked_a}</div><hr>'
+            f'<div class="aligned">{marked_b}</div></td>'
             "</tr>"
         )
     style = "<style>td .aligned{font-size:0.9em} mark{background:#fde9b4}</style>"
-    return f'{style}<table class="comparison-pairs"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
+    body = "".join(rows)
+    table = f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody>"
+    return f'{style}<table class="comparison-pairs">{table}</table>'
 
 
 def _item_text(items: pd.DataFrame, item_id: int) -> str:
@@ -221,12 +233,23 @@ def comparison_notebook(
     names = list(comparison.lists["list"])
     title = comparison_text("title", lang, names=" · ".join(names))
     cells = [
-        _markdown(f"# {title}\n\n" + comparison_text("intro", lang, count=len(names), names="、".join(names))),
+        _markdown(
+            f"# {title}\n\n"
+            + comparison_text("intro", lang, count=len(names), names="、".join(names))
+        ),
         _markdown("<!-- table of contents -->"),
-        _markdown(f"## {comparison_text('heading.lists', lang)}\n\n" + "\n".join(f"- {s}" for s in list_sentences(comparison, lang))),
+        _markdown(
+            f"## {comparison_text('heading.lists', lang)}\n\n"
+            + "\n".join(f"- {s}" for s in list_sentences(comparison, lang))
+        ),
     ]
     if not comparison.errors.empty:
-        cells.append(_markdown(f"## {comparison_text('heading.errors', lang)}\n\n" + "\n".join(f"- {s}" for s in error_sentences(comparison, lang))))
+        cells.append(
+            _markdown(
+                f"## {comparison_text('heading.errors', lang)}\n\n"
+                + "\n".join(f"- {s}" for s in error_sentences(comparison, lang))
+            )
+        )
     image = base64.b64encode(screen_png(figure_png)).decode()
     cells += [
         _markdown(
@@ -238,13 +261,22 @@ def comparison_notebook(
         _output_cell("image/png", image),
         _markdown(f"### {comparison_text('heading.pairs', lang)}"),
         _output_cell("text/html", pairs_html(comparison, lists, lang)),
-        _markdown(f"## {comparison_text('heading.terms', lang)}\n\n" + "\n".join(f"- {s}" for s in term_sentences(comparison, lang))),
+        _markdown(
+            f"## {comparison_text('heading.terms', lang)}\n\n"
+            + "\n".join(f"- {s}" for s in term_sentences(comparison, lang))
+        ),
         _table_cell(comparison.terms),
         _markdown(f"### {comparison_text('heading.kwic', lang)}"),
         _table_cell(comparison.kwic),
-        _markdown(f"## {comparison_text('heading.instruments', lang)}\n\n" + " ".join(instrument_sentences(comparison, lang))),
+        _markdown(
+            f"## {comparison_text('heading.instruments', lang)}\n\n"
+            + " ".join(instrument_sentences(comparison, lang))
+        ),
         _table_cell(comparison.instrument_mix),
-        _markdown(f"## {comparison_text('heading.regulations', lang)}\n\n" + "\n".join(f"- {s}" for s in regulation_sentences(comparison, lang))),
+        _markdown(
+            f"## {comparison_text('heading.regulations', lang)}\n\n"
+            + "\n".join(f"- {s}" for s in regulation_sentences(comparison, lang))
+        ),
         _table_cell(comparison.regulations[["list", "item_id", "title", "doc_type", "level"]]),
         _markdown(
             f"## {comparison_text('heading.quantities', lang)}\n\n"
@@ -256,7 +288,10 @@ def comparison_notebook(
             )
         ),
         _table_cell(comparison.quantities_by_dimension),
-        _markdown(f"## {comparison_text('heading.method', lang)}\n\n" + comparison_text("method", lang, min_run=MIN_RUN)),
+        _markdown(
+            f"## {comparison_text('heading.method', lang)}\n\n"
+            + comparison_text("method", lang, min_run=MIN_RUN)
+        ),
     ]
     notebook = nbformat.v4.new_notebook(cells=cells)
     notebook.metadata["language_info"] = {"name": "python"}
@@ -264,7 +299,9 @@ def comparison_notebook(
 
 
 def write_tables(comparison: Comparison, processed: Path) -> list[Path]:
-    return [write_csv(table, processed / f"{name}.csv") for name, table in comparison.tables().items()]
+    return [
+        write_csv(table, processed / f"{name}.csv") for name, table in comparison.tables().items()
+    ]
 
 
 def write_comparison_workbook(comparison: Comparison, path: Path) -> Path:
@@ -285,10 +322,25 @@ def write_comparison_deck(comparison: Comparison, figure_png: Path, path: Path, 
     title, subtitle = slide.shapes.title, slide.placeholders[1]
     _place(title, margin, SLIDE_HEIGHT // 6, width, SLIDE_HEIGHT // 3)
     heading = comparison_text("title", lang, names=" · ".join(names))
-    _fill(title.text_frame, [(comparison_text("kicker", lang), 20, GREY, False), (heading, title_size(heading, width, SLIDE_HEIGHT // 3 - 300000, (36, 32, 28, 24, 20)), DARK, False)])
+    _fill(
+        title.text_frame,
+        [
+            (comparison_text("kicker", lang), 20, GREY, False),
+            (
+                heading,
+                title_size(heading, width, SLIDE_HEIGHT // 3 - 300000, (36, 32, 28, 24, 20)),
+                DARK,
+                False,
+            ),
+        ],
+    )
     title.text_frame.vertical_anchor = MSO_ANCHOR.BOTTOM
     _place(subtitle, margin, SLIDE_HEIGHT // 2 + 100000, width, SLIDE_HEIGHT // 3)
-    _fill(subtitle.text_frame, [(s, 16, GREY, False) for s in list_sentences(comparison, lang)] + [(comparison_text("deck.computed", lang), 14, GREY, False)])
+    _fill(
+        subtitle.text_frame,
+        [(s, 16, GREY, False) for s in list_sentences(comparison, lang)]
+        + [(comparison_text("deck.computed", lang), 14, GREY, False)],
+    )
 
     slide = prs.slides.add_slide(prs.slide_layouts[5])
     finding = comparison_text("heading.alignment", lang)
@@ -306,7 +358,9 @@ def write_comparison_deck(comparison: Comparison, figure_png: Path, path: Path, 
     ):
         slide = prs.slides.add_slide(prs.slide_layouts[5])
         _place(slide.shapes.title, margin, SLIDE_HEIGHT // 40, width, SLIDE_HEIGHT // 7)
-        _fill(slide.shapes.title.text_frame, [(comparison_text(heading_key, lang), 26, DARK, False)])
+        _fill(
+            slide.shapes.title.text_frame, [(comparison_text(heading_key, lang), 26, DARK, False)]
+        )
         box = slide.shapes.add_textbox(margin, SLIDE_HEIGHT // 5, width, SLIDE_HEIGHT * 3 // 4)
         size = 16 if sum(len(s) for s in sentences) < 600 else 12
         _fill(box.text_frame, [(s, size, DARK, False) for s in sentences[:8]])
@@ -332,11 +386,26 @@ def write_comparison(
     write_tables(comparison, processed)
     names = list(comparison.lists["list"])
     fig = plot_top_pairs(comparison.alignment, names, lang)
-    caption = comparison_text("pairs.subtitle", lang, shown=min(PAIRS_SHOWN, len(mutual_pairs(comparison.alignment))))
-    paths = save_figure(fig, FIGURE, caption=caption, notebook=NOTEBOOK.replace(" ", "_").replace("-", "_").replace(".", "_"), out_dir=figures, close=True)
+    caption = comparison_text(
+        "pairs.subtitle", lang, shown=min(PAIRS_SHOWN, len(mutual_pairs(comparison.alignment)))
+    )
+    paths = save_figure(
+        fig,
+        FIGURE,
+        caption=caption,
+        notebook=NOTEBOOK.replace(" ", "_").replace("-", "_").replace(".", "_"),
+        out_dir=figures,
+        close=True,
+    )
     notebook = comparison_notebook(comparison, lists, paths["png"], lang)
     title = comparison_text("title", lang, names=" · ".join(names))
     page = write_report(notebook, reports / "comparison.html", title, lang)
     deck = write_comparison_deck(comparison, paths["png"], reports / "comparison.pptx", lang)
     book = write_comparison_workbook(comparison, processed / "comparison.xlsx")
-    return {"html": page, "deck": deck, "workbook": book, "figure": paths["png"], "tables": processed}
+    return {
+        "html": page,
+        "deck": deck,
+        "workbook": book,
+        "figure": paths["png"],
+        "tables": processed,
+    }

@@ -39,7 +39,9 @@ def load_lists(paths: Iterable[str | Path]) -> tuple[list[pd.DataFrame], pd.Data
             errors.append({"source": source, "line": error.line, "message": str(error)})
         except OSError as error:
             reason = error.strerror or type(error).__name__
-            errors.append({"source": source, "line": None, "message": f"{source}: cannot be read: {reason}"})
+            errors.append(
+                {"source": source, "line": None, "message": f"{source}: cannot be read: {reason}"}
+            )
     errors += [{"source": p, "line": None, "message": f"{p}: {NO_MATCH}"} for p in unmatched]
     table = pd.DataFrame(errors, columns=ERROR_COLUMNS).astype({"line": "Int64"})
     return lists, table

@@ -70,7 +70,9 @@ def label_for(score: float, rank: int) -> str:
     return LABEL_NONE
 
 
-def shared_runs(text_a: str, text_b: str, min_run: int = MIN_RUN) -> list[tuple[int, int, int, int]]:
+def shared_runs(
+    text_a: str, text_b: str, min_run: int = MIN_RUN
+) -> list[tuple[int, int, int, int]]:
     """The runs of characters both texts hold in the same order (a longest common
     subsequence, by rapidfuzz's opcodes), as ``(start_a, end_a, start_b, end_b)``, in text
     order, each at least ``min_run`` characters long."""
@@ -123,14 +125,13 @@ def top_k_in_groups(
             keep = min(k, block.shape[1])
             if keep == 0:
                 continue
-            # argpartition then a stable sort by (-score, column): the top k, ties by row number.
-            part = np.argpartition(-block, keep - 1, axis=1)[:, :keep]
+            # The k-th best score of each row, then every column at or above it (ties at the
+            # k-th place included), sorted by (-score, column): ties go to the lower row number.
+            kth = -np.partition(-block, keep - 1, axis=1)[:, keep - 1]
             for r in range(len(rows)):
-                candidates = part[r]
+                candidates = np.flatnonzero((block[r] >= kth[r]) & np.isfinite(block[r]))
                 values = block[r, candidates]
-                finite = np.isfinite(values)
-                candidates, values = candidates[finite], values[finite]
-                order = np.lexsort((candidates, -values))
+                order = np.lexsort((candidates, -values))[:keep]
                 chosen = candidates[order]
                 matches = chosen if columns is None else columns[chosen]
                 out_rows.extend([rows[r]] * len(matches))
