@@ -272,6 +272,67 @@ rc.interactive_table(
 )
 
 # %%
+# Alike measures, clusters and the correspondence map (notebook 07_structure).
+rc.show_heading("alike")
+representations = processed / "similarity_representations.csv"
+if representations.exists() and origin["is_project_source"]:
+    chosen = rc.read_table(processed, "similarity_representations.csv").iloc[0]
+    rc.show_markdown(say("alike.intro", found=chosen["either"], pairs=chosen["pairs"]))
+else:
+    rc.show_markdown(say("alike.intro_other"))
+if (processed / "cluster_agreement.csv").exists():
+    agreement = rc.read_table(processed, "cluster_agreement.csv").iloc[0]
+    verdict = (
+        "largely"
+        if agreement["adjusted_rand_index"] >= 0.5
+        else "little"
+        if agreement["p_permutation"] < 0.05
+        else "chance"
+    )
+    rc.show_markdown(
+        say(
+            "alike.clusters",
+            clusters=int(agreement["clusters"]),
+            sections=int(agreement["sections"]),
+            ari=float(agreement["adjusted_rand_index"]),
+            items=int(agreement["items"]),
+            permutations=int(agreement["permutations"]),
+            null_p95=float(agreement["null_p95"]),
+            p=p_text(float(agreement["p_permutation"])),
+            verdict=say(f"alike.verdict_{verdict}"),
+        )
+    )
+if (processed / "ca_inertia.csv").exists():
+    inertia = rc.read_table(processed, "ca_inertia.csv")
+    ca_points = rc.read_table(processed, "ca_coordinates.csv")
+    if len(inertia) >= 2:
+        rc.show_markdown(
+            say(
+                "alike.ca",
+                sections=int((ca_points["kind"] == "section").sum()),
+                terms=int((ca_points["kind"] == "term").sum()),
+                share_1=float(inertia["share"].iloc[0]),
+                share_2=float(inertia["share"].iloc[1]),
+            )
+        )
+shown += rc.show_figures(figures, "07_", len(shown) + 1)
+similar = rc.read_table(processed, "item_similarity.csv")
+nearest = similar[similar["rank"] <= 3]
+rc.show_markdown(w.sentences(say("alike.table"), say("table.hint")))
+rc.interactive_table(
+    nearest.assign(
+        item=nearest["item_a"],
+        name=nearest["item_a"].map(names),
+        neighbour=nearest["item_b"],
+        neighbour_name=nearest["item_b"].map(names),
+        score=nearest["score"].map(lambda x: f"{x:.3f}"),
+    )[["item", "name", "rank", "neighbour", "neighbour_name", "score", "shared"]],
+    long_text=("shared",),
+    pageLength=10,
+    maxBytes=0,
+)
+
+# %%
 rc.show_heading("not_made")
 rc.show_markdown(say("not_made.intro"))
 not_made = figures_not_made(figures)

@@ -154,3 +154,68 @@ def test_text_notebook_runs_in_jupyterlab_and_its_kwic_box_searches(lab, browser
         assert after == (10, 2)
     finally:
         page.close()
+
+
+STRUCTURE_NOTEBOOK = "07_structure.py"
+STRUCTURE_RUN_SECONDS = 240
+
+
+def test_structure_notebook_runs_in_jupyterlab_and_its_similar_items_box_answers(
+    lab, browser, tmp_path
+):
+    """Choose item 16 in the similar-items box: five neighbours, each with its score, and the
+    shared terms marked in both texts (僵尸 in 15's 僵尸企业 and 16's 僵尸户)."""
+    from analysis.text.similarity import similar_items
+
+    base, token = lab
+    page = browser.new_page(viewport={"width": 1366, "height": 900})
+    try:
+        page.goto(f"{base}/lab/tree/{STRUCTURE_NOTEBOOK}?token={token}")
+        page.wait_for_selector(".jp-NotebookPanel .jp-Cell", timeout=STARTUP_SECONDS * 1000)
+        _wait_until(
+            lambda: _kernel_states(base, token) == ["idle"],
+            STARTUP_SECONDS,
+            lambda: f"kernel states: {_kernel_states(base, token)}",
+        )
+        page.get_by_role("menuitem", name="Run", exact=True).click()
+        page.get_by_role("menuitem", name="Run All Cells", exact=True).click()
+        prompts = page.locator(".jp-NotebookPanel .jp-CodeCell .jp-InputPrompt")
+        _wait_until(
+            lambda: (
+                all(re.fullmatch(r"\[\d+\]:", t.strip()) for t in prompts.all_text_contents())
+                and _kernel_states(base, token) == ["idle"]
+            ),
+            STRUCTURE_RUN_SECONDS,
+            lambda: f"cells not all run: {prompts.all_text_contents()}",
+        )
+        errors = page.locator(
+            ".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']"
+        )
+        assert errors.count() == 0, errors.all_text_contents()[:3]
+
+        menu = page.locator(".jupyter-widgets .widget-dropdown select")
+        menu.first.wait_for(timeout=10_000)
+        items = load_items()
+        name = items.set_index("item_id").loc[16, "name"]
+        menu.first.select_option(label=f"16 {name}")
+        page.wait_for_function(
+            "(wanted) => [...document.querySelectorAll('.similar-header')]"
+            ".some(e => e.textContent.startsWith(wanted))",
+            arg="16 ",
+            timeout=10_000,
+        )
+        blocks = page.locator(".similar-item")
+        assert blocks.count() == 5
+        expected = similar_items(items, 16)
+        shown = [int(re.match(r"\d+\. (\d+)", b).group(1)) for b in blocks.all_text_contents()]
+        assert shown == expected["item_b"].tolist()
+        scores = page.locator(".similar-score").all_text_contents()
+        assert scores == [f"相似度 {s:.3f}" for s in expected["score"]]
+        with_15 = blocks.nth(shown.index(15))
+        assert "僵尸" in with_15.locator(".similar-text-a mark").all_text_contents()
+        assert "僵尸" in with_15.locator(".similar-text-b mark").all_text_contents()
+        page.locator(".jupyter-widgets.widget-vbox").last.screenshot(
+            path=str(tmp_path / "similar_items_widget.png")
+        )
+    finally:
+        page.close()

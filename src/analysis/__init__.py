@@ -18,6 +18,24 @@ from .text.keywords import keyword_counts  # noqa: E402
 from .text.kwic import kwic  # noqa: E402
 from .text.segment import tokenize  # noqa: E402
 
+
+def item_similarity(items, k=None, **options):
+    """Each item's neighbours with score and shared terms (``text.similarity.item_similarity``).
+
+    Imported on first use: scikit-learn is slow to import and most runs never compare items.
+    """
+    from .text.similarity import item_similarity as compute
+
+    return compute(items, k, **options)
+
+
+def similar_items(items, item_id, k=5, **options):
+    """One item's ``k`` nearest neighbours (``text.similarity.similar_items``)."""
+    from .text.similarity import similar_items as compute
+
+    return compute(items, item_id, k, **options)
+
+
 __all__ = [
     "CodebookError",
     "ListFormatError",
@@ -26,6 +44,7 @@ __all__ = [
     "extract_quantities",
     "extract_regulations",
     "first_mover_claims",
+    "item_similarity",
     "items_for_review",
     "keyness",
     "keyword_counts",
@@ -36,5 +55,6 @@ __all__ = [
     "parse_list_bytes",
     "repairs_table",
     "sections_table",
+    "similar_items",
     "tokenize",
 ]

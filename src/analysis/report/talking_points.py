@@ -421,6 +421,59 @@ def _policy_tool_types(t: Tables, lang: str) -> str:
     )
 
 
+@_point("item_dendrogram")
+def _item_dendrogram(t: Tables, lang: str) -> str:
+    agreement = _need(t["cluster_agreement"]).iloc[0]
+    similar = _need(t["item_similarity"])
+    nearest = similar[similar["rank"] == 1].sort_values(
+        ["score", "item_a"], ascending=[False, True]
+    )
+    best = nearest.iloc[0]
+    if agreement["adjusted_rand_index"] >= 0.5:
+        verdict = "notes.structure_largely"
+    elif agreement["p_permutation"] < SIGNIFICANCE:
+        verdict = "notes.structure_little"
+    else:
+        verdict = "notes.structure_chance"
+    return deck_text(
+        "notes.item_dendrogram",
+        lang,
+        verdict=deck_text(verdict, lang),
+        ari=float(agreement["adjusted_rand_index"]),
+        clusters=int(agreement["clusters"]),
+        sections=int(agreement["sections"]),
+        null_p95=float(agreement["null_p95"]),
+        permutations=int(agreement["permutations"]),
+        p=p_text(float(agreement["p_permutation"])),
+        item_a=int(best["item_a"]),
+        item_b=int(best["item_b"]),
+        score=float(best["score"]),
+        shared=str(best["shared"]).split("、")[0],
+    )
+
+
+@_point("section_term_map")
+def _section_term_map(t: Tables, lang: str) -> str:
+    inertia = _need(t["ca_inertia"], 2)
+    coordinates = t["ca_coordinates"]
+    sections = coordinates[coordinates["kind"] == "section"]
+    terms = coordinates[coordinates["kind"] == "term"]
+    apart = sections.loc[sections["ctr_2"].idxmax()]
+    pulling = terms.assign(ctr=terms["ctr_1"] + terms["ctr_2"]).sort_values(
+        ["ctr", "label"], ascending=[False, True]
+    )
+    return deck_text(
+        "notes.section_term_map",
+        lang,
+        axes=len(inertia),
+        share_1=float(inertia["share"].iloc[0]),
+        share_2=float(inertia["share"].iloc[1]),
+        terms=len(terms),
+        section=t.section(int(apart["label"]), lang),
+        top_terms=deck_text("notes.list_separator", lang).join(pulling["label"].head(3)),
+    )
+
+
 def has_talking_point(figure: str) -> bool:
     return figure in _POINTS
 

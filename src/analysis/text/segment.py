@@ -193,7 +193,13 @@ def _batches(texts: Iterable[str]) -> Iterable[str]:
 class Segmenter:
     """An engine with the user dictionary, plus the pre-cut spans and the stopword filter."""
 
-    def __init__(self, words: Iterable[str], engine: str | None = None):
+    def __init__(
+        self,
+        words: Iterable[str],
+        engine: str | None = None,
+        *,
+        drop_stopwords: bool = True,
+    ):
         self.words = tuple(sorted(set(words)))
         for word in self.words:
             if not word or _BREAK in word:
@@ -211,7 +217,7 @@ class Segmenter:
         # a span is kept when it is a title or a protected term, dropped when a quantity.
         alternatives = [_TITLE, *map(re.escape, protected), _QUANTITY]
         self._spans = re.compile("|".join(alternatives))
-        self._stopwords = stopwords()
+        self._stopwords = stopwords() if drop_stopwords else frozenset()
         self._verdicts: dict[str, bool] = {}
 
     def _is_term(self, token: str) -> bool:
