@@ -24,7 +24,7 @@ UV_VERSION := $(shell sed -n 's/^uv==//p' requirements.lock)
 UV_HOME := .cache/uv-bootstrap
 UV := $(UV_HOME)/bin/uv
 
-.PHONY: help venv report test lint lab bench lock clean
+.PHONY: help venv report test lint lab bench bench-compare lock clean
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | \
@@ -62,6 +62,9 @@ lab: $(STAMP) ## Open JupyterLab on the notebooks with the project's kernel
 
 bench: $(STAMP) ## Measure the report and keyword counting at 1,000x scale
 	$(BIN)/python -m analysis.bench --out docs/benchmark_results.json
+
+bench-compare: $(STAMP) ## Each item's top 5 matches among 1,000 lists (47,000 items): time and memory
+	$(BIN)/python benchmarks/compare_bench.py --out docs/compare_benchmark.json
 
 lock: $(UV) ## Regenerate requirements.lock from pyproject.toml (needs the network)
 	$(UV) pip compile --quiet --extra dev --no-emit-index-url -o requirements.lock pyproject.toml

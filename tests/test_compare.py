@@ -17,12 +17,14 @@ from scipy import sparse
 from analysis import ListFormatError, load_items
 from analysis.extract.comparison import compare_lists, list_names
 from analysis.paths import ROOT, SOURCE
+from analysis.text import similarity
 from analysis.text.alignment import (
     LABEL_SAME,
     AlignmentError,
     align_lists,
     aligned_texts,
     shared_runs,
+    top_k_by_cells,
     top_k_in_groups,
 )
 
@@ -219,3 +221,15 @@ def test_a_list_that_fails_is_named_with_its_line_and_the_others_go_on(tmp_path)
     only_one = _compare(SOURCE, broken, out=tmp_path / "out2")
     assert only_one.returncode == 2
     assert "at least two" in only_one.stderr
+
+
+def test_the_cell_search_equals_the_exact_one_when_it_probes_every_cell(shenzhen):
+    lists = [shenzhen, load_items(SONGXI), load_items(BINHAI)]
+    stacked = pd.concat(lists, ignore_index=True)
+    groups = np.repeat(np.arange(3), [len(items) for items in lists])
+    texts = similarity.representation_texts(stacked)
+    vectors = similarity.item_vectors(texts, similarity.fit_representation(texts))
+    exact = top_k_in_groups(vectors, groups, 5, per_group=False)
+    cells = top_k_by_cells(vectors, groups, 5, cells=4, probes=4, candidates=len(stacked))
+    assert cells[["row", "match", "rank"]].equals(exact[["row", "match", "rank"]])
+    assert np.allclose(cells["score"], exact["score"], atol=1e-5)

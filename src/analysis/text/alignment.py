@@ -35,6 +35,18 @@ LABEL_SAME = "same measure"
 LABEL_RELATED = "related"
 LABEL_NONE = "none"
 LABELS = (LABEL_SAME, LABEL_RELATED, LABEL_NONE)
+# Above this many items the exact all-pairs search (n² scores, in blocks) gives way to the
+# cell search; probes: the cells each item is compared with (docs/compare.md).
+EXACT_MAX_ROWS = 20_000
+PER_LIST_MAX = 10
+PROBES = 3
+SAMPLE_PER_CELL = 20
+# The projected dimensions, and the candidates per match kept for exact scoring.
+PROJECTED = 128
+CANDIDATES_PER_MATCH = 2
+RESCORE_CHUNK = 20_000
+KMEANS_ROUNDS = 10
+SEED = 20210726
 # A shared run shorter than this is a common word, not a passage.
 MIN_RUN = 2
 ALIGNMENT_COLUMNS = [
@@ -148,6 +160,109 @@ def top_k_in_groups(
     )
 
 
+def _exact_scores(vectors: sparse.csr_matrix, rows: np.ndarray, matches: np.ndarray) -> np.ndarray:
+    """The exact cosine of each (row, match) pair, a chunk of pairs at a time."""
+    out = np.empty(len(rows), dtype=np.float32)
+    for start in range(0, len(rows), RESCORE_CHUNK):
+        stop = start + RESCORE_CHUNK
+        products = vectors[rows[start:stop]].multiply(vectors[matches[start:stop]])
+        out[start:stop] = np.asarray(products.sum(axis=1)).ravel()
+    return out
+
+
+def top_k_by_cells(
+    vectors: sparse.csr_matrix,
+    groups: np.ndarray,
+    k: int,
+    *,
+    probes: int = PROBES,
+    candidates: int | None = None,
+    cells: int | None = None,
+    seed: int = SEED,
+    progress: bool = False,
+) -> pd.DataFrame:
+    """``top_k_in_groups`` over all other groups for many rows, without scoring every pair.
+
+    1. Every row is projected to ``PROJECTED`` dimensions (scikit-learn's
+       ``GaussianRandomProjection``, which keeps dot products on average) and l2-normalised.
+    2. The projected rows are clustered into about √n cells (SciPy's ``kmeans2``, learnt on a
+       sample); each row goes to the cell with the nearest centre.
+    3. Each row is scored, in the projected space, against the members of its ``probes``
+       nearest cells only, outside its own group, and keeps its best ``candidates``.
+    4. The candidates are scored exactly (the sparse dot product) and the top ``k`` kept.
+
+    So the scores returned are exact; what is approximate is which rows get scored: a true
+    match that is not among a row's candidates is missed. The cost grows as about n^1.5
+    instead of n². The recall against the exact search is measured in
+    ``benchmarks/compare_bench.py`` and recorded in ``docs/compare.md``. Same columns as
+    ``top_k_in_groups``."""
+    from scipy.cluster.vq import kmeans2
+    from sklearn.preprocessing import normalize
+    from sklearn.random_projection import GaussianRandomProjection
+    from tqdm.auto import tqdm
+
+    vectors = sparse.csr_matrix(vectors, dtype=np.float32)
+    groups = np.asarray(groups)
+    n = vectors.shape[0]
+    cells = cells or max(1, round(np.sqrt(n)))
+    probes = min(probes, cells)
+    keep = candidates or max(CANDIDATES_PER_MATCH * k, k)
+    projection = GaussianRandomProjection(n_components=PROJECTED, random_state=seed)
+    projected = normalize(projection.fit_transform(vectors)).astype(np.float32)
+    rng = np.random.default_rng(seed)
+    sample = np.sort(rng.choice(n, size=min(n, SAMPLE_PER_CELL * cells), replace=False))
+    # SciPy's k-means: scikit-learn's MiniBatchKMeans took seconds of thread start-up on this
+    # sample size on a shared two-core machine (docs/compare.md).
+    centres, _ = kmeans2(projected[sample], cells, iter=KMEANS_ROUNDS, minit="points", seed=seed)
+    centres = normalize(centres).astype(np.float32)
+    affinity = projected @ centres.T
+    labels = affinity.argmax(axis=1)
+    probed = np.argpartition(-affinity, probes - 1, axis=1)[:, :probes]
+    del affinity
+    best_scores = np.full((n, keep), -np.inf, dtype=np.float32)
+    best_rows = np.full((n, keep), n, dtype=np.int64)  # n: no candidate yet
+    for cell in tqdm(range(cells), desc="nearest items", disable=not progress, unit="cell"):
+        members = np.flatnonzero(labels == cell)
+        queries = np.flatnonzero((probed == cell).any(axis=1))
+        if members.size == 0 or queries.size == 0:
+            continue
+        scores = projected[queries] @ projected[members].T
+        scores[groups[queries][:, None] == groups[members][None, :]] = -np.inf
+        merged_scores = np.hstack([best_scores[queries], scores])
+        merged_rows = np.hstack([best_rows[queries], np.broadcast_to(members, scores.shape)])
+        width = min(keep, merged_scores.shape[1])
+        top = np.argpartition(-merged_scores, width - 1, axis=1)[:, :width]
+        best_scores[queries, :width] = np.take_along_axis(merged_scores, top, axis=1)
+        best_rows[queries, :width] = np.take_along_axis(merged_rows, top, axis=1)
+    found = np.isfinite(best_scores) & (best_rows < n)
+    rows = np.broadcast_to(np.arange(n)[:, None], best_rows.shape)[found]
+    matches = best_rows[found]
+    exact = _exact_scores(vectors, rows, matches)
+    table = pd.DataFrame({"row": rows, "match": matches, "score": exact})
+    table = table.sort_values(["row", "score", "match"], ascending=[True, False, True])
+    table = table.groupby("row", sort=False).head(k)
+    table["rank"] = table.groupby("row", sort=False).cumcount() + 1
+    return pd.DataFrame(
+        {
+            "row": table["row"].to_numpy(np.int64),
+            "match": table["match"].to_numpy(np.int64),
+            "rank": table["rank"].to_numpy(np.int64),
+            "score": table["score"].to_numpy(np.float64),
+        }
+    )
+
+
+def nearest_in_other_lists(
+    vectors: sparse.csr_matrix, groups: np.ndarray, k: int, *, progress: bool = False
+) -> pd.DataFrame:
+    """Each row's top ``k`` in all other groups: the exact blocked search up to
+    ``EXACT_MAX_ROWS`` rows, the cell search above (see ``docs/compare.md`` for the
+    measurements behind the switch)."""
+    if vectors.shape[0] <= EXACT_MAX_ROWS:
+        return top_k_in_groups(vectors, groups, k, per_group=False, progress=progress)
+    return top_k_by_cells(vectors, groups, k, progress=progress)
+
+
 @dataclass(frozen=True)
 class Aligned:
     """What ``align_lists`` returns: the table, and the representation the scores come from."""
@@ -182,7 +297,10 @@ def align_lists(
     representation=None,
     progress: bool = False,
 ) -> Aligned:
-    """Every item of every list against each other list: its ``k`` nearest items there.
+    """Every item of every list against each other list: its ``k`` nearest items there (with
+    more than ``PER_LIST_MAX`` lists: its ``k`` nearest in all the other lists together, with
+    the evidence for the nearest one only, so the table grows with the items, not with the
+    lists squared).
 
     ``lists``: items tables (``load_items``); ``names``: one distinct name per list. One row per
     item and match (``ALIGNMENT_COLUMNS``): the two items (list, number, section, name), the
@@ -197,18 +315,31 @@ def align_lists(
         representation = similarity.fit_representation(texts)
     vectors = similarity.item_vectors(texts, representation)
     groups = stacked["list"].to_numpy()
-    nearest = top_k_in_groups(vectors, groups, k, per_group=True, progress=progress)
+    many = len(lists) > PER_LIST_MAX
+    if many:
+        # k per other list would be k × (lists - 1) rows per item: keep the k best overall.
+        nearest = nearest_in_other_lists(vectors, groups, k, progress=progress)
+    else:
+        nearest = top_k_in_groups(vectors, groups, k, per_group=True, progress=progress)
     best = nearest[nearest["rank"] == 1]
     best_of = {
         (int(r), stacked.at[int(m), "list"]): int(m)
         for r, m in zip(best["row"], best["match"], strict=True)
     }
     rows = []
-    for row, match, rank, score in nearest.itertuples(index=False):
+    rows_with_evidence = nearest if not many else nearest[nearest["rank"] == 1]
+    evidence_for = set(zip(rows_with_evidence["row"], rows_with_evidence["match"], strict=True))
+    from tqdm.auto import tqdm
+
+    for row, match, rank, score in tqdm(
+        nearest.itertuples(index=False), total=len(nearest), desc="evidence", disable=not progress
+    ):
         a, b = stacked.iloc[row], stacked.iloc[match]
-        runs = shared_runs(texts[row], texts[match])
-        passages = passages_of(texts[row], runs)
-        terms = similarity.shared_terms(texts[row], texts[match], representation)
+        if (row, match) in evidence_for:
+            passages = passages_of(texts[row], shared_runs(texts[row], texts[match]))
+            terms = similarity.shared_terms(texts[row], texts[match], representation)
+        else:
+            passages, terms = [], []
         rows.append(
             {
                 "list_a": a["list"],
