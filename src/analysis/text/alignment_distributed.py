@@ -15,9 +15,10 @@ The items come as ``load_corpus`` gives them (a Dask DataFrame, one partition pe
 4. **The merge**: each query block's partial top-k tables are combined in a tree
    (``partitions.tree_combine``): the top k of the union, ties by the lower row.
 
-The scores are the ones ``alignment.top_k_in_groups`` computes (the same float32 sparse product,
-the same tie rule), and the top k of a union is the top k of the top k's of its parts, so the result is the one-process
-table, by construction; ``tests/test_compare_distributed.py`` checks it on a ``LocalCluster``.
+The scores are the ones ``alignment.top_k_in_groups`` computes (the same float32 sparse
+product, the same tie rule), and the top k of a union is the top k of the top k's of its parts,
+so the result is the one-process table, by construction; ``tests/test_compare_distributed.py``
+checks it on a ``LocalCluster``.
 The work is P² block pairs for P partitions: docs/scaling.md gives the arithmetic for 10⁵ lists.
 """
 
