@@ -36,6 +36,7 @@ FIGURE = "comparison_top_pairs"
 NOTEBOOK = "python -m analysis compare"
 EXAMPLES = 3
 PAIRS_SHOWN = 12
+SENTENCES_PER_SLIDE = 5
 SHEET_NAMES = {
     "comparison_lists": "lists",
     "alignment": "alignment",
@@ -65,11 +66,15 @@ def list_sentences(comparison: Comparison, lang: str) -> list[str]:
     ]
 
 
-def alignment_sentences(comparison: Comparison, lang: str) -> list[str]:
+def alignment_sentences(comparison: Comparison, lang: str, one_way: bool = False) -> list[str]:
     """For each ordered pair of lists: how many of A's items find their same measure in B,
-    how many a related one, and the strongest examples."""
+    how many a related one, and the strongest examples. ``one_way``: each pair of lists once,
+    from the list named first."""
     table = comparison.alignment
     best = table[table["rank"] == 1]
+    if one_way:
+        order = {name: i for i, name in enumerate(comparison.lists["list"])}
+        best = best[best["list_a"].map(order) < best["list_b"].map(order)]
     sentences = []
     for (name_a, name_b), rows in best.groupby(["list_a", "list_b"], sort=False):
         same = rows[rows["label"] == LABEL_SAME].sort_values("score", ascending=False)
@@ -87,7 +92,7 @@ def alignment_sentences(comparison: Comparison, lang: str) -> list[str]:
             same=len(same),
             related=related,
         )
-        examples = "；".join(
+        examples = comparison_text("join.clauses", lang).join(
             comparison_text(
                 "alignment.example",
                 lang,
@@ -128,8 +133,8 @@ def instrument_sentences(comparison: Comparison, lang: str) -> list[str]:
 def term_sentences(comparison: Comparison, lang: str) -> list[str]:
     out = []
     for name, rows in comparison.terms.groupby("list", sort=False):
-        terms = "、".join(
-            f"{t}（G²={g:.1f}）"
+        terms = comparison_text("join.items", lang).join(
+            comparison_text("terms.term", lang, term=t, g2=f"{g:.1f}")
             for t, g in zip(rows["term"].head(5), rows["g2"].head(5), strict=True)
         )
         out.append(comparison_text("terms.sentence", lang, name=name, terms=terms))
@@ -146,7 +151,7 @@ def regulation_sentences(comparison: Comparison, lang: str) -> list[str]:
     if shared.empty:
         out.append(comparison_text("regulations.none_shared", lang))
     else:
-        titles = "、".join(f"《{t}》" for t in shared["title"])
+        titles = comparison_text("join.items", lang).join(f"《{t}》" for t in shared["title"])
         out.append(comparison_text("regulations.shared", lang, titles=titles))
     return out
 
@@ -235,7 +240,12 @@ def comparison_notebook(
     cells = [
         _markdown(
             f"# {title}\n\n"
-            + comparison_text("intro", lang, count=len(names), names="、".join(names))
+            + comparison_text(
+                "intro",
+                lang,
+                count=len(names),
+                names=comparison_text("join.items", lang).join(names),
+            )
         ),
         _markdown("<!-- table of contents -->"),
         _markdown(
@@ -343,15 +353,26 @@ def write_comparison_deck(comparison: Comparison, figure_png: Path, path: Path, 
     )
 
     slide = prs.slides.add_slide(prs.slide_layouts[5])
-    finding = comparison_text("heading.alignment", lang)
+    pairs = mutual_pairs(comparison.alignment)
+    same = int((pairs["label"] == LABEL_SAME).sum())
+    finding = (
+        comparison_text("pairs.title", lang, same=same)
+        if same
+        else comparison_text("pairs.title_none", lang)
+    )
     _place(slide.shapes.title, margin, SLIDE_HEIGHT // 40, width, SLIDE_HEIGHT // 7)
-    _fill(slide.shapes.title.text_frame, [(finding, 26, DARK, False)])
+    _fill(slide.shapes.title.text_frame, [(finding, 28, DARK, False)])
+    # The slide states the finding: the figure's own title band is cropped, as the report's
+    # deck does.
     crop_top, crop_bottom = _figure_crop(figure_png)
-    left, top, pic_width, pic_height = _picture_box(figure_png, 0.0, 0.0)
-    slide.shapes.add_picture(str(figure_png), left, top, pic_width, pic_height)
+    picture = slide.shapes.add_picture(
+        str(figure_png), *_picture_box(figure_png, crop_top, crop_bottom)
+    )
+    picture.crop_top, picture.crop_bottom = crop_top, 0.0
+    picture._element.nvPicPr.cNvPr.set("descr", finding)
 
     for heading_key, sentences in (
-        ("heading.alignment", alignment_sentences(comparison, lang)),
+        ("heading.alignment", alignment_sentences(comparison, lang, one_way=True)),
         ("heading.terms", term_sentences(comparison, lang)),
         ("heading.instruments", instrument_sentences(comparison, lang)),
         ("heading.regulations", regulation_sentences(comparison, lang)),
@@ -359,11 +380,14 @@ def write_comparison_deck(comparison: Comparison, figure_png: Path, path: Path, 
         slide = prs.slides.add_slide(prs.slide_layouts[5])
         _place(slide.shapes.title, margin, SLIDE_HEIGHT // 40, width, SLIDE_HEIGHT // 7)
         _fill(
-            slide.shapes.title.text_frame, [(comparison_text(heading_key, lang), 26, DARK, False)]
+            slide.shapes.title.text_frame, [(comparison_text(heading_key, lang), 28, DARK, False)]
         )
         box = slide.shapes.add_textbox(margin, SLIDE_HEIGHT // 5, width, SLIDE_HEIGHT * 3 // 4)
-        size = 16 if sum(len(s) for s in sentences) < 600 else 12
-        _fill(box.text_frame, [(s, size, DARK, False) for s in sentences[:8]])
+        shown = sentences[:SENTENCES_PER_SLIDE]
+        size = 18 if sum(len(s) for s in shown) < 500 else 15
+        _fill(box.text_frame, [(s, size, DARK, False) for s in shown])
+        # Whatever does not fit the slide goes to the speaker notes, never lost.
+        slide.notes_slide.notes_text_frame.text = "\n".join(sentences)
     prs.core_properties.created = FIXED_TIME
     prs.core_properties.modified = FIXED_TIME
     path.parent.mkdir(parents=True, exist_ok=True)
