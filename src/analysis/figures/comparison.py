@@ -81,7 +81,7 @@ def plot_top_pairs(alignment: pd.DataFrame, names: list[str], lang: str, top: in
     ax.invert_yaxis()
     ax.tick_params(axis="y", length=0)
     top_score = float(shown["score"].max()) if len(shown) else SAME_MEASURE
-    ax.set_xlim(0, max(top_score, SAME_MEASURE) * 1.18)
+    ax.set_xlim(0, max(top_score, SAME_MEASURE) * 1.4)
     for threshold in (RELATED, SAME_MEASURE):
         ax.axvline(threshold, color=DARK, linestyle="--", linewidth=1)
     for bar, label in zip(bars, shown["label"], strict=True):
@@ -93,6 +93,8 @@ def plot_top_pairs(alignment: pd.DataFrame, names: list[str], lang: str, top: in
             ha="left",
             fontsize=BODY_SIZE - 2,
             color=DARK,
+            # Over the dashed threshold lines, a label stays legible.
+            bbox={"facecolor": "white", "edgecolor": "none", "pad": 1},
         )
     legend = "   ".join(f"{letters[n]}: {shorten(n, 24)}" for n in names[:6])
     if len(names) > 6:
