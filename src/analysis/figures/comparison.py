@@ -23,6 +23,8 @@ LABEL_COLOURS = {
 TOP_PAIRS = 12
 # The characters of an item's name kept on a bar's label.
 NAME_CHARS = 16
+LEGEND_LISTS = 6
+LEGEND_CHARS = 20
 
 
 @cache
@@ -96,9 +98,14 @@ def plot_top_pairs(alignment: pd.DataFrame, names: list[str], lang: str, top: in
             # Over the dashed threshold lines, a label stays legible.
             bbox={"facecolor": "white", "edgecolor": "none", "pad": 1},
         )
-    legend = "   ".join(f"{letters[n]}: {shorten(n, 24)}" for n in names[:6])
-    if len(names) > 6:
-        legend += f"   … ({len(names)})"
-    fig.text(0.012, 0.06, legend, fontsize=BODY_SIZE - 3, color="#555555", ha="left")
-    fit_layout(fig, bottom=0.1)
+    # The key to the list tags: three lists a line, two lines at most, so it stays on the page.
+    entries = [f"{letters[n]}: {shorten(n, LEGEND_CHARS)}" for n in names[:LEGEND_LISTS]]
+    lines = ["   ".join(entries[i : i + 3]) for i in range(0, len(entries), 3)]
+    if len(names) > LEGEND_LISTS:
+        lines[-1] += f"   … ({len(names)})"
+    fig.text(
+        0.012, 0.055, "\n".join(lines), fontsize=BODY_SIZE - 3, color="#555555", ha="left",
+        va="bottom", linespacing=1.4,
+    )  # fmt: skip
+    fit_layout(fig, bottom=0.06 + 0.035 * len(lines))
     return fig
