@@ -233,3 +233,48 @@ def test_the_cell_search_equals_the_exact_one_when_it_probes_every_cell(shenzhen
     cells = top_k_by_cells(vectors, groups, 5, cells=4, probes=4, candidates=len(stacked))
     assert cells[["row", "match", "rank"]].equals(exact[["row", "match", "rank"]])
     assert np.allclose(cells["score"], exact["score"], atol=1e-5)
+
+
+def test_quantities_are_compared_by_dimension_when_the_extractor_gives_one(monkeypatch, shenzhen):
+    from analysis.extract import comparison as module
+
+    real = module.extract_quantities
+
+    def with_dimension(items):
+        table = real(items)
+        # A stand-in for the dimension column: money for 元, else the unit itself.
+        table["dimension"] = table["unit"].map(lambda u: "money" if u == "元" else u)
+        return table
+
+    songxi = load_items(SONGXI)
+    _, by_unit = module.quantity_tables([shenzhen, songxi], ["a", "b"])
+    assert by_unit.attrs["grouped_by"] == "unit"
+    monkeypatch.setattr(module, "extract_quantities", with_dimension)
+    stated, by_dimension = module.quantity_tables([shenzhen, songxi], ["a", "b"])
+    assert by_dimension.attrs["grouped_by"] == "dimension"
+    money = by_dimension[by_dimension["dimension"] == "money"].set_index("list")["quantities"]
+    expected = stated[stated["unit"] == "元"].groupby("list").size()
+    assert money.to_dict() == expected.to_dict()
+    # Songxi states 5亿元 and 1800元 (items 2 and 5).
+    assert money["b"] == 2
+
+
+def test_every_path_asked_for_is_loaded_or_named(tmp_path):
+    from analysis.source.lists import load_lists
+
+    broken = tmp_path / "broken.txt"
+    broken.write_text("not a list\n", encoding="utf-8")
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    (folder / "songxi.txt").write_bytes(SONGXI.read_bytes())
+    missing = tmp_path / "missing.txt"
+    lists, errors = load_lists([SOURCE, folder, broken, missing, str(tmp_path / "none_*.txt")])
+    assert [len(items) for items in lists] == [47, 16]
+    assert errors["source"].tolist() == [
+        str(broken),
+        str(missing),
+        str(tmp_path / "none_*.txt"),
+    ]
+    assert errors["line"].tolist()[0] == 1
+    assert "cannot be read" in errors["message"].iloc[1]
+    assert "no file matches" in errors["message"].iloc[2]
