@@ -206,7 +206,11 @@ def pairs_html(comparison: Comparison, lists: dict[str, pd.DataFrame], lang: str
             f'<div class="aligned">{marked_b}</div></td>'
             "</tr>"
         )
-    style = "<style>td .aligned{font-size:0.9em} mark{background:#fde9b4}</style>"
+    style = (
+        "<style>table.comparison-pairs td{text-align:left !important;vertical-align:top}"
+        " table.comparison-pairs td:nth-child(3), table.comparison-pairs td:nth-child(4)"
+        "{white-space:nowrap} td .aligned{font-size:0.9em} mark{background:#fde9b4}</style>"
+    )
     body = "".join(rows)
     table = f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody>"
     return f'{style}<table class="comparison-pairs">{table}</table>'
