@@ -30,6 +30,15 @@ def item_similarity(items, k=None, **options):
     return compute(items, k, **options)
 
 
+def compare_lists(lists, names=None, **options):
+    """Two or more lists side by side: which measures reappear, and what each does alone
+    (``extract.comparison.compare_lists``; ``docs/compare.md``). Imported on first use, as
+    ``item_similarity`` is."""
+    from .extract.comparison import compare_lists as compare
+
+    return compare(lists, names, **options)
+
+
 def similar_items(items, item_id, k=5, **options):
     """One item's ``k`` nearest neighbours (``text.similarity.similar_items``)."""
     from .text.similarity import similar_items as compute
@@ -42,6 +51,7 @@ __all__ = [
     "ListFormatError",
     "code_items",
     "coined_terms",
+    "compare_lists",
     "extract_quantities",
     "extract_regulations",
     "first_mover_claims",

@@ -2,6 +2,9 @@
 `analysis glossary` (`python -m analysis …` is the same). `--out` is the output folder in every
 subcommand: `data/processed`, `figures` and `reports` are written under it.
 
+`analysis compare A.txt B.txt [C.txt …] --out DIR` compares lists: which measures they share
+and what each does alone.
+
 In the project's checkout the list in `data/raw` is the default input and the project folder
 the default output; an installed kit needs `--input` and writes to the current folder.
 A wrong argument or a malformed input stops with a one-line error and exit code 2; a failing
@@ -43,6 +46,14 @@ GLOSSARY_EXAMPLE = """example:
 writes results/glossary_my_list.csv: every Chinese term the English outputs of the list show,
 with its gloss, the gloss's source (curated, user, dictionary, pinyin) and its pinyin. Correct
 the English column and pass the file back with --glossary."""
+COMPARE_EXAMPLE = """example:
+  analysis compare shenzhen.txt district.txt --out comparison/
+  analysis compare "lists/*.txt" --out comparison/ --lang en
+
+writes comparison/reports/comparison.html, comparison.pptx, comparison.xlsx and the tidy tables
+in comparison/data/processed/ (alignment.csv: each measure's closest measures in every other
+list, with the score, the label and the shared passage). A list that fails to load is named
+with its line, and the comparison goes on while two remain."""
 WORKBOOK_EXAMPLE = """example:
   analysis workbook --out results/
 
@@ -121,6 +132,17 @@ def build_parser() -> argparse.ArgumentParser:
     )
     glossary.add_argument("--glossary", type=Path, metavar="CSV", help=GLOSSARY_HELP)
 
+    compare = command(
+        "compare",
+        "compare two or more lists: which measures they share and what each does alone",
+        COMPARE_EXAMPLE,
+    )
+    compare.add_argument("lists", nargs="+", metavar="LIST", help="list files, globs or folders")
+    compare.add_argument("--lang", choices=["zh", "en"], default="zh", help=LANGUAGE_HELP)
+    compare.add_argument(
+        "--codebook", type=Path, metavar="TOML", help="a policy-instrument codebook"
+    )
+
     command(
         "workbook",
         "write the analyst's workbook from the tables a report run left",
@@ -132,9 +154,13 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    run = {"report": _report, "deck": _deck, "workbook": _workbook, "glossary": _glossary}[
-        args.command
-    ]
+    run = {
+        "report": _report,
+        "deck": _deck,
+        "workbook": _workbook,
+        "glossary": _glossary,
+        "compare": _compare,
+    }[args.command]
     try:
         return run(args)
     except (ListFormatError, CodebookError, GlossaryError, FileNotFoundError) as exc:
@@ -178,6 +204,31 @@ def _deck(args) -> int:
     figures = [name.strip() for name in args.figures.split(",")] if args.figures else None
     path = reports_dir(out) / deck_name(args.lang, short=bool(figures))
     print(write_deck(out, args.lang, figures, path))
+    return 0
+
+
+def _compare(args) -> int:
+    from .extract.comparison import compare_lists
+    from .paths import default_out
+    from .report.comparison import write_comparison
+    from .source.lists import load_lists
+
+    lists, errors = load_lists(args.lists)
+    for row in errors.itertuples():
+        print(f"error: {row.message}", file=sys.stderr)
+    if len(lists) < 2:
+        print(
+            f"error: {len(lists)} list(s) loaded; a comparison needs at least two", file=sys.stderr
+        )
+        return 2
+    comparison = compare_lists(lists, codebook=args.codebook, errors=errors, progress=True)
+    by_name = dict(zip(comparison.lists["list"], lists, strict=True))
+    written = write_comparison(
+        comparison, by_name, (args.out or default_out()).resolve(), args.lang
+    )
+    for name in comparison.lists["list"]:
+        print(f"compared: {name}")
+    print(written["html"])
     return 0
 
 
