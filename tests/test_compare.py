@@ -235,21 +235,11 @@ def test_the_cell_search_equals_the_exact_one_when_it_probes_every_cell(shenzhen
     assert np.allclose(cells["score"], exact["score"], atol=1e-5)
 
 
-def test_quantities_are_compared_by_dimension_when_the_extractor_gives_one(monkeypatch, shenzhen):
+def test_quantities_are_compared_by_dimension_or_else_by_unit(monkeypatch, shenzhen):
     from analysis.extract import comparison as module
 
     real = module.extract_quantities
-
-    def with_dimension(items):
-        table = real(items)
-        # A stand-in for the dimension column: money for 元, else the unit itself.
-        table["dimension"] = table["unit"].map(lambda u: "money" if u == "元" else u)
-        return table
-
     songxi = load_items(SONGXI)
-    _, by_unit = module.quantity_tables([shenzhen, songxi], ["a", "b"])
-    assert by_unit.attrs["grouped_by"] == "unit"
-    monkeypatch.setattr(module, "extract_quantities", with_dimension)
     stated, by_dimension = module.quantity_tables([shenzhen, songxi], ["a", "b"])
     assert by_dimension.attrs["grouped_by"] == "dimension"
     money = by_dimension[by_dimension["dimension"] == "money"].set_index("list")["quantities"]
@@ -257,6 +247,13 @@ def test_quantities_are_compared_by_dimension_when_the_extractor_gives_one(monke
     assert money.to_dict() == expected.to_dict()
     # Songxi states 5亿元 and 1800元 (items 2 and 5).
     assert money["b"] == 2
+
+    def without_dimension(items):
+        return real(items).drop(columns=["dimension"])
+
+    monkeypatch.setattr(module, "extract_quantities", without_dimension)
+    _, by_unit = module.quantity_tables([shenzhen, songxi], ["a", "b"])
+    assert by_unit.attrs["grouped_by"] == "unit"
 
 
 def test_every_path_asked_for_is_loaded_or_named(tmp_path):

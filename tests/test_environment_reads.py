@@ -19,8 +19,6 @@ ALLOWED = {
     ("interactive.py", "in_jupyter_frontend"): "the kernel's own JPY_SESSION_NAME",
     ("report/notebook_run.py", "_kernel_environment"): "a kernel runs in the caller's environment",
     ("report/pipeline.py", "run_report"): "the kernels' PYTHONPATH, made absolute",
-    ("bench.py", "bench_report"): "the benchmark starts the CLI in the caller's environment",
-    ("bench.py", "_measure"): "the benchmark sets the engine of the process it starts",
 }
 
 

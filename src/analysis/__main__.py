@@ -233,10 +233,10 @@ def _compare(args) -> int:
 
 
 def _glossary(args) -> int:
-    from . import safe_write
     from .figures.glossary import use_user_glossary
     from .paths import default_input, default_out
     from .report.glossary_terms import glossary_for_list
+    from .tables.write import write_csv
 
     list_file = args.input or default_input()
     if list_file is None:
@@ -244,7 +244,7 @@ def _glossary(args) -> int:
     use_user_glossary(args.glossary)
     table = glossary_for_list(list_file, args.glossary)
     path = (args.out or default_out()).resolve() / f"glossary_{Path(list_file).stem}.csv"
-    safe_write.write_text(path, table.to_csv(index=False))
+    write_csv(table, path)
     counts = table["source"].value_counts()
     print(f"{path}: {len(table)} terms ({', '.join(f'{s} {n}' for s, n in counts.items())})")
     return 0

@@ -8,6 +8,7 @@ Every sentence is glued from the comparison's tables (``figures.comparison.compa
 
 import base64
 import html
+import io
 from pathlib import Path
 
 import nbformat
@@ -16,6 +17,7 @@ from pptx import Presentation
 from pptx.dml.color import RGBColor
 from pptx.enum.text import MSO_ANCHOR
 
+from .. import safe_write
 from ..extract.comparison import Comparison
 from ..figures.comparison import comparison_text, list_letters, mutual_pairs, plot_top_pairs
 from ..figures.save import save_figure
@@ -394,13 +396,9 @@ def write_comparison_deck(comparison: Comparison, figure_png: Path, path: Path, 
         slide.notes_slide.notes_text_frame.text = "\n".join(sentences)
     prs.core_properties.created = FIXED_TIME
     prs.core_properties.modified = FIXED_TIME
-    path.parent.mkdir(parents=True, exist_ok=True)
-    import io
-
     buffer = io.BytesIO()
     prs.save(buffer)
-    path.write_bytes(without_timestamps(buffer.getvalue()))
-    return path
+    return safe_write.write_bytes(path, without_timestamps(buffer.getvalue()))
 
 
 def write_comparison(

@@ -24,7 +24,7 @@ Written with numpy's SVD rather than a package: the computation is the dozen lin
 import numpy as np
 import pandas as pd
 
-from .keywords import section_column
+from .counting import section_column
 
 
 class CorrespondenceError(ValueError):
