@@ -13,7 +13,7 @@ from adjustText import adjust_text
 from scipy.cluster.hierarchy import dendrogram
 
 from .glossary import gloss
-from .labels import label, p_text, section_short_name
+from .labels import current_language, label, p_text, section_short_name
 from .theme import BODY_SIZE, DARK, GREY, fit_layout, new_figure, section_colour
 
 # Leading verbs a reader skips when naming an item by its subject (率先形成基础研究… → 基础研究…).
@@ -104,7 +104,13 @@ def plot_dendrogram(
         _text(f"dendrogram.title_{agreement_verdict(agreement)}", lang, **values),
         _text("dendrogram.subtitle", lang, **values),
     )
-    labels = [_stacked(i, n) for i, n in zip(items["item_id"], items["name"], strict=True)]
+    english = (lang or current_language()) == "en"
+    # An English reader cannot read the Chinese names: the leaves are the measures' numbers,
+    # which the report's table of nearest neighbours names.
+    labels = [
+        str(int(i)) if english else _stacked(i, n)
+        for i, n in zip(items["item_id"], items["name"], strict=True)
+    ]
     drawn = dendrogram(
         tree,
         ax=ax,
@@ -137,6 +143,8 @@ def plot_dendrogram(
     # starts just below the lowest merge so that the branching can be read.
     ax.set_ylim(heights[0] - (heights[-1] - heights[0]) * 0.25, heights[-1] * 1.02)
     ax.set_ylabel(_text("dendrogram.axis", lang))
+    if english:
+        ax.set_xlabel(_text("dendrogram.leaves", lang))
     ax.tick_params(axis="x", length=0, pad=4)
     ax.spines["bottom"].set_visible(False)
     del drawn
