@@ -48,9 +48,10 @@ def lab(tmp_path_factory):
     root = out / "notebooks"
     root.mkdir()
     default = "out_dir = None"
-    source = (NOTEBOOKS / NOTEBOOK).read_text(encoding="utf-8")
-    assert default in source
-    (root / NOTEBOOK).write_text(source.replace(default, f"out_dir = {str(out)!r}", 1))
+    for name in (NOTEBOOK, STRUCTURE_NOTEBOOK):
+        source = (NOTEBOOKS / name).read_text(encoding="utf-8")
+        assert default in source
+        (root / name).write_text(source.replace(default, f"out_dir = {str(out)!r}", 1))
     env = dict(os.environ, JUPYTER_CONFIG_DIR=str(out / "config"), MPLBACKEND="Agg")
     command = [
         str(jupyter), "lab", "--no-browser", f"--port={port}", "--ip=127.0.0.1",
