@@ -21,6 +21,7 @@ from .. import safe_write
 from ..extract.comparison import Comparison
 from ..figures.comparison import comparison_text, list_letters, mutual_pairs, plot_top_pairs
 from ..figures.save import save_figure
+from ..tables.write import FIXED_TIME, without_timestamps, write_csv, write_xlsx
 from ..text.alignment import (
     LABEL_RELATED,
     LABEL_SAME,
@@ -30,7 +31,6 @@ from ..text.alignment import (
     aligned_texts,
 )
 from .deck import SLIDE_HEIGHT, SLIDE_WIDTH, _figure_crop, _fill, _picture_box, _place, title_size
-from .export import FIXED_TIME, without_timestamps, write_csv, write_xlsx
 from .render import write_report
 from .screen_images import screen_png
 
