@@ -300,3 +300,14 @@ def test_the_comparison_page_keeps_its_headings_and_sentences(shenzhen, tmp_path
             assert comparison_text(key, lang) in page
         sentence = alignment_sentences(comparison, lang)[0]
         assert sentence.split("“")[0].split('"')[0] in page
+
+
+def test_one_regulation_is_worded_in_the_singular(shenzhen):
+    from analysis.report.comparison import regulation_sentences
+
+    # Songxi cites one regulation, 《中华人民共和国商标法》 (item 5).
+    comparison = compare_lists([shenzhen, load_items(SONGXI)])
+    sentences = regulation_sentences(comparison, "en")
+    songxi = "松溪区学习借鉴深圳经验深化改革创新举措清单"
+    assert sentences[1] == f"{songxi} cites 1 regulation or document."
+    assert sentences[0].endswith("regulations or documents.")

@@ -146,10 +146,11 @@ def term_sentences(comparison: Comparison, lang: str) -> list[str]:
 
 def regulation_sentences(comparison: Comparison, lang: str) -> list[str]:
     counts = comparison.regulations.groupby("list")["title"].nunique()
-    out = [
-        comparison_text("regulations.sentence", lang, name=name, count=int(counts.get(name, 0)))
-        for name in comparison.lists["list"]
-    ]
+    out = []
+    for name in comparison.lists["list"]:
+        count = int(counts.get(name, 0))
+        key = "regulations.sentence_one" if count == 1 else "regulations.sentence"
+        out.append(comparison_text(key, lang, name=name, count=count))
     shared = comparison.shared_regulations
     if shared.empty:
         out.append(comparison_text("regulations.none_shared", lang))
