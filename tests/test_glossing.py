@@ -259,3 +259,10 @@ def test_a_section_title_ending_in_fangmian_names_an_area_not_a_respect():
     assert dictionary.word_sense("方面") == "area"
     # 营商 has no entry: 营 (camp) and 商 (commerce) alone were read as verbs and dropped.
     assert dictionary.short_name("营商环境和政务服务") == "Business environment"
+
+
+def test_a_sections_declared_count_is_not_glossed_as_words():
+    # 社会治理方面（共4项）: 共 and 项 glossed alone read "(common 4 back of neck)".
+    found = section_lookup("社会治理方面（共4项）", short=True)
+    assert found.text == "Society governance"
+    assert found == section_lookup("社会治理方面", short=True)
