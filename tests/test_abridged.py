@@ -259,3 +259,12 @@ def test_declared_count(title, count):
 def test_figure_labels_drop_the_count_but_the_table_keeps_it(real):
     assert without_declared_count("军民深度融合方面（共6项）") == "军民深度融合方面"
     assert real["section_title"].iloc[0] == "知识产权保护方面（共5项）"
+
+
+def test_the_further_columns_are_glossed_in_the_english_table(real):
+    from analysis.report import shown_tables
+
+    english = shown_tables.items(real, "en").columns.tolist()
+    assert "指导部门 (guiding departments†)" in english
+    assert "推广范围 (roll-out scope†)" in english
+    assert {"指导部门", "推广范围"} <= set(shown_tables.items(real, "zh").columns)

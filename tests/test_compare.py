@@ -275,3 +275,39 @@ def test_every_path_asked_for_is_loaded_or_named(tmp_path):
     assert errors["line"].tolist()[0] == 1
     assert "cannot be read" in errors["message"].iloc[1]
     assert "no file matches" in errors["message"].iloc[2]
+
+
+def test_the_comparison_page_keeps_its_headings_and_sentences(shenzhen, tmp_path):
+    """The renderer leaves a notebook's markdown cells out, so the page's words must reach it
+    as outputs: the title, every section heading and the alignment sentences are on the page."""
+    from analysis.figures.comparison import comparison_text
+    from analysis.report.comparison import alignment_sentences, comparison_notebook
+    from analysis.report.render import render_html
+
+    songxi = load_items(SONGXI)
+    comparison = compare_lists([shenzhen, songxi])
+    names = list(comparison.lists["list"])
+    figure = tmp_path / "figure.png"
+    figure.write_bytes((ROOT / "figures" / "items_per_section.png").read_bytes())
+    for lang in ("zh", "en"):
+        lists = dict(zip(names, (shenzhen, songxi), strict=True))
+        notebook = comparison_notebook(comparison, lists, figure, lang)
+        title = comparison_text("title", lang, names=" · ".join(names))
+        page = render_html(notebook, title, lang)
+        assert f"<title>{title}</title>" in page
+        assert page.count("<h1") == 1
+        for key in ("heading.lists", "heading.alignment", "heading.terms", "heading.method"):
+            assert comparison_text(key, lang) in page
+        sentence = alignment_sentences(comparison, lang)[0]
+        assert sentence.split("“")[0].split('"')[0] in page
+
+
+def test_one_regulation_is_worded_in_the_singular(shenzhen):
+    from analysis.report.comparison import regulation_sentences
+
+    # Songxi cites one regulation, 《中华人民共和国商标法》 (item 5).
+    comparison = compare_lists([shenzhen, load_items(SONGXI)])
+    sentences = regulation_sentences(comparison, "en")
+    songxi = "松溪区学习借鉴深圳经验深化改革创新举措清单"
+    assert sentences[1] == f"{songxi} cites 1 regulation or document."
+    assert sentences[0].endswith("regulations or documents.")

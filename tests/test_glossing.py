@@ -247,3 +247,22 @@ def test_glossed_cards_stay_inside_their_cards_in_two_lines(use_language):
         assert card.x0 <= box.x0 and box.x1 <= card.x1, subject.get_text()
     full = _shortened_texts(fig)
     assert "examine and approve time limit compression most legal time limit†" in full
+
+
+def test_a_section_title_ending_in_fangmian_names_an_area_not_a_respect():
+    # 方面 [fang1 mian4] /respect/aspect/field/side/: the State Council's lists end every
+    # section title with it (国办发〔2018〕126号: 知识产权保护方面（共5项）).
+    titles = ["知识产权保护方面", "科技金融创新方面", "管理体制创新方面", "政务服务方面"]
+    names = [dictionary.short_name(title) for title in titles]
+    assert all(name and "respect" not in name.lower() for name in names)
+    assert dictionary.short_name("政务服务方面") == "Government affairs service"
+    assert dictionary.word_sense("方面") == "area"
+    # 营商 has no entry: 营 (camp) and 商 (commerce) alone were read as verbs and dropped.
+    assert dictionary.short_name("营商环境和政务服务") == "Business environment"
+
+
+def test_a_sections_declared_count_is_not_glossed_as_words():
+    # 社会治理方面（共4项）: 共 and 项 glossed alone read "(common 4 back of neck)".
+    found = section_lookup("社会治理方面（共4项）", short=True)
+    assert found.text == "Society governance"
+    assert found == section_lookup("社会治理方面", short=True)

@@ -9,8 +9,9 @@ One row per mention, in item order then text order. The columns, in order:
   table holds it (``items.content[span_start:span_end] == text``);
 - ``value``: a float in the unit as written, its magnitude multiplied out (208万 → 2080000,
   1.5亿 → 150000000, 3千万 → 30000000, 1,200 → 1200, 近万 → 10000, 一万五 → 15000, 三千五 →
-  3500). A share written as a percentage or a fraction is a percentage: 40% → 40, 百分之四十 →
-  40, 1/3 → 33.33…, 三分之一 → 33.33…; 5‰ and 三成 keep their own unit (5 ‰, 3 成);
+  3500, 20余万 → 200000, 十余万 → 100000). A share written as a percentage or a fraction is a
+  percentage: 40% → 40, 百分之四十 → 40, 1/3 → 33.33…, 三分之一 → 33.33…; 5‰ and 三成 keep their
+  own unit (5 ‰, 3 成);
 - ``value_high``: the upper end of a range (3至5年, 10—20家, 3-5次: ``value`` is the lower
   end), empty otherwise;
 - ``unit``: the unit's symbol from ``resources/units.csv`` (see analysis.extract.units): ``%``,
@@ -137,7 +138,8 @@ _QUANTITY = re.compile(
     f"(?:(?P<low_unit>{_UNIT})?(?:{_RANGE_DASH})(?P<high>{_NUMBER})(?=(?:多|余)?(?:{_UNIT})))?"
     # 3个多月, 两个多小时: the 多 sits inside the unit (tried before the counter 个).
     f"(?:/(?P<den>[0-9]+)|个(?P<inner_more>多|余)(?P<inner_unit>{_alternation(_INNER_UNITS)})"
-    f"|(?P<more>多|余)?(?P<unit>{_UNIT}))"
+    # 20余万元, 十余万人: the 余 or 多 may stand before the magnitude.
+    f"|(?:(?P<more>多|余)(?P<more_magnitude>[万亿]{{0,2}}))?(?P<unit>{_UNIT}))"
     f"){_POST}"
 )
 # One character for one, so offsets into the translated text are offsets into the written one.
@@ -181,10 +183,13 @@ _YEAR_DIGITS = 4
 # reached: its quantities carry the qualifier 目标.
 TARGET = "目标"
 _TARGET_CLAUSE = re.compile("(?:到|至)(?:[0-9]{4}|[〇零一二三四五六七八九]{4})年|力争|目标")
+# 由原来的20个工作日压缩至5个工作日: the words that say the before is the old figure.
+_EARLIER = "原来的|原先的|过去的|以往的|现行的|目前的|原来|原先|过去|原"
 # One change of one subject: 由60个工作日压缩至30天, 从5天提高到1天, 由3000增至5000家. The verb
 # (压缩, 提高, 增, 缩短, …) is required: 由A至B with no verb is a range.
 _CHANGE = re.compile(
-    f"(?P<opening>由|从)(?P<before>{_ARABIC}[百千万亿]*|{_CN})(?P<before_unit>{_UNIT})?"
+    f"(?P<opening>由|从)(?:{_EARLIER})?"
+    f"(?P<before>百分之(?:{_ARABIC}|{_CN})|{_ARABIC}[百千万亿]*|{_CN})(?P<before_unit>{_UNIT})?"
     f"[\u4e00-\u9fff]{{1,4}}?(?:至|到|为)(?=[0-9{_CN_DIGITS}])"
 )
 
@@ -318,6 +323,7 @@ def _read(text: str, match: re.Match) -> dict | None:
     value = _number_value(number)
     if value is None or (high is not None and _number_value(high) is None):
         return None
+    value *= math.prod(_MAGNITUDE[ch] for ch in match.group("more_magnitude") or "")
     if unit is not None and not _unit_fits(text, match, high or number):
         return None
     if match.group("low_unit") and _UNITS[match.group("low_unit")].symbol != _UNITS[unit].symbol:

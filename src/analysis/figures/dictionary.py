@@ -231,8 +231,10 @@ def _only_verb(word: str) -> bool:
 
 # Where a title's head phrase ends: a conjunction, or 的 before what it modifies.
 _PHRASE_ENDS = frozenset("和与及的、，")
-# Generic last nouns a short name can do without: "grassroots governance (system)".
-_GENERIC_HEADS = frozenset({"体系", "体制", "机制", "制度", "体制机制", "格局", "能力"})
+# Generic last nouns a short name can do without: "grassroots governance (system)",
+# "intellectual property protection (area)" (…方面 ends the titles of lists issued by the State
+# Council, such as 国办发〔2018〕126号).
+_GENERIC_HEADS = frozenset({"体系", "体制", "机制", "制度", "体制机制", "格局", "能力", "方面"})
 _QUOTED = re.compile(r"“([^”]*)”")
 SHORT_NAME_CHARS = 30
 _LONG_QUOTE = 6

@@ -17,6 +17,7 @@ from functools import cache
 from pathlib import Path
 
 from ..paths import RESOURCES
+from ..source.declared import without_declared_count
 from .dictionary import dictionary_gloss, short_name
 
 SOURCES = ("curated", "user", "dictionary", "pinyin")
@@ -201,11 +202,14 @@ def section_lookup(title: str, user_path: Path | None = None, short: bool = Fals
     """The English name of a section title: ``sections_en.csv`` (its short or full name),
     else the user's glossary, else a dictionary short name from the title's head phrase, else
     the title's pinyin."""
-    title = str(title)
-    if (curated := section_translation(title)) is not None:
-        return Gloss(curated["short_en"] if short else curated["title_en"], "curated")
-    if title in _user_glossary(user_path):
-        return Gloss(_user_glossary(user_path)[title], "user")
+    # A closing count (（共4项）) is data, not a word of the name: glossed, it read "(common 4
+    # back of neck)".
+    for name in dict.fromkeys([str(title), without_declared_count(str(title))]):
+        if (curated := section_translation(name)) is not None:
+            return Gloss(curated["short_en"] if short else curated["title_en"], "curated")
+        if name in _user_glossary(user_path):
+            return Gloss(_user_glossary(user_path)[name], "user")
+    title = without_declared_count(str(title))
     # A whole title glossed word by word reads as a word salad; the short name serves for both.
     english = short_name(title, _known(user_path))
     if english is not None:

@@ -208,7 +208,16 @@ def plot_ca_biplot(
         x, y = group["dim_1"].mean(), group["dim_2"].mean()
         owner = term_sections.get(group.index[0])
         colour = section_colour(owner) if owner is not None else GREY
-        ax.scatter(group["dim_1"], group["dim_2"], s=22, color=colour, zorder=2)
+        # Above the squares, with a white rim: a term can sit on its own section's square.
+        ax.scatter(
+            group["dim_1"],
+            group["dim_2"],
+            s=22,
+            color=colour,
+            edgecolors="white",
+            linewidths=0.8,
+            zorder=4.5,
+        )
         texts.append(
             ax.text(
                 x,

@@ -30,6 +30,7 @@ from ..text.alignment import (
     SAME_MEASURE,
     aligned_texts,
 )
+from .cells import TABLE_OF_CONTENTS
 from .deck import SLIDE_HEIGHT, SLIDE_WIDTH, _figure_crop, _fill, _picture_box, _place, title_size
 from .render import write_report
 from .screen_images import screen_png
@@ -145,10 +146,11 @@ def term_sentences(comparison: Comparison, lang: str) -> list[str]:
 
 def regulation_sentences(comparison: Comparison, lang: str) -> list[str]:
     counts = comparison.regulations.groupby("list")["title"].nunique()
-    out = [
-        comparison_text("regulations.sentence", lang, name=name, count=int(counts.get(name, 0)))
-        for name in comparison.lists["list"]
-    ]
+    out = []
+    for name in comparison.lists["list"]:
+        count = int(counts.get(name, 0))
+        key = "regulations.sentence_one" if count == 1 else "regulations.sentence"
+        out.append(comparison_text(key, lang, name=name, count=count))
     shared = comparison.shared_regulations
     if shared.empty:
         out.append(comparison_text("regulations.none_shared", lang))
@@ -224,8 +226,8 @@ def _item_text(items: pd.DataFrame, item_id: int) -> str:
 
 
 def _markdown(text: str):
-    # An output, not a markdown cell: the renderer leaves markdown cells out (they are notes
-    # for whoever reads a notebook), and these words are the page's own.
+    # An output, not a markdown cell: the renderer leaves markdown cells out (they are a
+    # notebook's notes), and the page's words are its own.
     return _output_cell("text/markdown", text)
 
 
@@ -246,16 +248,18 @@ def comparison_notebook(
     names = list(comparison.lists["list"])
     title = comparison_text("title", lang, names=" · ".join(names))
     cells = [
+        # As the report shows its title: a markdown heading would carry its anchor link's ¶
+        # into the browser tab's title.
+        _output_cell("text/html", f"<h1>{html.escape(title)}</h1>"),
         _markdown(
-            f"# {title}\n\n"
-            + comparison_text(
+            comparison_text(
                 "intro",
                 lang,
                 count=len(names),
                 names=comparison_text("join.items", lang).join(names),
             )
         ),
-        _markdown("<!-- table of contents -->"),
+        _output_cell("text/html", TABLE_OF_CONTENTS),
         _markdown(
             f"## {comparison_text('heading.lists', lang)}\n\n"
             + "\n".join(f"- {s}" for s in list_sentences(comparison, lang))

@@ -6,6 +6,7 @@ which labels the columns (``column.<name>`` in ``resources/report_text.json``)."
 import pandas as pd
 
 from ..figures.extraction import doc_type_label
+from ..figures.glossary import glossed
 from ..figures.labels import section_short_name
 from ..source.load import COLUMNS as ITEM_COLUMNS
 from . import wording as w
@@ -99,7 +100,10 @@ def items(items: pd.DataFrame, lang: str) -> pd.DataFrame:
         ],
         line=items["line_start"],
         chars=items["content_chars"],
-    )[["item", "section", "name", "content", *further, "line", "chars"]]
+    )[["item", "section", "name", "content", *further, "line", "chars"]].rename(
+        # The header's own words, glossed in English: 推广范围 (roll-out scope).
+        columns={column: glossed(column, lang) for column in further}
+    )
 
 
 def repairs(repairs: pd.DataFrame, lang: str) -> pd.DataFrame:
