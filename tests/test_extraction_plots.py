@@ -1,8 +1,12 @@
 """The extraction figures: built from the data, titles that state what the data say."""
 
+from pathlib import Path
+
+import matplotlib.patches as mpatches
 import matplotlib.pyplot as plt
 import pandas as pd
 
+from analysis import load_items
 from analysis.extract.claims import claims_per_section, coined_terms, first_mover_claims
 from analysis.extract.quantities import extract_quantities
 from analysis.extract.regulations import extract_regulations
@@ -12,6 +16,8 @@ from analysis.figures.extraction import (
     plot_forecast_ladder,
     plot_key_numbers,
 )
+
+FIXTURES = Path(__file__).parent / "fixtures"
 
 
 def _title(fig) -> str:
@@ -111,3 +117,24 @@ def test_a_change_is_one_card_from_before_to_after(use_language):
     fig = plot_key_numbers(quantities)
     assert {"100,000 → 300,000", "250 million kWh"} <= {t.get_text() for t in fig.axes[0].texts}
     plt.close(fig)
+
+
+def test_a_list_with_many_key_numbers_shows_the_first_fifteen_and_says_so(use_language):
+    """The Jianglan list (written by a reviewer, unseen by the kit when it was written) states
+    more headline figures than a slide holds: the cards stop at three rows of five, and the
+    subtitle gives the whole count."""
+    from analysis.extract.headlines import headline_quantities
+    from analysis.figures.extraction import MAX_CARDS
+
+    items = load_items(FIXTURES / "jianglan_province_list.txt")
+    quantities = extract_quantities(items)
+    count = len(headline_quantities(quantities))
+    assert count > MAX_CARDS
+    for lang in ("zh", "en"):
+        use_language(lang)
+        fig = plot_key_numbers(quantities)
+        cards = [p for p in fig.axes[0].patches if isinstance(p, mpatches.FancyBboxPatch)]
+        assert len(cards) == MAX_CARDS
+        subtitle = " ".join(t.get_text() for t in fig.texts)
+        assert str(count) in subtitle and str(MAX_CARDS) in subtitle
+        plt.close(fig)

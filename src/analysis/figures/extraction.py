@@ -131,10 +131,16 @@ def plot_citations_by_type_and_section(regulations: pd.DataFrame, items: pd.Data
     return fig
 
 
+# Three rows of five: more cards than this no longer fit a slide with their text readable.
+MAX_CARDS = 15
+
+
 def plot_key_numbers(quantities: pd.DataFrame, *, columns: int = 5):
-    """A panel of cards: each headline figure as written, what it measures, and its item."""
+    """A panel of cards: each headline figure as written, what it measures, and its item. A
+    list with more than ``MAX_CARDS`` shows the first of them in its own order, and says so."""
     cards = headline_quantities(quantities)
-    rows = -(-len(cards) // columns)
+    shown = cards.head(MAX_CARDS)
+    rows = -(-len(shown) // columns)
     # The title names the largest count (compared in its dimension's base value, not by unit).
     largest = cards[cards["dimension"] == COUNT].sort_values("value_base").tail(1)
     if largest.empty:
@@ -149,11 +155,16 @@ def plot_key_numbers(quantities: pd.DataFrame, *, columns: int = 5):
             value=qualifier_words(top["qualifier"], "en")
             + english_amount(top["value"], top["unit"]),
         )
-    fig, ax = new_figure(finding, _text("key_numbers.subtitle"))
+    subtitle = (
+        _text("key_numbers.subtitle")
+        if len(shown) == len(cards)
+        else _text("key_numbers.subtitle_first", shown=len(shown), count=len(cards))
+    )
+    fig, ax = new_figure(finding, subtitle)
     ax.set_xlim(0, columns)
     ax.set_ylim(rows, 0)
     ax.axis("off")
-    for position, card in enumerate(cards.itertuples()):
+    for position, card in enumerate(shown.itertuples()):
         row, column = divmod(position, columns)
         ax.add_patch(
             mpatches.FancyBboxPatch(
