@@ -18,6 +18,7 @@ from ..extract.instrument_tables import SIGNIFICANCE
 from ..figures.labels import p_text
 from ..figures.save import figure_captions, figures_not_made
 from ..source.numerals import chinese_numeral_value
+from ..tables.read import read_table
 from . import wording as w
 from .absences import absence_sentences, absent_items
 from .finished_tables import Tables
@@ -51,7 +52,8 @@ def overview(t: Tables, lang: str) -> list[str]:
         say(
             "overview.counts",
             lang,
-            sections=len(sections),
+            # Sections published with their heading only are sections of the list too.
+            sections=len(read_table(t.processed / "sections.csv")),
             items=len(items),
             chars=int(items["content_chars"].sum()),
             largest=w.section_reference(largest["section_numeral"], largest["section_title"], lang),
