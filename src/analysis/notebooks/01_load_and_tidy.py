@@ -35,17 +35,12 @@ import pandas as pd
 from IPython.display import display
 
 import analysis
-from analysis.figures.identity import list_identity
 from analysis.figures.labels import label
+from analysis.figures.run import start_run
 from analysis.figures.save import save_figure
 from analysis.figures.sections import plot_items_per_section
-from analysis.figures.theme import use_figure_settings
 from analysis.paths import (
     SOURCE_METADATA,
-    figures_dir,
-    list_to_analyse,
-    output_folder,
-    processed_dir,
 )
 from analysis.source.load import absent_items_table, with_declared_counts
 from analysis.source.provenance import provenance
@@ -59,10 +54,8 @@ pd.set_option("display.max_colwidth", 60)
 # One row per item. `line_start`/`line_end` point back to the lines of the source file.
 
 # %%
-folder = output_folder(out_dir)
-out, figures = processed_dir(folder), figures_dir(folder, lang)
-items = analysis.load_items(list_to_analyse(input_list), allow_gaps=allow_gaps)
-use_figure_settings(list_identity(items, SOURCE_METADATA), lang, glossary)
+run = start_run(input_list, out_dir, lang, glossary, allow_gaps)
+items, out, figures = run.items, run.processed, run.figures
 print(f"{items.attrs['source']}\nsha256 {items.attrs['sha256']}, read as {items.attrs['encoding']}")
 display(items.head(10))
 

@@ -38,19 +38,10 @@ allow_gaps = False  # load a list whose numbering has gaps it does not explain
 import pandas as pd
 from IPython.display import Markdown, display
 
-import analysis
 from analysis.figures import lengths, terms
-from analysis.figures.identity import list_identity
 from analysis.figures.labels import label
+from analysis.figures.run import start_run
 from analysis.figures.save import make_figure, save_figure
-from analysis.figures.theme import use_figure_settings
-from analysis.paths import (
-    SOURCE_METADATA,
-    figures_dir,
-    list_to_analyse,
-    output_folder,
-    processed_dir,
-)
 from analysis.tables.write import write_csv
 from analysis.text import segment
 from analysis.text.counts import section_counts
@@ -61,10 +52,8 @@ from analysis.text.kwic_widget import has_widget_frontend, kwic_explorer
 
 NOTEBOOK = "02_text_terms"
 pd.set_option("display.max_colwidth", 40)
-folder = output_folder(out_dir)
-out, figures = processed_dir(folder), figures_dir(folder, lang)
-items = analysis.load_items(list_to_analyse(input_list), allow_gaps=allow_gaps)
-use_figure_settings(list_identity(items, SOURCE_METADATA), lang, glossary)
+run = start_run(input_list, out_dir, lang, glossary, allow_gaps)
+items, out, figures = run.items, run.processed, run.figures
 
 # %% [markdown]
 # ## Counts per category

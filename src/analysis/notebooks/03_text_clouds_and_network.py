@@ -33,19 +33,10 @@ allow_gaps = False  # load a list whose numbering has gaps it does not explain
 # %%
 from IPython.display import display
 
-import analysis
 from analysis.figures import network, terms
-from analysis.figures.identity import list_identity
 from analysis.figures.labels import label
+from analysis.figures.run import start_run
 from analysis.figures.save import make_figure
-from analysis.figures.theme import use_figure_settings
-from analysis.paths import (
-    SOURCE_METADATA,
-    figures_dir,
-    list_to_analyse,
-    output_folder,
-    processed_dir,
-)
 from analysis.tables.write import write_csv
 from analysis.text.cooccurrence import (
     MIN_SHARED_ITEMS,
@@ -56,10 +47,8 @@ from analysis.text.cooccurrence import (
 from analysis.text.keywords import keyword_counts
 
 NOTEBOOK = "03_text_clouds_and_network"
-folder = output_folder(out_dir)
-out, figures = processed_dir(folder), figures_dir(folder, lang)
-items = analysis.load_items(list_to_analyse(input_list), allow_gaps=allow_gaps)
-use_figure_settings(list_identity(items, SOURCE_METADATA), lang, glossary)
+run = start_run(input_list, out_dir, lang, glossary, allow_gaps)
+items, out, figures = run.items, run.processed, run.figures
 counts = keyword_counts(items, progress=False)
 
 # %% [markdown]

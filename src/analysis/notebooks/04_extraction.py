@@ -36,7 +36,6 @@ allow_gaps = False  # load a list whose numbering has gaps it does not explain
 import pandas as pd
 from IPython.display import display
 
-import analysis
 from analysis.extract.claims import (
     claims_per_item,
     claims_per_section,
@@ -52,26 +51,16 @@ from analysis.figures.extraction import (
     plot_forecast_ladder,
     plot_key_numbers,
 )
-from analysis.figures.identity import list_identity
 from analysis.figures.labels import label
+from analysis.figures.run import start_run
 from analysis.figures.save import make_figure
-from analysis.figures.theme import use_figure_settings
-from analysis.paths import (
-    SOURCE_METADATA,
-    figures_dir,
-    list_to_analyse,
-    output_folder,
-    processed_dir,
-)
 from analysis.tables.write import write_csv
 
 pd.set_option("display.max_colwidth", 50)
 pd.set_option("display.max_rows", 200)
 NOTEBOOK = "04_extraction"
-folder = output_folder(out_dir)
-OUT, figures = processed_dir(folder), figures_dir(folder, lang)
-items = analysis.load_items(list_to_analyse(input_list), allow_gaps=allow_gaps)
-use_figure_settings(list_identity(items, SOURCE_METADATA), lang, glossary)
+run = start_run(input_list, out_dir, lang, glossary, allow_gaps)
+items, OUT, figures = run.items, run.processed, run.figures
 
 
 def write(table: pd.DataFrame, name: str) -> None:

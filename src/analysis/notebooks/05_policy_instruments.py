@@ -43,7 +43,6 @@ from pathlib import Path
 import pandas as pd
 from IPython.display import display
 
-import analysis
 from analysis.extract.codebook import DEFAULT_CODEBOOK, load_codebook
 from analysis.extract.instrument_tables import (
     independence_test,
@@ -52,28 +51,20 @@ from analysis.extract.instrument_tables import (
     type_by_section,
 )
 from analysis.extract.instruments import code_items, items_for_review
-from analysis.figures.identity import list_identity
 from analysis.figures.instruments import plot_tools_by_section, plot_types_by_section
 from analysis.figures.labels import label
+from analysis.figures.run import start_run
 from analysis.figures.save import make_figure
-from analysis.figures.theme import use_figure_settings
 from analysis.paths import (
     ROOT,
-    SOURCE_METADATA,
-    figures_dir,
-    list_to_analyse,
-    output_folder,
-    processed_dir,
 )
 from analysis.tables.write import write_csv
 
 pd.set_option("display.max_colwidth", 60)
 pd.set_option("display.max_rows", 300)
 NOTEBOOK = "05_policy_instruments"
-folder = output_folder(out_dir)
-OUT, figures = processed_dir(folder), figures_dir(folder, lang)
-items = analysis.load_items(list_to_analyse(input_list), allow_gaps=allow_gaps)
-use_figure_settings(list_identity(items, SOURCE_METADATA), lang, glossary)
+run = start_run(input_list, out_dir, lang, glossary, allow_gaps)
+items, OUT, figures = run.items, run.processed, run.figures
 instrument_codebook = load_codebook(codebook)
 
 

@@ -36,17 +36,16 @@ glossary = None  # your own glossary (CSV: term_zh,en); None: the curated one on
 allow_gaps = False  # load a list whose numbering has gaps it does not explain
 
 # %%
+from pathlib import Path
 
 import pandas as pd
 from IPython.display import display
 
-import analysis
 from analysis import paths
-from analysis.figures.identity import list_identity
 from analysis.figures.labels import label
+from analysis.figures.run import start_run
 from analysis.figures.save import make_figure
 from analysis.figures.structure import plot_ca_biplot, plot_dendrogram
-from analysis.figures.theme import use_figure_settings
 from analysis.source.provenance import read_metadata
 from analysis.tables.write import write_csv
 from analysis.text import clusters, correspondence, similarity
@@ -56,15 +55,12 @@ from analysis.text.keywords import keyword_counts
 from analysis.text.kwic_widget import has_widget_frontend
 from analysis.text.similarity_widget import similar_items_explorer
 
-input_list = paths.list_to_analyse(input_list)
-folder = paths.output_folder(out_dir)
-OUT, FIGURES = paths.processed_dir(folder), paths.figures_dir(folder, lang)
+run = start_run(input_list, out_dir, lang, glossary, allow_gaps)
+items, OUT, FIGURES = run.items, run.processed, run.figures
 NOTEBOOK = "07_structure"
 PAIRS = paths.ROOT / "tests" / "fixtures" / "similar_item_pairs.csv"
 pd.set_option("display.max_colwidth", 50)
 pd.set_option("display.max_rows", 300)
-items = analysis.load_items(input_list, allow_gaps=allow_gaps)
-use_figure_settings(list_identity(items, paths.SOURCE_METADATA), lang, glossary)
 sections = section_counts(items)
 
 
@@ -73,7 +69,7 @@ def write(table: pd.DataFrame, name: str) -> None:
     print(f"wrote {path.name}: {len(table)} rows")
 
 
-print(f"{input_list.name}: {len(items)} items in {len(sections)} sections")
+print(f"{Path(items.attrs['source']).name}: {len(items)} items in {len(sections)} sections")
 
 # %% [markdown]
 # ## 1 · Which items are alike
