@@ -295,3 +295,18 @@ def test_full_width_digits_are_digits_and_the_text_stays_as_written():
         ("４０．５％", 40.5, "%", ""),
     ]
     assert all(text[q["span_start"] : q["span_end"]] == q["text"] for q in found)
+
+
+@given(st.integers(min_value=1_000, max_value=999_999), st.integers(min_value=1, max_value=99))
+def test_a_grouped_number_neither_splits_its_clause_nor_leaks_into_a_subject(n, tenths):
+    text = f"全市{n:,}名河长全年巡河{tenths / 10}万人次。"
+    people, visits = find_quantities(text)
+    assert (people["value"], people["unit"]) == (n, "名")
+    assert visits["value"] == pytest.approx(tenths * 1_000)
+    # Each subject is the words between the numbers, never a piece of the other number.
+    assert people["subject"] == visits["subject"] == "河长全年巡河"
+
+
+def test_mu_times_are_a_unit_of_their_own():
+    (hosted,) = find_quantities("累计托管210万亩次。")
+    assert (hosted["value"], hosted["unit"], hosted["subject"]) == (2_100_000, "亩次", "累计托管")

@@ -210,6 +210,9 @@ _SUBJECT_LEAD = re.compile(f"^(?:{_WORDS['lead']})+")
 _SUBJECT_TAIL = re.compile(f"(?:{_WORDS['tail']})+$")
 # A verb after the measured noun ends the subject: 90%以上研发人员|集中在企业.
 _SUBJECT_STOP = re.compile(_WORDS["stop"])
+# The next number in the clause measures something else: 1,427名|河长全年巡河|8.6万人次.
+_NEXT_NUMBER = re.compile("[0-9]")
+_EARLIER_NUMBER = re.compile(f"{_ARABIC}[百千万亿]*(?:{_UNIT})?")
 
 
 def _arabic_value(number: str) -> float | None:
@@ -374,9 +377,16 @@ def _qualifier(match: re.Match, before: str, text: str, clause: tuple[int, int],
 
 def _clean_subject(phrase: str, *, after: bool) -> str:
     phrase = phrase.replace("“", "").replace("”", "")
+    if not after and (numbers := _EARLIER_NUMBER.findall(phrase)):
+        phrase = phrase[phrase.rindex(numbers[-1]) + len(numbers[-1]) :]
     phrase = _SUBJECT_LEAD.sub("", phrase)
     if after and (stop := _SUBJECT_STOP.search(phrase)):
         phrase = phrase[: stop.start()]
+    if after and (number := _NEXT_NUMBER.search(phrase)):
+        # Unless the number itself opens the subject (分3年使全市|662个社区).
+        words_before = _clean_subject(phrase[: number.start()], after=True)
+        if words_before:
+            return words_before
     return _SUBJECT_TAIL.sub("", phrase)
 
 

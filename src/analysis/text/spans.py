@@ -12,7 +12,11 @@ SENTENCE_ENDS = "。！？!?\n"
 # can carry its own number (基地360个、妇女儿童之家713个).
 CLAUSE_ENDS = SENTENCE_ENDS + "，；：、,;:"
 _SENTENCE_END = re.compile(f"[{re.escape(SENTENCE_ENDS)}]")
-_CLAUSE_END = re.compile(f"[{re.escape(CLAUSE_ENDS)}]")
+# A comma grouping thousands (1,427名) or a colon between digits (1:1, 8:30) is part of a
+# number, not the end of a clause.
+_CLAUSE_END = re.compile(
+    f"[{re.escape(CLAUSE_ENDS.replace(',', '').replace(':', ''))}]|(?<![0-9])[,:]|[,:](?![0-9])"
+)
 _QUOTE = re.compile(r"“[^“”]*”")
 
 
