@@ -11,6 +11,9 @@ STAMP := $(VENV)/.installed
 export MPLCONFIGDIR := $(CURDIR)/.cache/matplotlib
 export JIEBA_CACHE_DIR := $(CURDIR)/.cache/jieba
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
+# Python keeps the bytecode it compiles: where a machine sets PYTHONDONTWRITEBYTECODE, every
+# test run and every notebook's kernel would compile pandas, matplotlib and the rest again.
+unexport PYTHONDONTWRITEBYTECODE
 
 NOTEBOOKS := $(sort $(wildcard notebooks/[0-9][0-9]_*.py))
 # JupyterLab refuses to start as root without --allow-root, and root is the usual user in
@@ -61,7 +64,7 @@ test: $(STAMP) ## Run every test (derandomized Hypothesis `ci` profile) and ruff
 check: $(STAMP) ## The quick loop while working: ruff, then the fast tests (`dev` profile)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/python -m pytest -q -m "$(QUICK)" --hypothesis-profile=dev
+	$(BIN)/python -m pytest -q -n auto -m "$(QUICK)" --hypothesis-profile=dev
 
 lint: $(STAMP) ## Run ruff only
 	$(BIN)/ruff check .
