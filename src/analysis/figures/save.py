@@ -32,6 +32,7 @@ _SNAKE_CASE = re.compile(r"^[a-z0-9]+(_[a-z0-9]+)*$")
 _PNG_METADATA = {"Software": None}
 _SVG_METADATA = {"Date": None, "Creator": None}
 _NOTEBOOK_PREFIX = "notebooks/"
+_RENDER_KEY = "Rendered from"
 
 
 def save_figure(
@@ -72,7 +73,7 @@ def save_figure(
     png_described = {
         key: "\n".join(v) if isinstance(v, list) else v for key, v in described.items()
     }
-    png = _render_png(fig, svg.getvalue(), _PNG_METADATA | png_described)
+    png = _render_png(fig, svg.getvalue(), _PNG_METADATA | png_described, paths["png"])
     safe_write.write_bytes(paths["png"], png)
     if close or (close is None and headless()):
         plt.close(fig)
@@ -184,15 +185,29 @@ def _note_dictionary_glosses(fig) -> None:
         )
 
 
-def _render_png(fig, svg: bytes, metadata: dict) -> bytes:
+def _rendered_from(png: Path) -> str | None:
+    """The render key a whole PNG written by ``save_figure`` carries, if ``png`` is one (every
+    chunk's checksum is checked, so a damaged file is drawn again)."""
+    try:
+        with Image.open(png) as image:
+            key = image.info.get(_RENDER_KEY)
+            image.verify()
+    except (OSError, SyntaxError, ValueError):
+        return None
+    return key
+
+
+def _render_png(fig, svg: bytes, metadata: dict, destination: Path) -> bytes:
     """The 300 dpi PNG, rendered once per distinct figure.
 
     The SVG is a complete, deterministic description of what the figure draws (vector content,
     text and embedded rasters), so the same SVG bytes with the same rendering stack (versions
     of matplotlib, FreeType, Pillow, fontTools and the font file's hash: ``rendering_stack``)
-    and metadata give the same PNG. Rendering the PNG is the slowest step of a run; a figure
-    whose SVG has not changed since the last run is copied from the cache instead of drawn
-    again.
+    and metadata give the same PNG. Rendering the PNG is the slowest step of a run, so the
+    PNG carries that key (its ``Rendered from`` text chunk): a PNG already at ``destination``
+    with the same key is the one this figure renders to and is kept, as a fresh clone's
+    committed figures are; otherwise a PNG rendered by an earlier run is copied from the cache;
+    otherwise it is drawn.
     """
     key = hashlib.sha256(
         b"\0".join(
@@ -200,10 +215,14 @@ def _render_png(fig, svg: bytes, metadata: dict) -> bytes:
                 svg,
                 repr(rendering_stack()).encode(),
                 str(DPI).encode(),
+                _RENDER_KEY.encode(),
                 repr(sorted(metadata.items())).encode(),
             ]
         )
     ).hexdigest()
+    if _rendered_from(destination) == key:
+        return destination.read_bytes()
+    metadata = metadata | {_RENDER_KEY: key}
     cached = cache_dir() / "png" / f"{key}.png"
     if cached.exists():
         return cached.read_bytes()
