@@ -172,18 +172,24 @@ def run_report(
                 steps, env, NOTEBOOKS, parallel=parallel, on_done=done, parameters=parameters
             )
         )
+        # The workbook and the deck read only what the analysis notebooks wrote, so they are
+        # made while the report notebook runs, on the core its kernel leaves free.
+        companions = None
         try:
             _say(await asyncio.to_thread(check_input, input_path, allow_gaps))
             notebooks = await analysis
             inputs_ready.set()
-            return [*notebooks, await report]
+            companions = asyncio.create_task(asyncio.to_thread(_write_companions, out_root, lang))
+            executed = await report
+            return [*notebooks, executed], await companions
         finally:
-            for task in (analysis, report):
+            running = [task for task in (analysis, report, companions) if task is not None]
+            for task in running:
                 task.cancel()
-            await asyncio.gather(analysis, report, return_exceptions=True)
+            await asyncio.gather(*running, return_exceptions=True)
 
     try:
-        *analysed, executed = asyncio.run(run_all())
+        (*analysed, executed), companions = asyncio.run(run_all())
         done(report_notebook, time.perf_counter() - started)
         kept = keep_executed(
             [*steps, report_notebook], [*analysed, executed], executed_notebooks_dir(out_root, lang)
@@ -194,16 +200,26 @@ def run_report(
 
     # Imported only now: nbconvert and fontTools are needed for the last step alone, and the
     # notebooks' kernels should not wait for them to load.
-    from ..figures.save import write_figures_readme
-    from .deck import write_deck
     from .render import write_report
-    from .workbook import write_workbook
 
-    write_figures_readme(figures_dir(out_root, lang))
-    _say(f"workbook: {write_workbook(processed_dir(out_root))}")
     name = "report.html" if lang == "zh" else f"report_{lang}.html"
     title = report_title(input_path, lang, allow_gaps)
     report = write_report(executed, reports_dir(out_root) / name, title, lang)
+    _say(f"workbook: {companions['workbook']}")
     _say(f"report: {report}")
-    _say(f"deck: {write_deck(out_root, lang)}")
+    _say(f"deck: {companions['deck']}")
     return report
+
+
+def _write_companions(out_root: Path, lang: str) -> dict[str, Path]:
+    """The figures' README, the workbook and the deck: what the analysis notebooks wrote,
+    gathered."""
+    from ..figures.save import write_figures_readme
+    from .deck import write_deck
+    from .workbook import write_workbook
+
+    write_figures_readme(figures_dir(out_root, lang))
+    return {
+        "workbook": write_workbook(processed_dir(out_root)),
+        "deck": write_deck(out_root, lang),
+    }
