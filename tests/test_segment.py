@@ -12,6 +12,7 @@ import re
 import pytest
 
 from analysis.text import segment
+from analysis.text.segment import is_number_word, tokenize
 
 
 @pytest.fixture(scope="module")
@@ -110,3 +111,17 @@ def test_function_words_punctuation_and_generic_verbs_are_dropped(segmenter):
 
 def test_tokenize_uses_the_source_dictionary():
     assert "沿途下蛋" in segment.tokenize("建立科技成果“沿途下蛋”高效转化机制")
+
+
+@pytest.mark.parametrize(
+    "written", ["三千五", "一万五", "三点五", "三分之一", "百分之五", "二〇二一"]
+)
+def test_numbers_in_chinese_characters_are_not_terms(written):
+    # Figures say "numbers removed": a number in characters is a number, as one in digits is.
+    assert is_number_word(written)
+    assert written not in tokenize(f"申请材料精简{written}，审批事项减少。")
+
+
+@pytest.mark.parametrize("word", ["十四五", "一体化", "一网通办", "第一", "三农"])
+def test_words_made_with_numerals_stay_terms(word):
+    assert not is_number_word(word)

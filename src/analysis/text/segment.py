@@ -26,6 +26,7 @@ of span are therefore cut out with one regular expression *before* jieba sees th
   not terms, and would otherwise leave stray units (平方公里, 小时) in the keyword counts.
 
 Tokens are then filtered by rule: punctuation and bare numbers (no Han or Latin letter),
+numbers written in Chinese characters (三千五, 三分之一),
 single characters (in this register nearly all are function words: 的, 和, 在, 等), and the
 words in ``resources/stopwords_policy_zh.txt`` (function words and generic policy verbs; the
 file's header explains the choice).
@@ -50,6 +51,7 @@ from importlib import resources
 import jieba
 import pandas as pd
 
+from ..source.numerals import chinese_number_value
 from . import engines
 
 MIN_TERM_CHARS = 2
@@ -84,6 +86,20 @@ _QUANTITY_REST = (
 _QUANTITY = "|".join(f"{d}(?<![A-Za-z0-9.．]{d}){_QUANTITY_REST}" for d in "0123456789")
 # A token is a term only if it holds a Han character or a Latin letter.
 _HAS_LETTER = re.compile(r"[\u4e00-\u9fffA-Za-z]")
+_FRACTION = re.compile(r"^(?P<whole>.+)分之(?P<part>.+)$")
+
+
+def is_number_word(token: str) -> bool:
+    """A number written in Chinese characters (三千五, 三点五, 三分之一, 百分之五): a quantity,
+    never a term, as a number in digits is not."""
+    fraction = _FRACTION.match(token)
+    parts = fraction.group("whole", "part") if fraction else (token,)
+    try:
+        for part in parts:
+            chinese_number_value(part)
+    except ValueError:
+        return False
+    return True
 
 
 def resource_path(name: str):
@@ -228,6 +244,7 @@ class Segmenter:
                 len(token) >= MIN_TERM_CHARS
                 and token not in self._stopwords
                 and _HAS_LETTER.search(token) is not None
+                and not is_number_word(token)
             )
             self._verdicts[token] = verdict
         return verdict
