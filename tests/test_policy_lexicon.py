@@ -12,7 +12,7 @@ from analysis.__main__ import main
 from analysis.figures import dictionary
 from analysis.figures.glossary import lookup, section_lookup
 from analysis.figures.lexicon import POS, LexiconError, policy_lexicon, read_lexicon
-from analysis.paths import RESOURCES
+from analysis.paths import RESOURCES, ROOT
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -73,6 +73,14 @@ def test_a_target_year_opens_the_gloss():
     assert dictionary.dictionary_gloss("到2025年入库企业") == "by 2025 enterprises in the pool"
 
 
+def test_a_number_drops_its_classifier_and_a_time_frame_goes_last():
+    # 三个 and 一名 are not CC-CEDICT entries: 三 and 个 alone gave no gloss, only pinyin.
+    assert dictionary.cedict_sense("三个") is None
+    assert dictionary.word_sense("三个") == "three" and dictionary.word_sense("一名") == "one"
+    # 试点,pilot | 以来,since,postposition | 累计 (dropped) | 成交,traded | 地块,land plots
+    assert dictionary.dictionary_gloss("试点以来累计成交地块") == "traded land plots since pilot"
+
+
 def test_a_short_name_keeps_its_head_noun_phrase_whole():
     # 知识产权保护,intellectual property protection; 方面 is a generic tail.
     found = section_lookup("知识产权保护方面", short=True)
@@ -118,6 +126,8 @@ def test_the_lexicon_is_broad_and_apart_from_the_policy_senses():
 def test_the_lexicon_says_where_it_comes_from():
     head = (RESOURCES / "policy_lexicon_en.csv").read_text(encoding="utf-8")[:600]
     assert "by hand" in head and "not taken from CC-CEDICT" in head
+    doc = (ROOT / "docs" / "glossing.md").read_text(encoding="utf-8")
+    assert f"holds {len(policy_lexicon())} entries" in doc and "written by hand" in doc
 
 
 _HEADER = "# a comment\nterm_zh,en,pos,field\n"

@@ -17,7 +17,8 @@ county", 龙头 as "faucet"), so the gloss:
   British spelling (``resources/spelling_en_gb.csv``) as the curated glossary does;
 - reads an administrative level as one (区级 → "district-level", 三级 → "three-tier"), and
   drops what only adds noise to a label: function words (已, 共, 累计) and a generic last noun
-  (…工作, …方面).
+  (…工作, …方面); a number keeps no classifier (三个 → "three"), and a time frame goes last
+  (试点以来 → "… since pilot").
 
 A term with a character no entry covers, or with two characters in a row that only single-character
 entries cover, gets no gloss: half a gloss would read as a whole one.
@@ -139,6 +140,30 @@ def _level(word: str) -> str | None:
     return None
 
 
+# A number and its classifier (三个, 一名, 两家): the classifier has no English of its own.
+_NUMERALS = {
+    "一": "one",
+    "两": "two",
+    "二": "two",
+    "三": "three",
+    "四": "four",
+    "五": "five",
+    "六": "six",
+    "七": "seven",
+    "八": "eight",
+    "九": "nine",
+    "十": "ten",
+}
+_CLASSIFIERS = frozenset("个名家项所处户条座台套位张间")
+
+
+def _count(word: str) -> str | None:
+    """三个 → "three", 一名 → "one"; None for any other word."""
+    if len(word) == 2 and word[0] in _NUMERALS and word[1] in _CLASSIFIERS:
+        return _NUMERALS[word[0]]
+    return None
+
+
 def is_function_word(word: str) -> bool:
     """An adverb or aspect word of the lexicon (已, 共, 累计) that adds nothing to a label."""
     entry = policy_lexicon().get(word)
@@ -157,6 +182,8 @@ def word_sense(word: str) -> str | None:
         return policy_lexicon()[word].en
     if (level := _level(word)) is not None:
         return level
+    if (count := _count(word)) is not None:
+        return count
     return cedict_sense(word)
 
 
@@ -318,16 +345,39 @@ def dictionary_gloss(term: str, known: Mapping[str, str] | None = None) -> str |
     if _loose_characters(pieces, known):
         return None
     pieces = _without_noise(pieces, known)
-    words: list[str] = [opening] if opening else []
+    frame = next(
+        (i for i, (piece, _) in enumerate(pieces) if i > 0 and _is_postposition(piece, known)),
+        None,
+    )
+    if frame is None:
+        words = _compose(pieces)
+    else:
+        # 试点以来|成交地块: "land plots transactions since pilot", the frame last, as English
+        # puts it.
+        framed = f"{pieces[frame][1]} {' '.join(_compose(pieces[:frame]))}"
+        words = [*_compose(pieces[frame + 1 :]), framed]
+    words = [opening, *words] if opening else words
+    return " ".join(w for w in words if w).strip(" ,") or None
+
+
+def _is_postposition(piece: str, known: Mapping[str, str]) -> bool:
+    """以来 (since), 期间 (during): a word that follows what it frames."""
+    entry = policy_lexicon().get(piece)
+    return piece not in known and entry is not None and entry.pos == "postposition"
+
+
+def _compose(pieces: list[tuple[str, str | None]]) -> list[str]:
+    """The English words of ``pieces`` in their order, a list's 、 joined to the word before it
+    ("funds, talent"), a closing lexicon verb read as a result (see :func:`_with_result`)."""
+    words: list[str] = []
     for _, english in pieces:
         if english == ",":
-            # A list's 、 joins to the word before it: "funds, talent".
             words[-1:] = [f"{words[-1]}," if words else ""]
         elif english:
             words.append(english)
     if len(pieces) > 1 and words and pieces[-1][1] == words[-1]:
         words = _with_result(words, pieces)
-    return " ".join(w for w in words if w).strip(" ,") or None
+    return words
 
 
 def _verb_senses(word: str) -> tuple[int, int]:

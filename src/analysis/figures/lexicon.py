@@ -18,7 +18,7 @@ from pathlib import Path
 from ..paths import RESOURCES
 
 LEXICON_COLUMNS = ("term_zh", "en", "pos", "field")
-POS = ("noun", "modifier", "verb", "function")
+POS = ("noun", "modifier", "verb", "function", "postposition")
 _CHINESE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
