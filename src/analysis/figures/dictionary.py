@@ -30,6 +30,15 @@ from collections.abc import Mapping
 from functools import cache
 
 from ..paths import RESOURCES
+from .composition import (
+    BY_YEAR,
+    count_gloss,
+    is_function_word,
+    is_postposition,
+    level_gloss,
+    with_result,
+    without_noise,
+)
 from .lexicon import policy_lexicon
 
 CEDICT_NAME = "CC-CEDICT"
@@ -110,66 +119,6 @@ def _is_verb_sense(sense: str) -> bool:
     return _BRACKETED.sub(" ", sense).strip().startswith("to ")
 
 
-# The units an administrative level is named after (区级 → "district-level"), and the tiers
-# a list counts (两级财政, 三级公园体系). CC-CEDICT lacks most of them or reads 三级 as "grade 3".
-_LEVEL_UNITS = {
-    "国家": "national",
-    "省": "province",
-    "市": "city",
-    "区": "district",
-    "县": "county",
-    "镇": "town",
-    "乡": "township",
-    "街道": "subdistrict",
-    "社区": "community",
-    "村": "village",
-}
-_TIERS = {"两": "two", "二": "two", "三": "three", "四": "four", "五": "five"}
-_LEVEL = "级"
-
-
-def _level(word: str) -> str | None:
-    """区级 → "district-level", 三级 → "three-tier"; None for any other word."""
-    if len(word) < 2 or not word.endswith(_LEVEL):
-        return None
-    unit = word[:-1]
-    if unit in _LEVEL_UNITS:
-        return f"{_LEVEL_UNITS[unit]}-level"
-    if unit in _TIERS:
-        return f"{_TIERS[unit]}-tier"
-    return None
-
-
-# A number and its classifier (三个, 一名, 两家): the classifier has no English of its own.
-_NUMERALS = {
-    "一": "one",
-    "两": "two",
-    "二": "two",
-    "三": "three",
-    "四": "four",
-    "五": "five",
-    "六": "six",
-    "七": "seven",
-    "八": "eight",
-    "九": "nine",
-    "十": "ten",
-}
-_CLASSIFIERS = frozenset("个名家项所处户条座台套位张间")
-
-
-def _count(word: str) -> str | None:
-    """三个 → "three", 一名 → "one"; None for any other word."""
-    if len(word) == 2 and word[0] in _NUMERALS and word[1] in _CLASSIFIERS:
-        return _NUMERALS[word[0]]
-    return None
-
-
-def is_function_word(word: str) -> bool:
-    """An adverb or aspect word of the lexicon (已, 共, 累计) that adds nothing to a label."""
-    entry = policy_lexicon().get(word)
-    return entry is not None and entry.pos == "function"
-
-
 def word_sense(word: str) -> str | None:
     """The first usable sense of ``word``: a policy sense, else the policy lexicon's, else an
     administrative level's (区级), else CC-CEDICT's (:func:`cedict_sense`): a common word's
@@ -180,9 +129,9 @@ def word_sense(word: str) -> str | None:
         return policy_senses()[word]
     if word in policy_lexicon():
         return policy_lexicon()[word].en
-    if (level := _level(word)) is not None:
+    if (level := level_gloss(word)) is not None:
         return level
-    if (count := _count(word)) is not None:
+    if (count := count_gloss(word)) is not None:
         return count
     return cedict_sense(word)
 
@@ -275,100 +224,37 @@ def _loose_characters(pieces: list[tuple[str, str | None]], known: Mapping[str, 
     return False
 
 
-# A target year opening a key number's subject (到2025年入库企业): "by 2025 …".
-_BY_YEAR = re.compile(r"^[到至](\d{4})年(?:底)?")
-# Generic last nouns a label can do without: "safety (work)", "protection (area)".
-_GENERIC_TAILS = frozenset({"工作", "方面"})
-
-
-def _without_noise(
-    pieces: list[tuple[str, str | None]], known: Mapping[str, str]
-) -> list[tuple[str, str | None]]:
-    """``pieces`` without the function words (已, 共) a glossary does not gloss itself, and
-    without a generic last noun (…工作, …方面); a term made only of them keeps them all."""
-    kept = [(p, e) for p, e in pieces if p in known or not is_function_word(p)]
-    if len(kept) > 1 and kept[-1][0] in _GENERIC_TAILS and kept[-1][0] not in known:
-        kept = kept[:-1]
-    return kept or pieces
-
-
-# English verbs of the lexicon whose past participle is not the regular one.
-_IRREGULAR_PARTICIPLES = {
-    "cut": "cut",
-    "set": "set",
-    "put": "put",
-    "build": "built",
-    "grow": "grown",
-    "fall": "fallen",
-    "drive": "driven",
-    "pay": "paid",
-}
-
-
-def _participle(verb: str) -> str:
-    """reduce → reduced, streamline → streamlined, cut → cut."""
-    if verb in _IRREGULAR_PARTICIPLES:
-        return _IRREGULAR_PARTICIPLES[verb]
-    if verb.endswith("e"):
-        return verb + "d"
-    if verb.endswith("y") and verb[-2:-1] not in "aeiou":
-        return verb[:-1] + "ied"
-    return verb + "ed"
-
-
-def _with_result(words: list[str], pieces: list[tuple[str, str | None]]) -> list[str]:
-    """A subject that ends in a lexicon verb after what it acts on (审批事项|减少) states a
-    result: the verb reads as its participle, "approval items reduced", not "… reduce"."""
-    last = policy_lexicon().get(pieces[-1][0])
-    verbs = [policy_lexicon().get(piece) for piece, _ in pieces[:-1]]
-    if (
-        last is None
-        or last.pos != "verb"
-        or " " in last.en
-        or all(entry is not None and entry.pos == "verb" for entry in verbs)
-    ):
-        return words
-    return [*words[:-1], _participle(last.en)]
-
-
 def dictionary_gloss(term: str, known: Mapping[str, str] | None = None) -> str | None:
     """An English gloss of ``term`` from its pieces (see :func:`segment`), or None where a
     piece has none. ``known``: glosses to use before the dictionary (the glossaries)."""
     known = known or {}
     term = str(term)
     opening = ""
-    if (year := _BY_YEAR.match(term)) and len(term) > len(year[0]):
+    if (year := BY_YEAR.match(term)) and len(term) > len(year[0]):
         opening, term = f"by {year[1]}", term[len(year[0]) :]
     pieces = segment(term, known)
     if not pieces or any(english is None for _, english in pieces):
         return None
     if _loose_characters(pieces, known):
         return None
-    pieces = _without_noise(pieces, known)
+    pieces = without_noise(pieces, known)
     frame = next(
-        (i for i, (piece, _) in enumerate(pieces) if i > 0 and _is_postposition(piece, known)),
+        (i for i, (piece, _) in enumerate(pieces) if i > 0 and is_postposition(piece, known)),
         None,
     )
     if frame is None:
         words = _compose(pieces)
     else:
-        # 试点以来|成交地块: "land plots transactions since pilot", the frame last, as English
-        # puts it.
+        # 试点以来|成交地块: "traded land plots since pilot", the frame last, as English puts it.
         framed = f"{pieces[frame][1]} {' '.join(_compose(pieces[:frame]))}"
         words = [*_compose(pieces[frame + 1 :]), framed]
     words = [opening, *words] if opening else words
     return " ".join(w for w in words if w).strip(" ,") or None
 
 
-def _is_postposition(piece: str, known: Mapping[str, str]) -> bool:
-    """以来 (since), 期间 (during): a word that follows what it frames."""
-    entry = policy_lexicon().get(piece)
-    return piece not in known and entry is not None and entry.pos == "postposition"
-
-
 def _compose(pieces: list[tuple[str, str | None]]) -> list[str]:
     """The English words of ``pieces`` in their order, a list's 、 joined to the word before it
-    ("funds, talent"), a closing lexicon verb read as a result (see :func:`_with_result`)."""
+    ("funds, talent"), a closing lexicon verb read as a result (``composition.with_result``)."""
     words: list[str] = []
     for _, english in pieces:
         if english == ",":
@@ -376,7 +262,7 @@ def _compose(pieces: list[tuple[str, str | None]]) -> list[str]:
         elif english:
             words.append(english)
     if len(pieces) > 1 and words and pieces[-1][1] == words[-1]:
-        words = _with_result(words, pieces)
+        words = with_result(words, pieces)
     return words
 
 
