@@ -68,9 +68,13 @@ def test_a_subject_ending_in_its_verb_states_the_result():
     assert dictionary.dictionary_gloss("引进龙头企业") == "attract leading enterprises"
 
 
-def test_a_target_year_opens_the_gloss():
+def test_a_target_year_opens_the_gloss_and_a_leading_year_makes_a_measure_annual():
     # 到2025年 | 入库企业,enterprises in the pool
     assert dictionary.dictionary_gloss("到2025年入库企业") == "by 2025 enterprises in the pool"
+    # 年 [nian2] /year/…: 年 | 发电量,power generation
+    assert dictionary.dictionary_gloss("年发电量") == "annual power generation"
+    # 年 after a number names the year, not a yearly measure.
+    assert "annual" not in dictionary.dictionary_gloss("2025年")
 
 
 def test_a_number_drops_its_classifier_and_a_time_frame_goes_last():

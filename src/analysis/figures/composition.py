@@ -6,7 +6,8 @@ phrasing, beside the senses the pieces take (``figures.dictionary``).
 - function words (已, 共, 累计) and a generic last noun (…工作, …方面) add nothing to a label;
 - a subject that ends in its verb states a result (审批事项减少 → "approval items reduced");
 - a target year opens a subject (到2025年 → "by 2025"), a time frame closes it (试点以来 →
-  "since pilot").
+  "since pilot"), and 年 opening a measure makes it annual (年发电量 → "annual power
+  generation").
 """
 
 import re
@@ -128,6 +129,17 @@ def with_result(words: list[str], pieces: list[tuple[str, str | None]]) -> list[
     ):
         return words
     return [*words[:-1], _participle(last.en)]
+
+
+# 年 opening a measure (年发电量, 年产值) makes it a yearly one.
+_YEAR = "年"
+
+
+def with_annual(pieces: list[tuple[str, str | None]]) -> list[tuple[str, str | None]]:
+    """年|发电量 → "annual power generation", where CC-CEDICT's 年 reads "year"."""
+    if len(pieces) > 1 and pieces[0][0] == _YEAR:
+        return [(_YEAR, "annual"), *pieces[1:]]
+    return pieces
 
 
 def is_postposition(piece: str, known: Mapping[str, str]) -> bool:

@@ -36,6 +36,7 @@ from .composition import (
     is_function_word,
     is_postposition,
     level_gloss,
+    with_annual,
     with_result,
     without_noise,
 )
@@ -237,7 +238,7 @@ def dictionary_gloss(term: str, known: Mapping[str, str] | None = None) -> str |
         return None
     if _loose_characters(pieces, known):
         return None
-    pieces = without_noise(pieces, known)
+    pieces = with_annual(without_noise(pieces, known))
     frame = next(
         (i for i, (piece, _) in enumerate(pieces) if i > 0 and is_postposition(piece, known)),
         None,
