@@ -73,6 +73,8 @@ def test_a_target_year_opens_the_gloss_and_a_leading_year_makes_a_measure_annual
     assert dictionary.dictionary_gloss("到2025年入库企业") == "by 2025 enterprises in the pool"
     # 年 [nian2] /year/…: 年 | 发电量,power generation
     assert dictionary.dictionary_gloss("年发电量") == "annual power generation"
+    # A number is one piece, not one a digit: 12345 | 热线,hotline
+    assert dictionary.dictionary_gloss("12345热线") == "12345 hotline"
     # 年 after a number names the year, not a yearly measure.
     assert "annual" not in dictionary.dictionary_gloss("2025年")
 
