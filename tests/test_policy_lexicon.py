@@ -64,8 +64,13 @@ def test_a_subject_ending_in_its_verb_states_the_result():
     assert dictionary.dictionary_gloss("审批事项减少") == "approval items reduced"
     # 压缩,cut,verb: an irregular participle.
     assert dictionary.dictionary_gloss("办理时间压缩") == "handling time cut"
-    # A verb before its object stays a verb: 引进,attract | 龙头企业,leading enterprises.
-    assert dictionary.dictionary_gloss("引进龙头企业") == "attract leading enterprises"
+    # A subject opening with its verb counts the object: 引进,attract,verb | 龙头企业,leading
+    # enterprises.
+    assert dictionary.dictionary_gloss("引进龙头企业") == "leading enterprises attracted"
+    # 全年,annual,modifier may stand before the verb: 全年 | 提供,provide,verb | 就业岗位,jobs
+    assert dictionary.dictionary_gloss("全年提供就业岗位") == "annual jobs provided"
+    # After a noun (企业, curated: enterprises) the verb stays where it is.
+    assert lookup("企业引进人才").text == "enterprises attract talent"
 
 
 def test_a_target_year_opens_the_gloss_and_a_leading_year_makes_a_measure_annual():

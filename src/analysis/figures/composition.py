@@ -4,7 +4,9 @@ phrasing, beside the senses the pieces take (``figures.dictionary``).
 - an administrative level is one word (区级 → "district-level", 三级 → "three-tier");
 - a number keeps no classifier (三个 → "three");
 - function words (已, 共, 累计) and a generic last noun (…工作, …方面) add nothing to a label;
-- a subject that ends in its verb states a result (审批事项减少 → "approval items reduced");
+- a subject that ends in its verb states a result (审批事项减少 → "approval items reduced"),
+  and one that opens with its verb counts the object (引进龙头企业 → "leading enterprises
+  attracted");
 - a target year opens a subject (到2025年 → "by 2025"), a time frame closes it (试点以来 →
   "since pilot"), and 年 opening a measure makes it annual (年发电量 → "annual power
   generation").
@@ -129,6 +131,26 @@ def with_result(words: list[str], pieces: list[tuple[str, str | None]]) -> list[
     ):
         return words
     return [*words[:-1], _participle(last.en)]
+
+
+def with_object_first(pieces: list[tuple[str, str | None]]) -> list[tuple[str, str | None]]:
+    """A subject that opens with a lexicon verb and its object (引进|龙头企业) counts what the
+    verb acted on: the object comes first and the verb last, to be read as its participle
+    (:func:`with_result`): "leading enterprises attracted", as a count reads in English. Only
+    modifiers of the lexicon (全年, 新增) may stand before the verb, and no other verb after it."""
+    lexicon = policy_lexicon()
+    entries = [lexicon.get(piece) for piece, _ in pieces]
+    verb_at = next(
+        (i for i, entry in enumerate(entries) if entry is not None and entry.pos == "verb"), None
+    )
+    if verb_at is None or verb_at == len(pieces) - 1 or " " in entries[verb_at].en:
+        return pieces
+    before, after = entries[:verb_at], entries[verb_at + 1 :]
+    if not all(entry is not None and entry.pos == "modifier" for entry in before):
+        return pieces
+    if any(entry is not None and entry.pos == "verb" for entry in after):
+        return pieces
+    return [*pieces[:verb_at], *pieces[verb_at + 1 :], pieces[verb_at]]
 
 
 # 年 opening a measure (年发电量, 年产值) makes it a yearly one.

@@ -37,6 +37,7 @@ from .composition import (
     is_postposition,
     level_gloss,
     with_annual,
+    with_object_first,
     with_result,
     without_noise,
 )
@@ -256,6 +257,7 @@ def dictionary_gloss(term: str, known: Mapping[str, str] | None = None) -> str |
 def _compose(pieces: list[tuple[str, str | None]]) -> list[str]:
     """The English words of ``pieces`` in their order, a list's 、 joined to the word before it
     ("funds, talent"), a closing lexicon verb read as a result (``composition.with_result``)."""
+    pieces = with_object_first(pieces)
     words: list[str] = []
     for _, english in pieces:
         if english == ",":
