@@ -36,19 +36,19 @@ def no_user_glossary_left_behind():
 def test_a_proper_name_gives_way_to_the_common_word():
     # 新建 新建 [Xin1 jian4] /Xinjian county in Nanchang 南昌, Jiangxi/
     # 新建 新建 [xin1 jian4] /new construction/newly built/
-    assert dictionary.word_sense("新建") == "new construction"
+    assert dictionary.cedict_sense("新建") == "new construction"
 
 
 def test_a_noun_comes_before_a_verb_and_notes_are_skipped():
     # 服務 服务 [fu2 wu4] /to serve/service/CL:項|项[xiang4]/
-    assert dictionary.word_sense("服务") == "service"
+    assert dictionary.cedict_sense("服务") == "service"
     # 治理 [zhi4 li3] /to govern/to administer/to manage/to control/governance/
-    assert dictionary.word_sense("治理") == "governance"
+    assert dictionary.cedict_sense("治理") == "governance"
 
 
 def test_a_verb_loses_its_to():
     # 建立 [jian4 li4] /to establish/to set up/to found/
-    assert dictionary.word_sense("建立") == "establish"
+    assert dictionary.cedict_sense("建立") == "establish"
 
 
 def test_policy_senses_replace_a_wrong_first_sense():
@@ -65,24 +65,26 @@ def test_every_policy_sense_gives_its_reason():
 
 
 def test_the_longest_entries_are_taken_and_spelt_british():
-    # 服务 + 中心 (/center/…/ → centre); 医疗 + 机构 with their policy senses
+    # 服务 + 中心 (/center/…/ → centre); 医疗机构 is one entry of the policy lexicon
+    # (medical institutions), taken before 医疗 + 机构 with their policy senses
     assert dictionary.dictionary_gloss("服务中心") == "service centre"
-    assert dictionary.dictionary_gloss("医疗机构") == "medical institution"
+    assert dictionary.segment("医疗机构") == [("医疗机构", "medical institutions")]
+    assert dictionary.dictionary_gloss("医疗中心") == "medical centre"
     # 生活垃圾 is one entry, not 生活 (life) + 垃圾 (trash)
     assert dictionary.segment("生活垃圾") == [("生活垃圾", "household waste")]
 
 
 def test_matching_from_both_ends_avoids_a_false_word():
-    # Forward matching reads 事主 (victim) out of 一件事主题服务.
-    pieces = [piece for piece, _ in dictionary.segment("一件事主题服务")]
-    assert pieces == ["一", "件", "事", "主题", "服务"]
+    # Forward matching reads 研究生 (graduate student) out of 研究生命起源, leaving 命 alone.
+    pieces = [piece for piece, _ in dictionary.segment("研究生命起源")]
+    assert pieces == ["研究", "生命", "起源"]
 
 
 def test_loose_characters_get_no_dictionary_gloss_but_pinyin():
-    # 让利 is not in CC-CEDICT; 让 and 利 alone would read "by sharp".
-    assert dictionary.dictionary_gloss("让利") is None
-    found = lookup("让利")
-    assert (found.text, found.source) == ("ràng lì", "pinyin")
+    # 可达 is not in CC-CEDICT; 可 and 达 alone would read "can attain".
+    assert dictionary.dictionary_gloss("可达") is None
+    found = lookup("可达")
+    assert (found.text, found.source) == ("kě dá", "pinyin")
 
 
 def test_sources_in_order(tmp_path):
@@ -263,7 +265,8 @@ def test_a_section_title_ending_in_fangmian_names_an_area_not_a_respect():
     titles = ["知识产权保护方面", "科技金融创新方面", "管理体制创新方面", "政务服务方面"]
     names = [dictionary.short_name(title) for title in titles]
     assert all(name and "respect" not in name.lower() for name in names)
-    assert dictionary.short_name("政务服务方面") == "Government affairs service"
+    # 政务服务 is one entry of the policy lexicon (government services).
+    assert dictionary.short_name("政务服务方面") == "Government services"
     assert dictionary.word_sense("方面") == "area"
     # 营商 has no entry: 营 (camp) and 商 (commerce) alone were read as verbs and dropped.
     assert dictionary.short_name("营商环境和政务服务") == "Business environment"
@@ -272,5 +275,5 @@ def test_a_section_title_ending_in_fangmian_names_an_area_not_a_respect():
 def test_a_sections_declared_count_is_not_glossed_as_words():
     # 社会治理方面（共4项）: 共 and 项 glossed alone read "(common 4 back of neck)".
     found = section_lookup("社会治理方面（共4项）", short=True)
-    assert found.text == "Society governance"
+    assert found.text == "Social governance"
     assert found == section_lookup("社会治理方面", short=True)

@@ -12,8 +12,13 @@ county", 龙头 as "faucet"), so the gloss:
 - writes a sense as a label, not as a dictionary line: a noun before a verb ("service" before
   "to serve"), and a verb without its "to" ("to register" → "register");
 - uses the policy senses of ``resources/policy_senses_en.csv`` where the dictionary's first
-  sense is wrong for policy writing (龙头 → "leading"), and British spelling
-  (``resources/spelling_en_gb.csv``) as the curated glossary does.
+  sense is wrong for policy writing (龙头 → "leading"), then the project's policy lexicon
+  (``figures.lexicon``: 工业用地 → "industrial land", 市场主体 → "market entities"), and
+  British spelling (``resources/spelling_en_gb.csv``) as the curated glossary does;
+- reads an administrative level as one (区级 → "district-level", 三级 → "three-tier"), and
+  drops what only adds noise to a label: function words (已, 共, 累计) and a generic last noun
+  (…工作, …方面); a number keeps no classifier (三个 → "three"), and a time frame goes last
+  (试点以来 → "… since pilot").
 
 A term with a character no entry covers, or with two characters in a row that only single-character
 entries cover, gets no gloss: half a gloss would read as a whole one.
@@ -25,6 +30,18 @@ from collections.abc import Mapping
 from functools import cache
 
 from ..paths import RESOURCES
+from .composition import (
+    BY_YEAR,
+    count_gloss,
+    is_function_word,
+    is_postposition,
+    level_gloss,
+    with_annual,
+    with_object_first,
+    with_result,
+    without_noise,
+)
+from .lexicon import policy_lexicon
 
 CEDICT_NAME = "CC-CEDICT"
 CEDICT_LICENCE = "CC BY-SA 4.0"
@@ -43,6 +60,9 @@ _BRACKETED = re.compile(r"\s*\([^()]*\)\s*")
 _PINYIN_REFERENCE = re.compile(r"\[[^\]]*\]")
 # Quotation marks and separators inside a term carry no meaning of their own.
 _SEPARATORS = {"“": "", "”": "", "‘": "", "’": "", "「": "", "」": "", "、": ",", "，": ","}
+_SEPARATOR_CHARS = "".join(_SEPARATORS)
+_NON_CJK_RUN_START = re.compile(rf"[^\u3400-\u9fff\uf900-\ufaff{_SEPARATOR_CHARS}]+")
+_NON_CJK_RUN_END = re.compile(rf"[^\u3400-\u9fff\uf900-\ufaff{_SEPARATOR_CHARS}]+$")
 
 
 @cache
@@ -102,12 +122,24 @@ def _is_verb_sense(sense: str) -> bool:
 
 
 def word_sense(word: str) -> str | None:
-    """The first usable sense of ``word``: a common word's before a proper name's, a sense
-    before a note, and a noun before a verb where the noun is among the first two senses
-    ("service" before "to serve") or the verb's own noun ("governance" before "to govern").
-    None where the dictionary has no usable sense."""
+    """The first usable sense of ``word``: a policy sense, else the policy lexicon's, else an
+    administrative level's (区级), else CC-CEDICT's (:func:`cedict_sense`): a common word's
+    before a proper name's, a sense before a note, and a noun before a verb where the noun is
+    among the first two senses ("service" before "to serve") or the verb's own noun
+    ("governance" before "to govern"). None where no source has a usable sense."""
     if word in policy_senses():
         return policy_senses()[word]
+    if word in policy_lexicon():
+        return policy_lexicon()[word].en
+    if (level := level_gloss(word)) is not None:
+        return level
+    if (count := count_gloss(word)) is not None:
+        return count
+    return cedict_sense(word)
+
+
+def cedict_sense(word: str) -> str | None:
+    """CC-CEDICT's first usable sense of ``word`` (see :func:`word_sense`), or None."""
     entries = _cedict().get(word, [])
     for common in (True, False):
         usable = [
@@ -142,8 +174,14 @@ def _match(term: str, known: Mapping[str, str], backward: bool) -> list[tuple[st
     start, end = 0, len(term)
     while start < end:
         char = term[end - 1] if backward else term[start]
-        if char in _SEPARATORS or not _CJK.match(char):
-            piece, english = char, _SEPARATORS.get(char, char)
+        if char in _SEPARATORS:
+            piece, english = char, _SEPARATORS[char]
+        elif not _CJK.match(char):
+            # A number or a Latin word (2025, 5G) is one piece, not one piece a character.
+            span = term[start:end]
+            run = _NON_CJK_RUN_END.search(span) if backward else _NON_CJK_RUN_START.match(span)
+            piece = run[0]
+            english = piece
         else:
             for size in range(min(end - start, _LONGEST_ENTRY), 0, -1):
                 piece = term[end - size : end] if backward else term[start : start + size]
@@ -181,7 +219,8 @@ def _loose_characters(pieces: list[tuple[str, str | None]], known: Mapping[str, 
     run = 0
     for piece, _ in pieces:
         single = len(piece) == 1 and _CJK.match(piece) and piece not in known
-        run = run + 1 if single and piece not in policy_senses() else 0
+        hand_written = piece in policy_senses() or piece in policy_lexicon()
+        run = run + 1 if single and not hand_written else 0
         if run >= 2:
             return True
     return False
@@ -190,19 +229,44 @@ def _loose_characters(pieces: list[tuple[str, str | None]], known: Mapping[str, 
 def dictionary_gloss(term: str, known: Mapping[str, str] | None = None) -> str | None:
     """An English gloss of ``term`` from its pieces (see :func:`segment`), or None where a
     piece has none. ``known``: glosses to use before the dictionary (the glossaries)."""
-    pieces = segment(str(term), known)
+    known = known or {}
+    term = str(term)
+    opening = ""
+    if (year := BY_YEAR.match(term)) and len(term) > len(year[0]):
+        opening, term = f"by {year[1]}", term[len(year[0]) :]
+    pieces = segment(term, known)
     if not pieces or any(english is None for _, english in pieces):
         return None
-    if _loose_characters(pieces, known or {}):
+    if _loose_characters(pieces, known):
         return None
+    pieces = with_annual(without_noise(pieces, known))
+    frame = next(
+        (i for i, (piece, _) in enumerate(pieces) if i > 0 and is_postposition(piece, known)),
+        None,
+    )
+    if frame is None:
+        words = _compose(pieces)
+    else:
+        # 试点以来|成交地块: "traded land plots since pilot", the frame last, as English puts it.
+        framed = f"{pieces[frame][1]} {' '.join(_compose(pieces[:frame]))}"
+        words = [*_compose(pieces[frame + 1 :]), framed]
+    words = [opening, *words] if opening else words
+    return " ".join(w for w in words if w).strip(" ,") or None
+
+
+def _compose(pieces: list[tuple[str, str | None]]) -> list[str]:
+    """The English words of ``pieces`` in their order, a list's 、 joined to the word before it
+    ("funds, talent"), a closing lexicon verb read as a result (``composition.with_result``)."""
+    pieces = with_object_first(pieces)
     words: list[str] = []
     for _, english in pieces:
         if english == ",":
-            # A list's 、 joins to the word before it: "funds, talent".
             words[-1:] = [f"{words[-1]}," if words else ""]
         elif english:
             words.append(english)
-    return " ".join(w for w in words if w).strip(" ,") or None
+    if len(pieces) > 1 and words and pieces[-1][1] == words[-1]:
+        words = with_result(words, pieces)
+    return words
 
 
 def _verb_senses(word: str) -> tuple[int, int]:
@@ -218,13 +282,19 @@ def _verb_senses(word: str) -> tuple[int, int]:
 
 
 def _can_be_verb(word: str) -> bool:
-    """完善 ("comprehensive", "to improve") can open a title as its verb."""
+    """完善 ("comprehensive", "to improve") can open a title as its verb; a lexicon entry is
+    what its ``pos`` says (创新驱动 is a modifier, 推进 a verb)."""
+    if (entry := policy_lexicon().get(word)) is not None:
+        return entry.pos == "verb"
     return _verb_senses(word)[0] > 0
 
 
 def _only_verb(word: str) -> bool:
     """提升 ("to promote", "to upgrade") is a verb wherever it stands; a word with a policy
-    sense is read as that sense (防控 → "prevention and control")."""
+    sense is read as that sense (防控 → "prevention and control"), a lexicon entry as its
+    ``pos`` says."""
+    if (entry := policy_lexicon().get(word)) is not None:
+        return entry.pos == "verb"
     verbs, senses = _verb_senses(word)
     return word not in policy_senses() and senses > 0 and verbs == senses
 
@@ -234,9 +304,14 @@ _PHRASE_ENDS = frozenset("和与及的、，")
 # Generic last nouns a short name can do without: "grassroots governance (system)",
 # "intellectual property protection (area)" (…方面 ends the titles of lists issued by the State
 # Council, such as 国办发〔2018〕126号).
-_GENERIC_HEADS = frozenset({"体系", "体制", "机制", "制度", "体制机制", "格局", "能力", "方面"})
+_GENERIC_HEADS = frozenset(
+    {"体系", "体制", "机制", "制度", "体制机制", "格局", "能力", "方面", "领域", "工作", "建设"}
+)
 _QUOTED = re.compile(r"“([^”]*)”")
 SHORT_NAME_CHARS = 30
+# A short name is cut from the front, a whole piece at a time, down to its last two pieces: a
+# modifier and its head noun (知识产权|保护), which read wrong apart.
+_KEPT_PIECES = 2
 _LONG_QUOTE = 6
 
 
@@ -245,10 +320,18 @@ def short_name(title: str, known: Mapping[str, str] | None = None) -> str | None
     short names are made ("Innovation chain", "Real economy"): the leading verb goes (完善,
     建立), the phrase ends at a conjunction or at the next verb (深化“放管服”改革|提升…), a
     generic last noun (体系) goes, and words are dropped from the front until the name is at
-    most ``SHORT_NAME_CHARS`` long. None where the dictionary cannot gloss the phrase."""
+    most ``SHORT_NAME_CHARS`` long. Words are dropped a whole piece at a time, and the last two
+    pieces stay even when longer: the head noun phrase is kept whole (知识产权|保护 is
+    "Intellectual property protection", not "Protection"). None where the dictionary cannot
+    gloss the phrase."""
+    known = known or {}
     # A long quoted slogan is a list, not a name; a short one (“放管服”) is the name.
     title = _QUOTED.sub(lambda m: m[1] if len(m[1]) <= _LONG_QUOTE else "", str(title))
-    pieces = segment(title, known)
+    pieces = [
+        (piece, english)
+        for piece, english in segment(title, known)
+        if piece in known or not is_function_word(piece)
+    ]
     while len(pieces) > 1 and _can_be_verb(pieces[0][0]):
         pieces = pieces[1:]
     head: list[tuple[str, str | None]] = []
@@ -256,12 +339,13 @@ def short_name(title: str, known: Mapping[str, str] | None = None) -> str | None
         if piece in _PHRASE_ENDS or (head and _only_verb(piece)):
             break
         head.append((piece, english))
-    if len(head) > 1 and head[-1][0] in _GENERIC_HEADS:
+    # …体系建设: both the work (建设) and the system (体系) are generic.
+    while len(head) > 1 and head[-1][0] in _GENERIC_HEADS:
         head = head[:-1]
     if not head or any(english is None for _, english in head):
         return None
-    words = [english for _, english in head]
-    while len(words) > 1 and len(" ".join(words)) > SHORT_NAME_CHARS:
+    words = [english for _, english in head if english]
+    while len(words) > _KEPT_PIECES and len(" ".join(words)) > SHORT_NAME_CHARS:
         words = words[1:]
     name = " ".join(words)
     return name[:1].upper() + name[1:]
