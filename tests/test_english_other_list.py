@@ -66,7 +66,7 @@ def test_dictionary_glosses_are_marked_and_explained(run):
     key_numbers = (out / "figures" / "en" / "key_numbers.svg").read_text(encoding="utf-8")
     runs = TEXT_RUN.findall(key_numbers)
     assert any(r.endswith("†") for r in runs)
-    assert "† dictionary gloss (CC-CEDICT), not a translation" in runs
+    assert "† dictionary gloss (CC-CEDICT, policy lexicon), not a translation" in runs
 
 
 def test_the_report_counts_the_gloss_sources(run):
