@@ -72,5 +72,7 @@ def test_dictionary_glosses_are_marked_and_explained(run):
 def test_the_report_counts_the_gloss_sources(run):
     out, _ = run
     page = (out / "reports" / "report_en.html").read_text(encoding="utf-8")
-    found = re.search(r"show (\d+) Chinese terms.*?glossary \((\d+)\).*?dictionary \((\d+);", page)
+    found = re.search(
+        r"show (\d+) Chinese terms.*?glossary \((\d+)\).*?policy lexicon \((\d+);", page
+    )
     assert found and int(found[1]) >= int(found[2]) + int(found[3]) > 0
