@@ -75,14 +75,15 @@ def items():
     return load_items()
 
 
-@pytest.fixture
-def use_language():
-    """``use_language("en")`` draws this test's figures in English; Chinese again after it."""
-    from analysis.figures.labels import current_language, set_language
+@pytest.fixture(scope="session")
+def figure_settings(items):
+    """``figure_settings("en")``: the settings a notebook's run gives its figures for the
+    project's own list, in that language (and with ``glossary``, the user's glossary CSV)."""
+    from analysis.figures.identity import list_identity
+    from analysis.figures.settings import FigureSettings
 
-    before = current_language()
-    yield set_language
-    set_language(before)
+    identity = list_identity(items)
+    return lambda lang="zh", glossary=None: FigureSettings(lang, identity, glossary)
 
 
 @pytest.fixture(scope="session")

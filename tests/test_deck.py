@@ -288,10 +288,14 @@ def test_a_figure_without_a_talking_point_says_so(tmp_path):
     figures = tmp_path / "figures"
     shutil.copytree(PROCESSED, tmp_path / "data" / "processed")
     fig, _ = plt.subplots()
-    save_figure(fig, "bare_chart", caption="一张图", notebook="05_policy", out_dir=figures)
+    save_figure(
+        fig, "bare_chart", caption="一张图", notebook="05_policy", out_dir=figures, lang="zh"
+    )
     plt.close(fig)
-    fig, _ = new_figure("图的结论", "单位")
-    save_figure(fig, "themed_chart", caption="另一张图", notebook="05_policy", out_dir=figures)
+    fig, _ = new_figure("图的结论", "单位", source="资料来源：测试清单")
+    save_figure(
+        fig, "themed_chart", caption="另一张图", notebook="05_policy", out_dir=figures, lang="zh"
+    )
     plt.close(fig)
     assert figure_captions(figures)["themed_chart"]["finding"] == "图的结论"
     assert figure_captions(figures)["bare_chart"]["finding"] is None

@@ -24,25 +24,26 @@ def _title(fig) -> str:
     return fig.texts[0].get_text()
 
 
-def test_citations_figure(items):
-    fig = plot_citations_by_type_and_section(extract_regulations(items), items)
+def test_citations_figure(items, figure_settings):
+    fig = plot_citations_by_type_and_section(
+        extract_regulations(items), items, settings=figure_settings("zh")
+    )
     assert _title(fig) == "清单引用法规文件 19 次，条例最多（6 次），其中经济特区法规 5 次"
     plt.close(fig)
 
 
-def test_key_numbers_figure(items):
-    fig = plot_key_numbers(extract_quantities(items))
+def test_key_numbers_figure(items, figure_settings):
+    fig = plot_key_numbers(extract_quantities(items), settings=figure_settings("zh"))
     assert _title(fig) == "志愿者达208万人：清单给出的关键数字共 15 个"
     card_texts = {t.get_text() for t in fig.axes[0].texts}
     assert {"达208万人", "达42%", "270平方公里", "3万多场"} <= card_texts
     plt.close(fig)
 
 
-def test_key_numbers_english_title_says_what_it_compares(items, use_language):
+def test_key_numbers_english_title_says_what_it_compares(items, figure_settings):
     """Counts are compared with counts (the dimension, not the counter word), and the title
     says so: the largest is 达208万人 (2,080,000 against 1.4万个 and fewer)."""
-    use_language("en")
-    fig = plot_key_numbers(extract_quantities(items))
+    fig = plot_key_numbers(extract_quantities(items), settings=figure_settings("en"))
     assert _title(fig) == (
         "15 key numbers in the list; the largest count: reached 2.08 million volunteers (志愿者)"
     )
@@ -54,17 +55,19 @@ def test_key_numbers_english_title_says_what_it_compares(items, use_language):
     plt.close(fig)
 
 
-def test_forecast_ladder_figure(items):
-    fig = plot_forecast_ladder(extract_quantities(items), coined_terms(items))
+def test_forecast_ladder_figure(items, figure_settings):
+    fig = plot_forecast_ladder(
+        extract_quantities(items), coined_terms(items), settings=figure_settings("zh")
+    )
     assert _title(fig) == "“31631”：提前3天、1天、6小时、3小时、1小时，共 5 级"
     widths = [bar.get_width() for bar in fig.axes[0].patches]
     assert widths == [72, 24, 6, 3, 1]
     plt.close(fig)
 
 
-def test_first_mover_figure(items):
+def test_first_mover_figure(items, figure_settings):
     per_section = claims_per_section(first_mover_claims(items), items)
-    fig = plot_first_mover_claims_by_section(per_section)
+    fig = plot_first_mover_claims_by_section(per_section, settings=figure_settings("zh"))
     assert _title(fig).endswith("的举措最多：12 项中 5 项")
     assert _title(fig).startswith("五、")
     plt.close(fig)
@@ -91,7 +94,7 @@ def test_a_title_too_long_for_the_figure_shrinks_and_keeps_its_wording():
     title = "各方面最具特色的词：" + "、".join(
         f"{n}“《澜江省科技创新促进条例》”" for n in "一二三四"
     )
-    fig, _ = new_figure(title, "副标题")
+    fig, _ = new_figure(title, "副标题", source="资料来源：测试清单")
     drawn = fig.texts[0]
     assert drawn.get_fontsize() < TITLE_SIZE
     renderer = fig.canvas.get_renderer()
@@ -100,7 +103,7 @@ def test_a_title_too_long_for_the_figure_shrinks_and_keeps_its_wording():
     plt.close(fig)
 
 
-def test_a_change_is_one_card_from_before_to_after(use_language):
+def test_a_change_is_one_card_from_before_to_after(figure_settings):
     quantities = extract_quantities(
         pd.DataFrame(
             {
@@ -110,16 +113,15 @@ def test_a_change_is_one_card_from_before_to_after(use_language):
             }
         )
     )
-    fig = plot_key_numbers(quantities)
+    fig = plot_key_numbers(quantities, settings=figure_settings("zh"))
     assert {"10万辆→30万辆", "2.5亿千瓦时"} <= {t.get_text() for t in fig.axes[0].texts}
     plt.close(fig)
-    use_language("en")
-    fig = plot_key_numbers(quantities)
+    fig = plot_key_numbers(quantities, settings=figure_settings("en"))
     assert {"100,000 → 300,000", "250 million kWh"} <= {t.get_text() for t in fig.axes[0].texts}
     plt.close(fig)
 
 
-def test_a_list_with_many_key_numbers_shows_the_first_fifteen_and_says_so(use_language):
+def test_a_list_with_many_key_numbers_shows_the_first_fifteen_and_says_so(figure_settings):
     """The Jianglan list (written by a reviewer, unseen by the kit when it was written) states
     more headline figures than a slide holds: the cards stop at three rows of five, and the
     subtitle gives the whole count."""
@@ -131,8 +133,7 @@ def test_a_list_with_many_key_numbers_shows_the_first_fifteen_and_says_so(use_la
     count = len(headline_quantities(quantities))
     assert count > MAX_CARDS
     for lang in ("zh", "en"):
-        use_language(lang)
-        fig = plot_key_numbers(quantities)
+        fig = plot_key_numbers(quantities, settings=figure_settings(lang))
         cards = [p for p in fig.axes[0].patches if isinstance(p, mpatches.FancyBboxPatch)]
         assert len(cards) == MAX_CARDS
         subtitle = " ".join(t.get_text() for t in fig.texts)

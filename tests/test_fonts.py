@@ -14,7 +14,7 @@ from analysis.figures.theme import new_figure  # noqa: E402
 def _draw(text: str) -> list[str]:
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        fig, ax = new_figure(text, "副标题：单位（项）")
+        fig, ax = new_figure(text, "副标题：单位（项）", source="资料来源：测试清单")
         ax.set_yticks([0, 1], ["城市治理", "知识产权保护"])
         fig.savefig(io.BytesIO(), format="png")
         fig.savefig(io.BytesIO(), format="svg")

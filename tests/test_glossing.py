@@ -221,7 +221,7 @@ def test_the_documented_figures_are_the_verdicts_counted():
     assert re.search(rf"\b{total} of {len(verdicts)} \({round(100 * total / 62)} %\)", doc)
 
 
-def test_glossed_cards_stay_inside_their_cards_in_two_lines(use_language):
+def test_glossed_cards_stay_inside_their_cards_in_two_lines():
     """The qinghe list's 19 key numbers, none in the curated glossary: every subject (gloss or
     pinyin) is at most two lines and inside its card; a cut one is whole in the metadata."""
     import matplotlib
@@ -233,12 +233,14 @@ def test_glossed_cards_stay_inside_their_cards_in_two_lines(use_language):
     from analysis.extract.headlines import headline_quantities
     from analysis.extract.quantities import extract_quantities
     from analysis.figures.extraction import MAX_CARDS, plot_key_numbers
+    from analysis.figures.identity import list_identity
     from analysis.figures.save import _shortened_texts
+    from analysis.figures.settings import FigureSettings
 
     fixture = FIXTURES / "qinghe_district_list.txt"
-    use_language("en")
-    quantities = extract_quantities(load_items(fixture))
-    fig = plot_key_numbers(quantities)
+    items = load_items(fixture)
+    quantities = extract_quantities(items)
+    fig = plot_key_numbers(quantities, settings=FigureSettings("en", list_identity(items)))
     fig.canvas.draw()
     renderer = fig.canvas.get_renderer()
     ax = fig.axes[0]

@@ -696,25 +696,24 @@ def _title(fig) -> str:
     return fig.texts[0].get_text()
 
 
-def test_tools_heat_map(codes, items, codebook, use_language):
+def test_tools_heat_map(codes, items, codebook, figure_settings):
     tools = tool_by_section(codes, items, codebook)
     totals = tool_totals(codes, items, codebook)
-    fig = plot_tools_by_section(tools, totals)
+    fig = plot_tools_by_section(tools, totals, settings=figure_settings("zh"))
     assert _title(fig) == "法规管制用得最多：18 项举措（38%）；税收优惠、政府采购、海外机构未出现"
     cells = [t.get_text() for t in fig.axes[0].texts]
     assert cells.count("6") >= 2  # 公共服务 in 四 and 法规管制 in 五
     plt.close(fig)
-    use_language("en")
-    fig = plot_tools_by_section(tools, totals)
+    fig = plot_tools_by_section(tools, totals, settings=figure_settings("en"))
     assert _title(fig) == (
         "Regulation and control is the commonest instrument: 18 measures (38%); 3 never used"
     )
     plt.close(fig)
 
 
-def test_types_stacked_bars(codes, items, use_language):
+def test_types_stacked_bars(codes, items, figure_settings):
     types = type_by_section(codes, items)
-    fig = plot_types_by_section(types, 0.2618)
+    fig = plot_types_by_section(types, 0.2618, settings=figure_settings("zh"))
     assert _title(fig) == "需求型工具最少：只占全部 64 个类型编码的 11%，5 个方面中有 2 个没有用到"
     assert fig.texts[1].get_text().endswith("p = 0.26")
     widths = [round(bar.get_width(), 4) for bar in fig.axes[0].patches]
@@ -726,8 +725,7 @@ def test_types_stacked_bars(codes, items, use_language):
         round(8 / 19, 4),
     ]
     plt.close(fig)
-    use_language("en")
-    fig = plot_types_by_section(types, float("nan"))
+    fig = plot_types_by_section(types, float("nan"), settings=figure_settings("en"))
     assert _title(fig) == (
         "Demand instruments are the rarest: 11% of 64 type codes, none in 2 of 5 sections"
     )

@@ -175,14 +175,10 @@ def test_figure_titles_under_input(lang, source):
     """In-process, as a notebook under ``--input``: the title is this list's finding and the
     source line this list's name."""
     from analysis.figures.sections import plot_items_per_section
-    from analysis.figures.theme import use_figure_settings
+    from analysis.figures.settings import FigureSettings
 
     items = load_items(FIXTURE)
-    use_figure_settings(list_identity(items), lang)
-    try:
-        fig = plot_items_per_section(items)
-    finally:
-        use_figure_settings(list_identity(load_items()), "zh")
+    fig = plot_items_per_section(items, settings=FigureSettings(lang, list_identity(items)))
     texts = [t.get_text() for t in fig.texts]
     assert texts[-1] == source
     if lang == "zh":

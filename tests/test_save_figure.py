@@ -19,7 +19,9 @@ def _figure(height: float):
 
 
 def _save(fig, out_dir):
-    return save.save_figure(fig, "bars", caption="Two bars.", notebook="01_x", out_dir=out_dir)
+    return save.save_figure(
+        fig, "bars", caption="Two bars.", notebook="01_x", out_dir=out_dir, lang="en"
+    )
 
 
 def _count_png_renders(monkeypatch) -> list[str]:

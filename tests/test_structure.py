@@ -159,10 +159,13 @@ def test_short_item_names_read_off_the_list():
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_the_biplot_labels_do_not_overlap(items, counts, section_table, lang):
+def test_the_biplot_labels_do_not_overlap(items, counts, section_table, lang, figure_settings):
     result = correspondence.correspondence_analysis(section_table)
     fig = figures.plot_ca_biplot(
-        result, section_counts(items), most_distinctive_section(counts), lang=lang
+        result,
+        section_counts(items),
+        most_distinctive_section(counts),
+        settings=figure_settings(lang),
     )
     fig.canvas.draw()
     assert figures.overlapping_labels(fig, fig.structure_labels) == []

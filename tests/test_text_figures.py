@@ -5,10 +5,10 @@ import re
 
 import matplotlib
 import matplotlib.pyplot as plt
-import pytest
 
 from analysis.figures import lengths, network, terms
 from analysis.figures.labels import section_short_name
+from analysis.figures.settings import drawing_with
 from analysis.text.cooccurrence import cooccurrence_graph
 from analysis.text.keyness import keyness
 
@@ -19,25 +19,25 @@ def _title(fig) -> str:
     return fig.texts[0].get_text()
 
 
-def _text_figures(items, counts, clouds: bool = False) -> dict:
+def _text_figures(items, counts, settings, clouds: bool = False) -> dict:
     figures = {
-        "chars_per_section": lengths.plot_chars_per_section(items),
-        "chars_per_item": lengths.plot_chars_per_item(items),
-        "top_terms": terms.plot_top_terms(counts, items),
-        "by_section": terms.plot_top_terms_by_section(counts, items),
-        "keyness": terms.plot_keyness(keyness(counts=counts), items),
+        "chars_per_section": lengths.plot_chars_per_section(items, settings=settings),
+        "chars_per_item": lengths.plot_chars_per_item(items, settings=settings),
+        "top_terms": terms.plot_top_terms(counts, items, settings=settings),
+        "by_section": terms.plot_top_terms_by_section(counts, items, settings=settings),
+        "keyness": terms.plot_keyness(keyness(counts=counts), items, settings=settings),
         "network": network.plot_cooccurrence_network(
-            cooccurrence_graph(items, counts=counts), items
+            cooccurrence_graph(items, counts=counts), items, settings=settings
         ),
     }
     if clouds:
-        figures["wordcloud"] = terms.plot_wordcloud(counts, items)
-        figures["wordclouds"] = terms.plot_wordclouds_by_section(counts, items)
+        figures["wordcloud"] = terms.plot_wordcloud(counts, items, settings=settings)
+        figures["wordclouds"] = terms.plot_wordclouds_by_section(counts, items, settings=settings)
     return figures
 
 
-def test_figures_draw_with_their_findings(items, counts):
-    figures = _text_figures(items, counts)
+def test_figures_draw_with_their_findings(items, counts, figure_settings):
+    figures = _text_figures(items, counts, figure_settings("zh"))
     for fig in figures.values():
         fig.canvas.draw()
     # In the raw source the content cell of item 35 is 292 characters long and that of item 17
@@ -90,13 +90,8 @@ def _all_text(fig) -> list[str]:
     return [t for t in texts if t]
 
 
-@pytest.fixture
-def english(use_language):
-    use_language("en")
-
-
-def test_english_figures_keep_only_the_terms_in_chinese(english, items, counts):
-    figures = _text_figures(items, counts, clouds=True)
+def test_english_figures_keep_only_the_terms_in_chinese(items, counts, figure_settings):
+    figures = _text_figures(items, counts, figure_settings("en"), clouds=True)
     terms = set(counts["term"])
     for name, fig in figures.items():
         fig.canvas.draw()
@@ -128,9 +123,11 @@ def test_the_check_finds_chinese_left_in_a_title():
     assert _untranslated("基金 (8)", {"基金"}) == ""
 
 
-def test_section_names_are_short_in_both_languages(use_language):
+def test_section_names_are_short_in_both_languages(figure_settings):
     title = "创新推动城市治理体系和治理能力现代化"
     assert section_short_name("五", title, lang="zh") == "五、城市治理体系和治理能力现代化"
     assert section_short_name("五", title, lang="en") == "5. Urban governance"
-    use_language("en")
-    assert section_short_name("五", title) == "5. Urban governance"
+    # Inside a plot function, a name that does not say its language takes the figure's.
+    with drawing_with(figure_settings("en")):
+        assert section_short_name("五", title) == "5. Urban governance"
+    assert section_short_name("五", title) == "五、城市治理体系和治理能力现代化"

@@ -17,6 +17,7 @@ from ..source.sections import per_section
 from .glossary import DICTIONARY_MARK, gloss, glossed, lookup, user_glossary_path
 from .labels import current_language, label, section_short_name
 from .numbers import english_amount, english_range, qualifier_words
+from .settings import FigureSettings, draws_with_settings
 from .theme import BODY_SIZE, DARK, fit_layout, new_figure, section_colour, wrap_label
 
 _RESOURCES = RESOURCES
@@ -61,7 +62,10 @@ def _commonest_types(per_type: pd.Series) -> str:
     return _text("citations.leader_tied", types=types, top_count=top_count)
 
 
-def plot_citations_by_type_and_section(regulations: pd.DataFrame, items: pd.DataFrame):
+@draws_with_settings
+def plot_citations_by_type_and_section(
+    regulations: pd.DataFrame, items: pd.DataFrame, *, settings: FigureSettings
+):
     """Left: citations per instrument type, each bar split by section; right: per section."""
     by_type = regulations.groupby(["doc_type", "section_id"]).size().unstack(fill_value=0)
     by_type = by_type.loc[by_type.sum(axis=1).sort_values(ascending=True, kind="stable").index]
@@ -78,6 +82,7 @@ def plot_citations_by_type_and_section(regulations: pd.DataFrame, items: pd.Data
             sez=_text("citations.sez", sez=sez) if sez else "",
         ),
         _text("citations.subtitle"),
+        source=settings.source_line,
         ncols=2,
         gridspec_kw={"width_ratios": [1, 1.25]},
     )
@@ -135,7 +140,8 @@ def plot_citations_by_type_and_section(regulations: pd.DataFrame, items: pd.Data
 MAX_CARDS = 15
 
 
-def plot_key_numbers(quantities: pd.DataFrame, *, columns: int = 5):
+@draws_with_settings
+def plot_key_numbers(quantities: pd.DataFrame, *, settings: FigureSettings, columns: int = 5):
     """A panel of cards: each headline figure as written, what it measures, and its item. A
     list with more than ``MAX_CARDS`` shows the first of them in its own order, and says so."""
     cards = headline_quantities(quantities)
@@ -160,7 +166,7 @@ def plot_key_numbers(quantities: pd.DataFrame, *, columns: int = 5):
         if len(shown) == len(cards)
         else _text("key_numbers.subtitle_first", shown=len(shown), count=len(cards))
     )
-    fig, ax = new_figure(finding, subtitle)
+    fig, ax = new_figure(finding, subtitle, source=settings.source_line)
     ax.set_xlim(0, columns)
     ax.set_ylim(rows, 0)
     ax.axis("off")
@@ -306,7 +312,10 @@ def _unit_label(unit: str) -> str:
     return _text(f"unit.{unit}")
 
 
-def plot_forecast_ladder(quantities: pd.DataFrame, terms: pd.DataFrame):
+@draws_with_settings
+def plot_forecast_ladder(
+    quantities: pd.DataFrame, terms: pd.DataFrame, *, settings: FigureSettings
+):
     """The lead times of the forecasting ladder, longest first, each with what is issued then."""
     ladder = forecast_ladder(quantities)
     code = ladder_code(ladder, terms)
@@ -318,6 +327,7 @@ def plot_forecast_ladder(quantities: pd.DataFrame, terms: pd.DataFrame):
     fig, ax = new_figure(
         _text("ladder.title", name=name, steps=steps, levels=len(ladder)),
         _text("ladder.subtitle", item=ladder["item_id"].iloc[0]),
+        source=settings.source_line,
     )
     positions = range(len(ladder))
     colour = section_colour(_section_of(quantities, ladder["item_id"].iloc[0]))
@@ -336,7 +346,7 @@ def plot_forecast_ladder(quantities: pd.DataFrame, terms: pd.DataFrame):
         ax.text(
             hours - limit * 0.01 if inside else hours + limit * 0.01,
             position,
-            _text("ladder.bar", hours=hours, subject=glossed(subject, current_language())),
+            _text("ladder.bar", hours=hours, subject=glossed(subject, settings.lang)),
             va="center",
             ha="right" if inside else "left",
             fontsize=BODY_SIZE + 1,
@@ -354,7 +364,8 @@ def _section_of(table: pd.DataFrame, item_id: int) -> int:
     return int(table.loc[table["item_id"] == item_id, "section_id"].iloc[0])
 
 
-def plot_first_mover_claims_by_section(per_section: pd.DataFrame):
+@draws_with_settings
+def plot_first_mover_claims_by_section(per_section: pd.DataFrame, *, settings: FigureSettings):
     """Items per section (grey) and the items among them that claim to be first (colour)."""
     top = per_section.loc[per_section["items_with_claim"].idxmax()]
     fig, ax = new_figure(
@@ -365,6 +376,7 @@ def plot_first_mover_claims_by_section(per_section: pd.DataFrame):
             with_claim=top["items_with_claim"],
         ),
         _text("claims.subtitle"),
+        source=settings.source_line,
     )
     positions = list(range(len(per_section)))
     ax.barh(positions, per_section["items"], color="#E4E4E4", height=0.7)

@@ -9,12 +9,11 @@ A list with no title line is named by its file.
 """
 
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 
 import pandas as pd
 
-from ..paths import SOURCE_METADATA, default_input
+from ..paths import SOURCE_METADATA
 from ..source.provenance import read_metadata
 from ..source.title import title_line
 from .labels import label
@@ -59,31 +58,3 @@ def list_identity(items: pd.DataFrame, metadata_file: Path = SOURCE_METADATA) ->
         publisher=metadata.get("publisher") if vouched else None,
         published=metadata.get("published") if vouched else None,
     )
-
-
-_current: dict[str, ListIdentity] = {}
-
-
-def set_identity(identity: ListIdentity) -> None:
-    """Name ``identity``'s list on every figure drawn from now on (``theme.new_figure``'s
-    source line); a notebook calls it once, through ``theme.use_figure_settings``."""
-    _current["identity"] = identity
-
-
-@cache
-def _own_list_identity() -> ListIdentity:
-    from ..source.load import load_items
-
-    return list_identity(load_items(default_input()))
-
-
-def current_identity() -> ListIdentity:
-    """The list ``set_identity`` named; in the project's checkout, its own list until then."""
-    if "identity" in _current:
-        return _current["identity"]
-    if default_input() is None:
-        raise RuntimeError(
-            "no list to name on the figures: call "
-            "analysis.figures.theme.use_figure_settings(identity, lang) first"
-        )
-    return _own_list_identity()

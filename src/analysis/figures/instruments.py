@@ -11,7 +11,8 @@ import matplotlib.transforms as transforms
 import numpy as np
 import pandas as pd
 
-from .labels import current_language, label, p_text, section_short_name
+from .labels import label, p_text, section_short_name
+from .settings import FigureSettings, draws_with_settings
 from .theme import ACCENT, BODY_SIZE, DARK, GREY, fit_layout, new_figure, wrap_label
 
 # Context in greys, the accent on the type the title is about.
@@ -33,8 +34,8 @@ def type_name(kind: str) -> str:
     return _text(f"type.{kind}")
 
 
-def _tool_name(row) -> str:
-    if current_language() == "zh":
+def _tool_name(row, lang: str) -> str:
+    if lang == "zh":
         return row.tool
     return row.tool_en[:1].upper() + row.tool_en[1:]
 
@@ -56,7 +57,8 @@ def _section_columns(table: pd.DataFrame) -> pd.DataFrame:
     return table[["section_id", "section_numeral", "section_title", "items"]].drop_duplicates()
 
 
-def plot_tools_by_section(tools: pd.DataFrame, totals: pd.DataFrame):
+@draws_with_settings
+def plot_tools_by_section(tools: pd.DataFrame, totals: pd.DataFrame, *, settings: FigureSettings):
     """Heat map: one row per sub-tool (grouped by type, in the codebook's order), one column
     per section; each cell counts the section's items coded with the tool, shaded by their
     share of the section's items. ``tools``: ``tool_by_section``; ``totals``: ``tool_totals``."""
@@ -67,16 +69,16 @@ def plot_tools_by_section(tools: pd.DataFrame, totals: pd.DataFrame):
     grid, shares = grid.loc[order], shares.loc[order]
     totals = totals.set_index("tool").loc[order].reset_index()
     top = totals.loc[totals["coded_items"].idxmax()]
-    absent = [_tool_name(r) for r in totals.itertuples() if r.coded_items == 0]
+    absent = [_tool_name(r, settings.lang) for r in totals.itertuples() if r.coded_items == 0]
     n_items = int(sections["items"].sum())
-    values = {"tool": _tool_name(top), "items": int(top["coded_items"])}
+    values = {"tool": _tool_name(top, settings.lang), "items": int(top["coded_items"])}
     values["share"] = top["coded_items"] / n_items
     title = (
         _text("tools.title", absent=_joined(absent), n_absent=len(absent), **values)
         if absent
         else _text("tools.title_plain", **values)
     )
-    fig, ax = new_figure(title, _text("tools.subtitle", items=n_items))
+    fig, ax = new_figure(title, _text("tools.subtitle", items=n_items), source=settings.source_line)
     ax.imshow(shares.to_numpy(), cmap=_HEAT, vmin=0, vmax=max(shares.to_numpy().max(), 1e-9),
               aspect="auto")  # fmt: skip
     for (row, column), count in np.ndenumerate(grid.to_numpy()):
@@ -97,7 +99,10 @@ def plot_tools_by_section(tools: pd.DataFrame, totals: pd.DataFrame):
     ]
     ax.set_xticks(range(len(sections)), column_labels, fontsize=BODY_SIZE - 2)
     ax.xaxis.tick_top()
-    ax.set_yticks(range(len(order)), [_even_wrap(_tool_name(r), 12) for r in totals.itertuples()])
+    ax.set_yticks(
+        range(len(order)),
+        [_even_wrap(_tool_name(r, settings.lang), 12) for r in totals.itertuples()],
+    )
     ax.tick_params(length=0)
     for spine in ax.spines.values():
         spine.set_visible(False)
@@ -137,7 +142,8 @@ def plot_tools_by_section(tools: pd.DataFrame, totals: pd.DataFrame):
     return fig
 
 
-def plot_types_by_section(types: pd.DataFrame, p_permutation: float):
+@draws_with_settings
+def plot_types_by_section(types: pd.DataFrame, p_permutation: float, *, settings: FigureSettings):
     """100 % stacked bars: per section, the shares of its item × type codes that are supply,
     environment and demand. ``types``: ``type_by_section``; the permutation test's p-value
     goes into the subtitle."""
@@ -161,7 +167,7 @@ def plot_types_by_section(types: pd.DataFrame, p_permutation: float):
         if np.isnan(p_permutation)
         else _text("types.subtitle", p=p_text(p_permutation))
     )
-    fig, ax = new_figure(title, subtitle)
+    fig, ax = new_figure(title, subtitle, source=settings.source_line)
     greys = iter(_TYPE_GREYS)
     colours = {k: ACCENT if k == rarest else next(greys) for k in kinds}
     positions = np.arange(len(sections))

@@ -24,14 +24,14 @@ def check_language(lang: str) -> str:
 
 
 def set_language(lang: str) -> None:
-    """Make ``lang`` the language of every label that does not name its own, as
-    ``pandas.set_option`` sets a display option: a notebook calls it once with its ``lang``
-    parameter (through ``theme.use_figure_settings``)."""
+    """Make ``lang`` the language of every label that does not name its own. Only
+    ``settings.drawing_with`` calls it, for the duration of one plot function's call."""
     _language["lang"] = check_language(lang)
 
 
 def current_language() -> str:
-    """The language ``set_language`` chose; Chinese until it is called."""
+    """The language of the figure being drawn (``settings.drawing_with``); Chinese outside a
+    plot function."""
     return _language["lang"]
 
 
@@ -46,7 +46,7 @@ def has_label(key: str) -> bool:
 
 def fill(templates: dict, where: str, key: str, lang: str | None = None, **values) -> str:
     """The template ``key`` of ``templates`` (read from the resource file ``where``) in
-    ``lang`` (default: the run's language), filled with ``values``."""
+    ``lang`` (default: the language of the figure being drawn), filled with ``values``."""
     lang = lang or current_language()
     try:
         template = templates[key][lang]

@@ -7,6 +7,7 @@ import pandas as pd
 from ..text.counts import section_counts
 from .labels import label, section_short_name
 from .sections import section_bars
+from .settings import FigureSettings, draws_with_settings
 from .theme import BODY_SIZE, fit_layout, new_figure, section_colour, wrap_label
 
 
@@ -14,7 +15,8 @@ def _text(key: str, **values) -> str:
     return label(f"text.{key}", **values)
 
 
-def plot_chars_per_section(items: pd.DataFrame):
+@draws_with_settings
+def plot_chars_per_section(items: pd.DataFrame, *, settings: FigureSettings):
     """Characters of content per section, in the document's order, with the mean per item."""
     counts = section_counts(items)
     top = counts.loc[counts["content_chars"].idxmax()]
@@ -25,6 +27,7 @@ def plot_chars_per_section(items: pd.DataFrame):
             chars=top["content_chars"],
         ),
         _text("chars_per_section.subtitle", total=counts["content_chars"].sum()),
+        source=settings.source_line,
     )
     section_bars(
         ax,
@@ -43,7 +46,8 @@ def plot_chars_per_section(items: pd.DataFrame):
     return fig
 
 
-def plot_chars_per_item(items: pd.DataFrame):
+@draws_with_settings
+def plot_chars_per_item(items: pd.DataFrame, *, settings: FigureSettings):
     """Characters of content per item, in item order, coloured and labelled by section."""
     longest = items.loc[items["content_chars"].idxmax()]
     shortest = items.loc[items["content_chars"].idxmin()]
@@ -57,6 +61,7 @@ def plot_chars_per_item(items: pd.DataFrame):
             ratio=longest["content_chars"] / shortest["content_chars"],
         ),
         _text("chars_per_item.subtitle"),
+        source=settings.source_line,
     )
     ax.bar(
         items["item_id"],

@@ -10,6 +10,7 @@ from ..text.counts import section_counts
 from .glossary import cut_gloss, gloss
 from .labels import current_language, label
 from .save import keep_full_text
+from .settings import FigureSettings, draws_with_settings
 from .terms import gloss_in_brackets, section_key_column
 from .theme import BODY_SIZE, DARK, GREY, fit_layout, new_figure, section_colour
 
@@ -31,7 +32,8 @@ def _node_label(fig, term: str) -> str:
     return shown
 
 
-def plot_cooccurrence_network(graph: nx.Graph, items: pd.DataFrame):
+@draws_with_settings
+def plot_cooccurrence_network(graph: nx.Graph, items: pd.DataFrame, *, settings: FigureSettings):
     """Node area ∝ term count; edge width ∝ the number of items the two terms share."""
     degree = dict(graph.degree(weight="weight"))
     hub = max(sorted(degree), key=lambda n: degree[n])
@@ -48,6 +50,7 @@ def plot_cooccurrence_network(graph: nx.Graph, items: pd.DataFrame):
             shared=strongest[2]["weight"],
         ),
         label("text.network.subtitle", terms=graph.number_of_nodes()),
+        source=settings.source_line,
     )
     position = nx.spring_layout(
         graph,
@@ -76,7 +79,7 @@ def plot_cooccurrence_network(graph: nx.Graph, items: pd.DataFrame):
         linewidths=1.0,
         edgecolors="white",
     )
-    english = current_language() == "en"
+    english = settings.lang == "en"
     labels = nx.draw_networkx_labels(
         graph,
         position,

@@ -42,12 +42,14 @@ def save_figure(
     caption: str,
     notebook: str,
     out_dir: Path,
+    lang: str,
     close: bool | None = None,
 ) -> dict[str, Path]:
     """Write ``<name>.png`` (300 dpi) and ``<name>.svg`` and record the caption.
 
     ``name`` must be snake_case; ``notebook`` is the notebook that makes the figure
-    (for example ``"02_text_terms"``); ``out_dir`` the folder (``paths.figures_dir``).
+    (for example ``"02_text_terms"``); ``out_dir`` the folder (``paths.figures_dir``);
+    ``lang`` the figure's language, for the note on dictionary glosses it may need.
     ``close``: close the figure after saving; by default it stays open for the notebook to
     show, except where nobody watches (``interactive.headless``).
     Returns the paths written.
@@ -65,7 +67,7 @@ def save_figure(
     }
     if shortened := _shortened_texts(fig):
         described["Keywords"] = shortened
-    _note_dictionary_glosses(fig)
+    _note_dictionary_glosses(fig, lang)
     _not_made_file(out_dir, name).unlink(missing_ok=True)
     svg = io.BytesIO()
     fig.savefig(svg, format="svg", metadata=_SVG_METADATA | described)
@@ -112,6 +114,7 @@ def make_figure(
     notebook: str,
     not_made_because: str | None = None,
     out_dir: Path,
+    lang: str,
 ) -> dict[str, Path] | None:
     """The figure ``name``: drawn by ``draw()`` and saved with its caption (``save_figure``),
     or, where ``not_made_because`` gives a reason (this list holds too little for the figure),
@@ -120,7 +123,7 @@ def make_figure(
     if not_made_because is not None:
         figure_not_made(name, reason=not_made_because, notebook=notebook, out_dir=out_dir)
         return None
-    return save_figure(draw(), name, caption=caption, notebook=notebook, out_dir=out_dir)
+    return save_figure(draw(), name, caption=caption, notebook=notebook, out_dir=out_dir, lang=lang)
 
 
 def figures_not_made(out_dir: Path) -> dict[str, dict]:
@@ -170,14 +173,14 @@ def _shortened_texts(fig) -> list[str]:
     return full
 
 
-def _note_dictionary_glosses(fig) -> None:
+def _note_dictionary_glosses(fig, lang: str) -> None:
     """A figure that shows a dictionary gloss (marked †) says what the mark means, at the foot
     on the right, across from the source line."""
     if any(DICTIONARY_MARK in text.get_text() for text in _texts(fig)):
         fig.text(
             0.988,
             SOURCE_BOTTOM,
-            label("glossary.dictionary_note"),
+            label("glossary.dictionary_note", lang),
             fontsize=SOURCE_SIZE,
             color="#666666",
             ha="right",

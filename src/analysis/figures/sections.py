@@ -4,6 +4,7 @@ import pandas as pd
 
 from ..text.counts import section_counts
 from .labels import label, section_name, section_short_name
+from .settings import FigureSettings, draws_with_settings
 from .theme import BODY_SIZE, DARK, fit_layout, new_figure, section_colour, wrap_label
 
 
@@ -41,7 +42,8 @@ def section_bars(ax, counts: pd.DataFrame, values, bar_labels, *, headroom: floa
         )
 
 
-def plot_items_per_section(items: pd.DataFrame):
+@draws_with_settings
+def plot_items_per_section(items: pd.DataFrame, *, settings: FigureSettings):
     """Horizontal bars in the document's section order, one colour per section."""
     counts = section_counts(items)
     top = counts.loc[counts["items"].idxmax()]
@@ -52,6 +54,7 @@ def plot_items_per_section(items: pd.DataFrame):
             items=top["items"],
         ),
         label("items_per_section.subtitle", total=counts["items"].sum()),
+        source=settings.source_line,
     )
     section_bars(
         ax,

@@ -13,7 +13,8 @@ from adjustText import adjust_text
 from scipy.cluster.hierarchy import dendrogram
 
 from .glossary import gloss
-from .labels import current_language, label, p_text, section_short_name
+from .labels import label, p_text, section_short_name
+from .settings import FigureSettings, draws_with_settings
 from .theme import BODY_SIZE, DARK, GREY, fit_layout, new_figure, section_colour
 
 # Leading verbs a reader skips when naming an item by its subject (率先形成基础研究… → 基础研究…).
@@ -81,16 +82,19 @@ def _section_key(fig, sections: pd.DataFrame, lang: str | None, y: float = 0.875
             x, y = 0.012, y - 0.035
 
 
+@draws_with_settings
 def plot_dendrogram(
     items: pd.DataFrame,
     tree: np.ndarray,
     clusters: pd.DataFrame,
     agreement: pd.Series,
     sections: pd.DataFrame,
-    lang: str | None = None,
+    *,
+    settings: FigureSettings,
 ):
     """The items' tree, leaves labelled with number and short name in their section's colour,
     the cut into as many clusters as sections drawn as a dashed line."""
+    lang = settings.lang
     values = {
         "ari": agreement["adjusted_rand_index"],
         "null_p95": agreement["null_p95"],
@@ -103,8 +107,9 @@ def plot_dendrogram(
     fig, ax = new_figure(
         _text(f"dendrogram.title_{agreement_verdict(agreement)}", lang, **values),
         _text("dendrogram.subtitle", lang, **values),
+        source=settings.source_line,
     )
-    english = (lang or current_language()) == "en"
+    english = lang == "en"
     # An English reader cannot read the Chinese names: the leaves are the measures' numbers,
     # which the report's table of nearest neighbours names.
     labels = [
@@ -165,19 +170,21 @@ def _term_label(terms: list[str], lang: str | None) -> str:
     return "\n".join(lines)
 
 
+@draws_with_settings
 def plot_ca_biplot(
     result: dict,
     sections: pd.DataFrame,
     term_sections: pd.Series,
     *,
+    settings: FigureSettings,
     terms_shown: int = 24,
-    lang: str | None = None,
 ):
     """The symmetric map of sections (squares) and the ``terms_shown`` terms that contribute
     most to the first two axes (dots, in the colour of the section they are most distinctive
     of). Terms at one point share one label. Axis labels carry each axis's share of inertia."""
     from ..text.correspondence import top_contributing
 
+    lang = settings.lang
     inertia = result["inertia"]
     rows = result["rows"]
     columns = top_contributing(result["columns"], terms_shown)
@@ -195,7 +202,11 @@ def plot_ca_biplot(
         "shown": len(columns),
     }
     title = "ca.title" if values["share"] >= CA_SHARE_FEW_AXES else "ca.title_spread"
-    fig, ax = new_figure(_text(title, lang, **values), _text("ca.subtitle", lang, **values))
+    fig, ax = new_figure(
+        _text(title, lang, **values),
+        _text("ca.subtitle", lang, **values),
+        source=settings.source_line,
+    )
     ax.axhline(0, color="#DDDDDD", linewidth=0.8, zorder=0)
     ax.axvline(0, color="#DDDDDD", linewidth=0.8, zorder=0)
     texts = []

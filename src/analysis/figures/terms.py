@@ -22,6 +22,7 @@ from .fonts import cjk_font_path, rendering_stack
 from .glossary import cut_gloss, gloss
 from .labels import current_language, label, section_short_name
 from .save import keep_full_text
+from .settings import FigureSettings, draws_with_settings
 from .theme import (
     BODY_SIZE,
     DARK,
@@ -118,12 +119,14 @@ def _panel_title(row, width: int = 14) -> str:
     return wrap_label(_section_name(row), width)
 
 
-def _section_panels(title: str, subtitle: str, sections: pd.DataFrame, ncols: int = 3):
+def _section_panels(
+    title: str, subtitle: str, sections: pd.DataFrame, *, source: str, ncols: int = 3
+):
     """A grid with one panel per section, in the document's order; spare panels are blank.
 
     Returns ``(fig, panels, spare)``: the section panels and the unused ones (for a note)."""
     nrows = -(-len(sections) // ncols)
-    fig, axes = new_figure(title, subtitle, nrows=nrows, ncols=ncols)
+    fig, axes = new_figure(title, subtitle, source=source, nrows=nrows, ncols=ncols)
     axes = list(np.atleast_1d(axes).ravel())
     for ax in axes[len(sections) :]:
         ax.set_axis_off()
@@ -171,7 +174,10 @@ def section_key_column(
         y -= 0.045 + 0.04 * (name.count("\n") + 1)
 
 
-def plot_top_terms(counts: pd.DataFrame, items: pd.DataFrame, *, top: int = 20):
+@draws_with_settings
+def plot_top_terms(
+    counts: pd.DataFrame, items: pd.DataFrame, *, settings: FigureSettings, top: int = 20
+):
     """The ``top`` terms overall as horizontal bars, split by section in section colours."""
     sections = _sections(items)
     head = counts.head(top).iloc[::-1]
@@ -187,6 +193,7 @@ def plot_top_terms(counts: pd.DataFrame, items: pd.DataFrame, *, top: int = 20):
             second_words=term_and_count(second["term"], second["count"]),
         ),
         _text("top_terms.subtitle", items=len(items), top=top, note=_stopword_note()),
+        source=settings.source_line,
     )
     left = np.zeros(len(head))
     bars = [bar_label(fig, t, limit=2 * _BAR_GLOSS_CHARS) for t in head["term"]]
@@ -223,7 +230,10 @@ def plot_top_terms(counts: pd.DataFrame, items: pd.DataFrame, *, top: int = 20):
     return fig
 
 
-def plot_top_terms_by_section(counts: pd.DataFrame, items: pd.DataFrame, *, top: int = 10):
+@draws_with_settings
+def plot_top_terms_by_section(
+    counts: pd.DataFrame, items: pd.DataFrame, *, settings: FigureSettings, top: int = 10
+):
     """Small multiples: the ``top`` terms of each section, one panel per section."""
     sections = _sections(items)
     # A section with no countable term has no leader to name.
@@ -236,6 +246,7 @@ def plot_top_terms_by_section(counts: pd.DataFrame, items: pd.DataFrame, *, top:
         _text("top_terms_by_section.title", leaders=section_terms(leaders)),
         _text("top_terms_by_section.subtitle", top=top, note=_stopword_note()),
         sections,
+        source=settings.source_line,
     )
     xmax = max(counts[section_column(s)].max() for s in sections["section_id"])
     for ax, row in zip(axes, sections.itertuples(), strict=True):
@@ -268,7 +279,10 @@ def plot_top_terms_by_section(counts: pd.DataFrame, items: pd.DataFrame, *, top:
     return fig
 
 
-def plot_keyness(table: pd.DataFrame, items: pd.DataFrame, *, top: int = 8):
+@draws_with_settings
+def plot_keyness(
+    table: pd.DataFrame, items: pd.DataFrame, *, settings: FigureSettings, top: int = 8
+):
     """Small multiples: each section's most distinctive terms by log-likelihood (G2)."""
     sections = _sections(items)
     leaders = []
@@ -280,6 +294,7 @@ def plot_keyness(table: pd.DataFrame, items: pd.DataFrame, *, top: int = 8):
         _text("keyness.title", leaders=section_terms(leaders)),
         _text("keyness.subtitle"),
         sections,
+        source=settings.source_line,
     )
     if spare:
         note = _text(
@@ -409,7 +424,10 @@ def _draw_wordcloud(frequencies, colours, *, width_in: float, height_in: float):
     return cloud.generate_from_frequencies(frequencies).to_array()
 
 
-def plot_wordcloud(counts: pd.DataFrame, items: pd.DataFrame, *, top: int = 120):
+@draws_with_settings
+def plot_wordcloud(
+    counts: pd.DataFrame, items: pd.DataFrame, *, settings: FigureSettings, top: int = 120
+):
     """One word cloud of the ``top`` terms, each coloured by the section where it is most
     distinctive."""
     sections = _sections(items)
@@ -419,6 +437,7 @@ def plot_wordcloud(counts: pd.DataFrame, items: pd.DataFrame, *, top: int = 120)
     fig, ax = new_figure(
         _text("wordcloud.title", term=first["term"], gloss=gloss_in_brackets(first["term"])),
         _text("wordcloud.subtitle", top=len(head), note=_stopword_note()),
+        source=settings.source_line,
     )
     image = _wordcloud_image(
         dict(zip(head["term"], head["count"], strict=True)),
@@ -433,7 +452,10 @@ def plot_wordcloud(counts: pd.DataFrame, items: pd.DataFrame, *, top: int = 120)
     return fig
 
 
-def plot_wordclouds_by_section(counts: pd.DataFrame, items: pd.DataFrame, *, top: int = 40):
+@draws_with_settings
+def plot_wordclouds_by_section(
+    counts: pd.DataFrame, items: pd.DataFrame, *, settings: FigureSettings, top: int = 40
+):
     """Small multiples: one word cloud per section, in the section's colour."""
     sections = _sections(items)
     fig, axes, _ = _section_panels(
@@ -447,6 +469,7 @@ def plot_wordclouds_by_section(counts: pd.DataFrame, items: pd.DataFrame, *, top
         ),
         _text("wordclouds_by_section.subtitle", top=top, note=_stopword_note()),
         sections,
+        source=settings.source_line,
     )
     for ax, row in zip(axes, sections.itertuples(), strict=True):
         column = section_column(row.section_id)

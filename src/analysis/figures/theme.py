@@ -3,15 +3,11 @@ and a title that states the finding, a subtitle that states the measure, a sourc
 
 import re
 import textwrap
-from pathlib import Path
 
 import matplotlib
 import matplotlib.pyplot as plt
 
 from .fonts import register_cjk_font
-from .glossary import use_user_glossary
-from .identity import ListIdentity, current_identity, set_identity
-from .labels import current_language, set_language
 
 # Okabe–Ito, colour-blind safe. Section n always gets SECTION_COLOURS[n - 1].
 SECTION_COLOURS = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442"]
@@ -125,20 +121,11 @@ def _cut(text: str, keep: int) -> str:
     return head.rstrip() + "…"
 
 
-def use_figure_settings(identity: ListIdentity, lang: str, glossary: Path | None = None) -> None:
-    """Draw every figure from now on in ``lang``, with ``identity``'s source line and the
-    user's ``glossary`` (None: none): a notebook calls this once, with the list it loaded and
-    its ``lang`` and ``glossary`` parameters."""
-    set_language(lang)
-    set_identity(identity)
-    use_user_glossary(glossary)
-
-
 def new_figure(
-    title: str, subtitle: str, *, size=SLIDE, nrows=1, ncols=1, source=None, **subplot_kw
+    title: str, subtitle: str, *, source: str, size=SLIDE, nrows=1, ncols=1, **subplot_kw
 ):
-    """A figure with the title (the finding), subtitle (measure and unit) and source line in
-    place; the source line names the list ``use_figure_settings`` was given.
+    """A figure with the title (the finding), subtitle (measure and unit) and ``source`` line in
+    place (the list it names: ``settings.FigureSettings.source_line``).
     Returns ``(fig, ax)``, or ``(fig, axes)`` for a grid."""
     apply_theme()
     fig, axes = plt.subplots(nrows, ncols, figsize=size, **subplot_kw)
@@ -159,8 +146,6 @@ def new_figure(
     # smaller type rather than running off the edge (a title that fits is left as it is).
     _fit_width(fig, title_text, MIN_TITLE_SIZE)
     _fit_width(fig, subtitle_text, MIN_SUBTITLE_SIZE)
-    if source is None:
-        source = current_identity().source_line(current_language())
     fig.text(
         0.012, SOURCE_BOTTOM, source, fontsize=SOURCE_SIZE, color="#666666", ha="left", va="bottom"
     )

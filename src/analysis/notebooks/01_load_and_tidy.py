@@ -88,13 +88,14 @@ absent = absent_items_table(items)
 display(absent)
 
 # %%
-fig = plot_items_per_section(items)
+fig = plot_items_per_section(items, settings=run.settings)
 save_figure(
     fig,
     "items_per_section",
-    caption=label("caption.items_per_section"),
+    caption=label("caption.items_per_section", lang),
     notebook="01_load_and_tidy",
     out_dir=figures,
+    lang=lang,
 )
 
 # %% [markdown]

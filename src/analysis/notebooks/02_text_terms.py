@@ -66,23 +66,25 @@ display(
 )
 
 # %%
-fig = lengths.plot_chars_per_section(items)
+fig = lengths.plot_chars_per_section(items, settings=run.settings)
 paths = save_figure(
     fig,
     "chars_per_section",
-    caption=label("caption.chars_per_section"),
+    caption=label("caption.chars_per_section", lang),
     notebook=NOTEBOOK,
     out_dir=figures,
+    lang=lang,
 )
 
 # %%
-fig = lengths.plot_chars_per_item(items)
+fig = lengths.plot_chars_per_item(items, settings=run.settings)
 paths = save_figure(
     fig,
     "chars_per_item",
-    caption=label("caption.chars_per_item"),
+    caption=label("caption.chars_per_item", lang),
     notebook=NOTEBOOK,
     out_dir=figures,
+    lang=lang,
 )
 
 # %% [markdown]
@@ -134,21 +136,25 @@ display(counts.head(30))
 # The title compares the two commonest terms: a list with fewer has no such finding.
 make_figure(
     "top_terms",
-    lambda: terms.plot_top_terms(counts, items),
-    caption=label("caption.top_terms"),
+    lambda: terms.plot_top_terms(counts, items, settings=run.settings),
+    caption=label("caption.top_terms", lang),
     notebook=NOTEBOOK,
     out_dir=figures,
-    not_made_because=label("not_made.few_terms", terms=len(counts)) if len(counts) < 2 else None,
+    lang=lang,
+    not_made_because=label("not_made.few_terms", lang, terms=len(counts))
+    if len(counts) < 2
+    else None,
 )
 
 # %%
 make_figure(
     "top_terms_by_section",
-    lambda: terms.plot_top_terms_by_section(counts, items),
-    caption=label("caption.top_terms_by_section"),
+    lambda: terms.plot_top_terms_by_section(counts, items, settings=run.settings),
+    caption=label("caption.top_terms_by_section", lang),
     notebook=NOTEBOOK,
     out_dir=figures,
-    not_made_because=label("not_made.no_terms") if counts.empty else None,
+    lang=lang,
+    not_made_because=label("not_made.no_terms", lang) if counts.empty else None,
 )
 
 # %% [markdown]
@@ -168,15 +174,16 @@ display(key_terms[key_terms["rank"] <= 5])
 # and a short list may have no term used often enough to stand out.
 no_keyness = None
 if items["section_id"].nunique() < 2:
-    no_keyness = label("not_made.keyness_one_section")
+    no_keyness = label("not_made.keyness_one_section", lang)
 elif key_terms.empty:
-    no_keyness = label("not_made.keyness_none", min_count=key_terms.attrs["min_count"])
+    no_keyness = label("not_made.keyness_none", lang, min_count=key_terms.attrs["min_count"])
 make_figure(
     "keyness_by_section",
-    lambda: terms.plot_keyness(key_terms, items),
-    caption=label("caption.keyness_by_section"),
+    lambda: terms.plot_keyness(key_terms, items, settings=run.settings),
+    caption=label("caption.keyness_by_section", lang),
     notebook=NOTEBOOK,
     out_dir=figures,
+    lang=lang,
     not_made_because=no_keyness,
 )
 

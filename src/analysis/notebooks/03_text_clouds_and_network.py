@@ -56,21 +56,23 @@ counts = keyword_counts(items, progress=False)
 
 # %%
 # A list whose text holds no countable term has no cloud to draw.
-no_terms = label("not_made.no_terms") if counts.empty else None
+no_terms = label("not_made.no_terms", lang) if counts.empty else None
 make_figure(
     "wordcloud",
-    lambda: terms.plot_wordcloud(counts, items),
-    caption=label("caption.wordcloud"),
+    lambda: terms.plot_wordcloud(counts, items, settings=run.settings),
+    caption=label("caption.wordcloud", lang),
     notebook=NOTEBOOK,
     out_dir=figures,
+    lang=lang,
     not_made_because=no_terms,
 )
 make_figure(
     "wordclouds_by_section",
-    lambda: terms.plot_wordclouds_by_section(counts, items),
-    caption=label("caption.wordclouds_by_section"),
+    lambda: terms.plot_wordclouds_by_section(counts, items, settings=run.settings),
+    caption=label("caption.wordclouds_by_section", lang),
     notebook=NOTEBOOK,
     out_dir=figures,
+    lang=lang,
     not_made_because=no_terms,
 )
 
@@ -90,11 +92,12 @@ display(edges.head(10))
 # A short list may have no pair of frequent terms that share enough items to draw.
 make_figure(
     "cooccurrence_network",
-    lambda: network.plot_cooccurrence_network(graph, items),
-    caption=label("caption.cooccurrence_network"),
+    lambda: network.plot_cooccurrence_network(graph, items, settings=run.settings),
+    caption=label("caption.cooccurrence_network", lang),
     notebook=NOTEBOOK,
     out_dir=figures,
-    not_made_because=label("not_made.network", top=TOP_TERMS, min_items=MIN_SHARED_ITEMS)
+    lang=lang,
+    not_made_because=label("not_made.network", lang, top=TOP_TERMS, min_items=MIN_SHARED_ITEMS)
     if graph.number_of_edges() == 0
     else None,
 )

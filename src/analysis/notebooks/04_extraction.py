@@ -103,11 +103,12 @@ write(regulations, "regulations.csv")
 # Another list (ANALYSIS_INPUT) may cite nothing, state no lead times or claim nothing.
 make_figure(
     "citations_by_type_and_section",
-    lambda: plot_citations_by_type_and_section(regulations, items),
-    caption=label("caption.citations_by_type_and_section"),
+    lambda: plot_citations_by_type_and_section(regulations, items, settings=run.settings),
+    caption=label("caption.citations_by_type_and_section", lang),
     notebook=NOTEBOOK,
     out_dir=figures,
-    not_made_because=label("not_made.citations") if regulations.empty else None,
+    lang=lang,
+    not_made_because=label("not_made.citations", lang) if regulations.empty else None,
 )
 
 # %% [markdown]
@@ -152,11 +153,12 @@ headlines = headline_quantities(quantities)
 display(headlines.drop(columns=["section_id", "span_start"]))
 make_figure(
     "key_numbers",
-    lambda: plot_key_numbers(quantities),
-    caption=label("caption.key_numbers"),
+    lambda: plot_key_numbers(quantities, settings=run.settings),
+    caption=label("caption.key_numbers", lang),
     notebook=NOTEBOOK,
     out_dir=figures,
-    not_made_because=label("not_made.key_numbers") if headlines.empty else None,
+    lang=lang,
+    not_made_because=label("not_made.key_numbers", lang) if headlines.empty else None,
 )
 
 # %% [markdown]
@@ -174,13 +176,14 @@ display(ladder)
 print(f"code name: {code}")
 make_figure(
     "forecast_ladder",
-    lambda: plot_forecast_ladder(quantities, terms),
-    caption=label("caption.forecast_ladder", code=code)
+    lambda: plot_forecast_ladder(quantities, terms, settings=run.settings),
+    caption=label("caption.forecast_ladder", lang, code=code)
     if code
-    else label("caption.forecast_ladder_plain"),
+    else label("caption.forecast_ladder_plain", lang),
     notebook=NOTEBOOK,
     out_dir=figures,
-    not_made_because=label("not_made.ladder") if ladder.empty else None,
+    lang=lang,
+    not_made_because=label("not_made.ladder", lang) if ladder.empty else None,
 )
 
 # %% [markdown]
@@ -221,9 +224,10 @@ display(per_section)
 # %%
 make_figure(
     "first_mover_claims_by_section",
-    lambda: plot_first_mover_claims_by_section(per_section),
-    caption=label("caption.first_mover_claims_by_section"),
+    lambda: plot_first_mover_claims_by_section(per_section, settings=run.settings),
+    caption=label("caption.first_mover_claims_by_section", lang),
     notebook=NOTEBOOK,
     out_dir=figures,
-    not_made_because=label("not_made.claims") if per_section["claims"].sum() == 0 else None,
+    lang=lang,
+    not_made_because=label("not_made.claims", lang) if per_section["claims"].sum() == 0 else None,
 )

@@ -211,19 +211,21 @@ print(
 # A codebook that codes nothing gives no figure.
 make_figure(
     "policy_tools_by_section",
-    lambda: plot_tools_by_section(tools, totals),
-    caption=label("instruments.caption.tools_by_section"),
+    lambda: plot_tools_by_section(tools, totals, settings=run.settings),
+    caption=label("instruments.caption.tools_by_section", lang),
     notebook=NOTEBOOK,
     out_dir=figures,
-    not_made_because=label("not_made.instruments") if codes.empty else None,
+    lang=lang,
+    not_made_because=label("not_made.instruments", lang) if codes.empty else None,
 )
 
 # %%
 make_figure(
     "policy_tool_types_by_section",
-    lambda: plot_types_by_section(types, result["p_permutation"]),
-    caption=label("instruments.caption.types_by_section"),
+    lambda: plot_types_by_section(types, result["p_permutation"], settings=run.settings),
+    caption=label("instruments.caption.types_by_section", lang),
     notebook=NOTEBOOK,
     out_dir=figures,
-    not_made_because=label("not_made.instruments") if codes.empty else None,
+    lang=lang,
+    not_made_because=label("not_made.instruments", lang) if codes.empty else None,
 )

@@ -166,13 +166,14 @@ else:
 # %%
 make_figure(
     "item_dendrogram",
-    lambda: plot_dendrogram(items, tree, item_groups, result, sections, lang=lang),
+    lambda: plot_dendrogram(items, tree, item_groups, result, sections, settings=run.settings),
     caption=label("structure.caption.dendrogram", lang),
     notebook=NOTEBOOK,
     not_made_because=label("not_made.structure_few_items", lang, minimum=clusters.MIN_ITEMS)
     if tree is None
     else None,
     out_dir=FIGURES,
+    lang=lang,
 )
 
 # %% [markdown]
@@ -206,13 +207,14 @@ if ca is not None:
 # %%
 make_figure(
     "section_term_map",
-    lambda: plot_ca_biplot(ca, sections, most_distinctive_section(counts), lang=lang),
+    lambda: plot_ca_biplot(ca, sections, most_distinctive_section(counts), settings=run.settings),
     caption=label("structure.caption.ca_biplot", lang),
     notebook=NOTEBOOK,
     not_made_because=label("not_made.structure_few_sections", lang)
     if ca is None or len(ca["inertia"]) < 2
     else None,
     out_dir=FIGURES,
+    lang=lang,
 )
 
 # %% [markdown]

@@ -427,6 +427,7 @@ def write_comparison(
         caption=caption,
         notebook=NOTEBOOK.replace(" ", "_").replace("-", "_").replace(".", "_"),
         out_dir=figures,
+        lang=lang,
         close=True,
     )
     notebook = comparison_notebook(comparison, lists, paths["png"], lang)
