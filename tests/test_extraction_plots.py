@@ -73,18 +73,21 @@ def test_first_mover_figure(items, figure_settings):
     plt.close(fig)
 
 
-def test_the_citations_title_names_tied_types_honestly():
+def test_the_citations_title_names_tied_types_honestly(figure_settings):
     import pandas as pd
 
     from analysis.figures.extraction import _commonest_types
+    from analysis.figures.settings import drawing_with
 
-    # List A of the review: 条例, 规划 and 办法 cited once each, so none is "the commonest".
-    assert _commonest_types(pd.Series({"办法": 1, "条例": 1, "规划": 1})) == "3 类文件各 1 次"
-    assert (
-        _commonest_types(pd.Series({"办法": 1, "条例": 2, "规划": 2}))
-        == "规划、条例并列最多（各 2 次）"
-    )
-    assert _commonest_types(pd.Series({"办法": 1, "条例": 6})) == "条例最多（6 次）"
+    # The title's helper, called as plot_citations_by_type_and_section calls it: in Chinese.
+    with drawing_with(figure_settings("zh")):
+        # List A of the review: 条例, 规划 and 办法 cited once each, so none is "the commonest".
+        assert _commonest_types(pd.Series({"办法": 1, "条例": 1, "规划": 1})) == "3 类文件各 1 次"
+        assert (
+            _commonest_types(pd.Series({"办法": 1, "条例": 2, "规划": 2}))
+            == "规划、条例并列最多（各 2 次）"
+        )
+        assert _commonest_types(pd.Series({"办法": 1, "条例": 6})) == "条例最多（6 次）"
 
 
 def test_a_title_too_long_for_the_figure_shrinks_and_keeps_its_wording():

@@ -11,7 +11,7 @@ import pytest
 
 import analysis.figures
 from analysis.figures.glossary import user_glossary_path
-from analysis.figures.labels import current_language, label
+from analysis.figures.labels import current_language, label, language_set
 from analysis.figures.lengths import plot_chars_per_section
 from analysis.figures.sections import plot_items_per_section
 from analysis.figures.settings import FigureSettings, drawing_with
@@ -90,7 +90,7 @@ def test_a_failing_plot_leaves_nothing_behind(items, figure_settings, tmp_path):
         plot_items_per_section(
             items.drop(columns="section_title"), settings=figure_settings("en", glossary)
         )
-    assert current_language() == "zh"
+    assert language_set() is None
     assert user_glossary_path() is None
     plt.close("all")
 
@@ -101,7 +101,13 @@ def test_the_scope_sets_and_restores_language_and_glossary(figure_settings, tmp_
     with drawing_with(figure_settings("en", glossary)):
         assert label("glossary.dictionary_note") == label("glossary.dictionary_note", "en")
         assert user_glossary_path() == glossary.resolve()
-    assert label("glossary.dictionary_note") == label("glossary.dictionary_note", "zh")
+        with drawing_with(figure_settings("zh")):
+            assert label("glossary.dictionary_note") == label("glossary.dictionary_note", "zh")
+            assert user_glossary_path() is None
+        assert current_language() == "en"
+    # Outside a plot function, text names its language: there is no default to fall back on.
+    with pytest.raises(RuntimeError, match="no language given"):
+        label("glossary.dictionary_note")
     assert user_glossary_path() is None
 
 

@@ -23,8 +23,8 @@ from .theme import BODY_SIZE, DARK, fit_layout, new_figure, section_colour, wrap
 _RESOURCES = RESOURCES
 
 
-def _text(key: str, **values) -> str:
-    return label(f"extraction.{key}", **values)
+def _text(key: str, lang: str | None = None, **values) -> str:
+    return label(f"extraction.{key}", lang, **values)
 
 
 @cache
@@ -33,10 +33,11 @@ def _doc_types_en() -> dict[str, str]:
         return {row["doc_type"]: row["en"] for row in csv.DictReader(handle)}
 
 
-def doc_type_label(doc_type: str) -> str:
-    """``条例`` in Chinese figures, ``Regulation (条例)`` in English ones."""
+def doc_type_label(doc_type: str, lang: str | None = None) -> str:
+    """``条例`` in Chinese, ``Regulation (条例)`` in English (``lang``; in a plot function, the
+    figure's language)."""
     english = _doc_types_en().get(doc_type, doc_type)
-    return _text("doc_type", doc_type=doc_type, english=english)
+    return _text("doc_type", lang, doc_type=doc_type, english=english)
 
 
 _VALUE_LABEL_SIZE = BODY_SIZE + 1

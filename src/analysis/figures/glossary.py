@@ -118,8 +118,8 @@ def use_user_glossary(path: Path | None) -> None:
 
 
 def user_glossary_path() -> Path | None:
-    """This run's own glossary: the one :func:`use_user_glossary` chose (a notebook's
-    ``glossary`` parameter, through ``theme.use_figure_settings``), else None."""
+    """The user's glossary in force: the one :func:`use_user_glossary` chose (a plot function's
+    ``settings.glossary``, through ``settings.drawing_with``), else None."""
     return _chosen.get("path")
 
 

@@ -14,7 +14,7 @@ LANGUAGES = ("zh", "en")
 _RESOURCES = RESOURCES
 
 
-_language = {"lang": "zh"}
+_language: dict[str, str | None] = {"lang": None}
 
 
 def check_language(lang: str) -> str:
@@ -23,16 +23,27 @@ def check_language(lang: str) -> str:
     return lang
 
 
-def set_language(lang: str) -> None:
-    """Make ``lang`` the language of every label that does not name its own. Only
+def set_language(lang: str | None) -> None:
+    """Make ``lang`` the language of every label that does not name its own (None: none). Only
     ``settings.drawing_with`` calls it, for the duration of one plot function's call."""
-    _language["lang"] = check_language(lang)
+    _language["lang"] = check_language(lang) if lang is not None else None
+
+
+def language_set() -> str | None:
+    """The language ``set_language`` chose, or None."""
+    return _language["lang"]
 
 
 def current_language() -> str:
-    """The language of the figure being drawn (``settings.drawing_with``); Chinese outside a
-    plot function."""
-    return _language["lang"]
+    """The language of the figure being drawn (``settings.drawing_with``). Outside a plot
+    function there is none: text made there names its language."""
+    lang = _language["lang"]
+    if lang is None:
+        raise RuntimeError(
+            "no language given: pass lang= (outside a plot function, which takes it from its "
+            "settings=)"
+        )
+    return lang
 
 
 @cache

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from .glossary import read_glossary, use_user_glossary, user_glossary_path
 from .identity import ListIdentity
-from .labels import check_language, current_language, set_language
+from .labels import check_language, language_set, set_language
 
 
 @dataclass(frozen=True)
@@ -47,7 +47,7 @@ def drawing_with(settings: FigureSettings) -> Iterator[FigureSettings]:
     through dozens of small helpers (``labels.label``, ``glossary.gloss``, section names, the
     number words of the cards), several of them in modules shared with the report. The source
     line, which only ``theme.new_figure`` reads, is passed to it as an argument instead."""
-    language, glossary = current_language(), user_glossary_path()
+    language, glossary = language_set(), user_glossary_path()
     set_language(settings.lang)
     use_user_glossary(settings.glossary)
     try:

@@ -28,7 +28,6 @@ allow_gaps = False  # load a list whose numbering has gaps it does not explain
 from itables import init_notebook_mode
 
 from analysis.figures.glossary import use_user_glossary
-from analysis.figures.labels import set_language
 from analysis.paths import figures_dir, output_folder, processed_dir
 from analysis.report import cells as rc
 from analysis.report import paragraphs, shown_tables
@@ -36,7 +35,6 @@ from analysis.report.finished_tables import Tables
 from analysis.report.wording import report_title, say, sentences
 
 init_notebook_mode(all_interactive=False, connected=False)
-set_language(lang)
 use_user_glossary(glossary)
 
 # %% [markdown]
@@ -67,7 +65,7 @@ origin = rc.load_metadata(processed / "provenance.json")
 
 # %%
 rc.show_title(report_title(origin["title"] or origin["file"], origin.get("title_en"), lang))
-rc.show_heading("overview")
+rc.show_heading("overview", lang)
 for paragraph in paragraphs.overview(tables, lang):
     rc.show_markdown(paragraph)
 rc.show_table_of_contents()
@@ -77,8 +75,8 @@ rc.show_table_of_contents()
 # The figures of notebook 01: items and characters per section.
 
 # %%
-rc.show_heading("structure")
-shown = rc.show_figures(figures, "01_")
+rc.show_heading("structure", lang)
+shown = rc.show_figures(figures, "01_", lang=lang)
 
 # %% [markdown]
 # ## Terms
@@ -86,17 +84,18 @@ shown = rc.show_figures(figures, "01_")
 # figures of notebooks 02 and 03, and every keyword in context as a searchable table.
 
 # %%
-rc.show_heading("terms")
+rc.show_heading("terms", lang)
 rc.show_markdown(say("terms.method", lang))
 rc.show_markdown(paragraphs.terms_summary(tables, lang))
-shown += rc.show_figures(figures, "02_", len(shown) + 1)
-shown += rc.show_figures(figures, "03_", len(shown) + 1)
+shown += rc.show_figures(figures, "02_", len(shown) + 1, lang=lang)
+shown += rc.show_figures(figures, "03_", len(shown) + 1, lang=lang)
 rc.show_markdown(paragraphs.kwic_intro(tables, lang))
 rc.interactive_table(
     shown_tables.kwic(tables["kwic"], tables["sections"], lang),
     right_aligned=("left",),
     pageLength=10,
     maxBytes=0,
+    lang=lang,
 )
 
 # %% [markdown]
@@ -105,16 +104,17 @@ rc.interactive_table(
 # with its figures and the two tables.
 
 # %%
-rc.show_heading("instruments")
+rc.show_heading("instruments", lang)
 rc.show_markdown(say("instruments.intro", lang))
 rc.show_markdown(paragraphs.instruments_summary(tables, lang))
-shown += rc.show_figures(figures, "04_", len(shown) + 1)
+shown += rc.show_figures(figures, "04_", len(shown) + 1, lang=lang)
 rc.show_markdown(say("instruments.regulations", lang))
 rc.interactive_table(
     shown_tables.citations(tables["regulations"], lang),
     long_text=("title",),
     pageLength=10,
     maxBytes=0,
+    lang=lang,
 )
 rc.show_markdown(say("instruments.quantities", lang))
 rc.interactive_table(
@@ -122,6 +122,7 @@ rc.interactive_table(
     long_text=("subject",),
     pageLength=10,
     maxBytes=0,
+    lang=lang,
 )
 
 # %% [markdown]
@@ -130,12 +131,12 @@ rc.interactive_table(
 # (only where there is something to compare), its figures, and each code with its sentence.
 
 # %%
-rc.show_heading("policy")
+rc.show_heading("policy", lang)
 rc.show_markdown(say("policy.intro", lang))
 rc.show_markdown(paragraphs.policy_coverage(tables, lang))
 if test := paragraphs.policy_test(tables, lang):
     rc.show_markdown(test)
-shown += rc.show_figures(figures, "05_", len(shown) + 1)
+shown += rc.show_figures(figures, "05_", len(shown) + 1, lang=lang)
 rc.show_markdown(sentences(say("policy.table", lang), say("table.hint", lang), lang=lang))
 rc.interactive_table(
     shown_tables.instrument_codes(tables["policy_instruments"], tables["items"], lang),
@@ -143,6 +144,7 @@ rc.interactive_table(
     screen_only=("sentence",),
     pageLength=10,
     maxBytes=0,
+    lang=lang,
 )
 
 # %% [markdown]
@@ -151,16 +153,17 @@ rc.interactive_table(
 # sections, the correspondence map, and each item's nearest neighbours with the shared terms.
 
 # %%
-rc.show_heading("alike")
+rc.show_heading("alike", lang)
 for paragraph in paragraphs.structure(tables, origin, lang):
     rc.show_markdown(paragraph)
-shown += rc.show_figures(figures, "07_", len(shown) + 1)
+shown += rc.show_figures(figures, "07_", len(shown) + 1, lang=lang)
 rc.show_markdown(sentences(say("alike.table", lang), say("table.hint", lang), lang=lang))
 rc.interactive_table(
     shown_tables.nearest_neighbours(tables["item_similarity"], tables["items"]),
     long_text=("shared",),
     pageLength=10,
     maxBytes=0,
+    lang=lang,
 )
 
 # %% [markdown]
@@ -168,7 +171,7 @@ rc.interactive_table(
 # A short or unusual list cannot make every figure; each one missing is named with its reason.
 
 # %%
-rc.show_heading("not_made")
+rc.show_heading("not_made", lang)
 rc.show_markdown(say("not_made.intro", lang))
 rc.show_markdown(paragraphs.figures_not_made_text(figures, lang))
 
@@ -177,7 +180,7 @@ rc.show_markdown(paragraphs.figures_not_made_text(figures, lang))
 # Every item in full, searchable.
 
 # %%
-rc.show_heading("items")
+rc.show_heading("items", lang)
 rc.show_markdown(sentences(say("items.intro", lang), say("table.hint", lang), lang=lang))
 rc.interactive_table(
     shown_tables.items(tables["items"], lang),
@@ -185,6 +188,7 @@ rc.interactive_table(
     pageLength=10,
     lengthMenu=[5, 10, 25, 50],
     maxBytes=0,
+    lang=lang,
 )
 
 # %% [markdown]
@@ -192,7 +196,7 @@ rc.interactive_table(
 # Every repair the loader made to read the list, counted by kind and listed.
 
 # %%
-rc.show_heading("quality")
+rc.show_heading("quality", lang)
 rc.show_markdown(say("quality.intro", lang))
 rc.show_markdown(paragraphs.repair_counts(tables, lang))
 rc.interactive_table(
@@ -200,6 +204,7 @@ rc.interactive_table(
     long_text=("reason",),
     pageLength=10,
     maxBytes=0,
+    lang=lang,
 )
 
 # %% [markdown]
@@ -208,7 +213,7 @@ rc.interactive_table(
 # analysed (with its hash).
 
 # %%
-rc.show_heading("method")
+rc.show_heading("method", lang)
 shown_folder = figures.relative_to(processed.parent.parent).as_posix() + "/"
 rc.show_markdown(say("method.outputs", lang, figures=shown_folder))
 rc.show_markdown(say("method.figures", lang, figures=shown_folder))

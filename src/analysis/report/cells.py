@@ -31,9 +31,10 @@ def show_title(text: str) -> None:
     display(HTML(f"<h1>{escape(text)}</h1>"))
 
 
-def show_heading(key: str) -> None:
-    """A section heading (``heading.<key>``); the renderer lists it in the table of contents."""
-    display(HTML(f'<h2 id="{key}">{escape(say(f"heading.{key}"))}</h2>'))
+def show_heading(key: str, lang: str) -> None:
+    """A section heading (``heading.<key>`` in ``lang``); the renderer lists it in the table of
+    contents."""
+    display(HTML(f'<h2 id="{key}">{escape(say(f"heading.{key}", lang))}</h2>'))
 
 
 def show_table_of_contents() -> None:
@@ -50,30 +51,32 @@ def shown_path(png: Path) -> str:
     return "/".join(parts[start:])
 
 
-def show_figure(figures: Path, name: str, caption: str, number: int) -> None:
+def show_figure(figures: Path, name: str, caption: str, number: int, lang: str) -> None:
     """The figure inline at screen resolution (so the report stays one small file), with the
     caption as alt text and below it, and where the full-resolution file is."""
     data = base64.b64encode(screen_png(figures / f"{name}.png")).decode("ascii")
     file = shown_path(figures / f"{name}.png")
-    numbered = say("figure.caption", number=number, caption=caption)
+    numbered = say("figure.caption", lang, number=number, caption=caption)
     display(
         HTML(
             f'<figure class="report-figure"><img src="data:image/png;base64,{data}" '
             f'alt="{escape(caption)}" style="width:{DISPLAY_WIDTH}px;max-width:100%">'
             f'<figcaption class="caption">{escape(numbered)}'
-            f'<br><span class="figure-file">{escape(say("figure.file", file=file))}</span>'
+            f'<br><span class="figure-file">{escape(say("figure.file", lang, file=file))}</span>'
             "</figcaption></figure>"
         )
     )
 
 
-def show_figures(figures: Path, notebook_prefix: str, first_number: int = 1) -> list[str]:
-    """Every figure a notebook made, with its caption, numbered from ``first_number``.
-    Returns the names shown."""
+def show_figures(
+    figures: Path, notebook_prefix: str, first_number: int = 1, *, lang: str
+) -> list[str]:
+    """Every figure a notebook made, with its caption, numbered from ``first_number``, its
+    words in ``lang``. Returns the names shown."""
     shown = []
     for name, info in figure_captions(figures).items():
         if info["notebook"].startswith(notebook_prefix):
-            show_figure(figures, name, info["caption"], first_number + len(shown))
+            show_figure(figures, name, info["caption"], first_number + len(shown), lang)
             shown.append(name)
     return shown
 
@@ -97,10 +100,12 @@ def interactive_table(
     long_text: tuple[str, ...] = (),
     right_aligned: tuple[str, ...] = (),
     screen_only: tuple[str, ...] = (),
+    *,
+    lang: str,
     **options,
 ) -> None:
     """A searchable table (itables, offline), its columns labelled in the report's language
-    (``column.<name>``), and below it a plain copy with every row that only print shows:
+    ``lang`` (``column.<name>``), and below it a plain copy with every row that only print shows:
     paging must not hide rows on paper. itables escapes cell HTML by default, and so does the
     copy. Missing values show as blanks; ``long_text`` columns get room to wrap;
     ``right_aligned`` columns end at their right edge (the context before a KWIC hit);
@@ -111,7 +116,7 @@ def interactive_table(
     shown = table.astype(object).where(table.notna(), "")
     # A column the list itself names (指导部门) keeps the list's name.
     shown.columns = [
-        say(f"column.{column}") if has_text(f"column.{column}") else column
+        say(f"column.{column}", lang) if has_text(f"column.{column}") else column
         for column in table.columns
     ]
     targets = [list(table.columns).index(c) for c in long_text]
@@ -136,7 +141,7 @@ def interactive_table(
         style="width:100%",
         autoWidth=False,
         scrollX=False,
-        language=table_controls(),
+        language=table_controls(lang),
         **options,
     )
     classes = (

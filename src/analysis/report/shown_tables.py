@@ -28,7 +28,7 @@ def citations(regulations: pd.DataFrame, lang: str) -> pd.DataFrame:
     """Each cited regulation with its type, level, whether it is in 《》, and where it stands."""
     return regulations.assign(
         item=regulations["item_id"],
-        doc_type=regulations["doc_type"].map(doc_type_label),
+        doc_type=regulations["doc_type"].map(lambda doc_type: doc_type_label(doc_type, lang)),
         level=regulations["level"].map(lambda code: w.code_word("level", code, lang)),
         bracketed=regulations["bracketed"].map(lambda code: w.code_word("bracketed", code, lang)),
         position=[
