@@ -9,7 +9,7 @@ from .theme import BODY_SIZE, DARK, fit_layout, new_figure, section_colour, wrap
 
 
 def section_label(numeral: str, title: str, width: int = 16) -> str:
-    """A section's axis label in the current language, wrapped to fit beside a bar."""
+    """A section's axis label in the figure's language, wrapped to fit beside a bar."""
     return wrap_label(section_name(numeral, title), width)
 
 

@@ -33,8 +33,8 @@ def _texts() -> dict:
 
 
 def say(key: str, lang: str | None = None, **values) -> str:
-    """The report text ``key`` in ``lang`` (default: the run's language), filled with
-    ``values``."""
+    """The report text ``key`` in ``lang`` (default: the figure's, inside a plot function),
+    filled with ``values``."""
     return fill(_texts(), "report_text.json", key, lang, **values)
 
 
