@@ -35,6 +35,9 @@ from analysis.report.finished_tables import Tables
 from analysis.report.wording import report_title, say, sentences
 
 init_notebook_mode(all_interactive=False, connected=False)
+# Every call below is given `lang`; the user's glossary is the one setting this kernel holds,
+# because the report's glosses (wording, talking points, shown tables) look terms up through
+# glossary.gloss, which reads the glossary chosen here rather than taking it as an argument.
 use_user_glossary(glossary)
 
 # %% [markdown]
