@@ -12,7 +12,7 @@ from .labels import current_language, label
 from .save import keep_full_text
 from .settings import FigureSettings, draws_with_settings
 from .terms import gloss_in_brackets, section_key_column
-from .theme import BODY_SIZE, DARK, GREY, fit_layout, new_figure, section_colour
+from .theme import ADJUST_ROUNDS, BODY_SIZE, DARK, GREY, fit_layout, new_figure, section_colour
 
 LAYOUT_SEED = 2021
 
@@ -114,4 +114,5 @@ def _separate(ax, texts, position) -> None:
         only_move={"text": "y", "static": "y", "explode": "y", "pull": "y"},
         expand=(1.05, 1.4),
         ensure_inside_axes=True,
+        iter_lim=ADJUST_ROUNDS,  # rounds, not seconds: the same places under any load
     )

@@ -15,7 +15,7 @@ from scipy.cluster.hierarchy import dendrogram
 from .glossary import gloss
 from .labels import label, p_text, section_short_name
 from .settings import FigureSettings, draws_with_settings
-from .theme import BODY_SIZE, DARK, GREY, fit_layout, new_figure, section_colour
+from .theme import ADJUST_ROUNDS, BODY_SIZE, DARK, GREY, fit_layout, new_figure, section_colour
 
 # Leading verbs a reader skips when naming an item by its subject (率先形成基础研究… → 基础研究…).
 _LEADING_VERBS = re.compile(
@@ -279,6 +279,7 @@ def plot_ca_biplot(
         ax=ax,
         expand=(1.3, 1.6),
         force_static=(0.5, 0.8),
+        iter_lim=ADJUST_ROUNDS,  # rounds, not seconds: the same places under any load
     )
     _clear_of_squares(fig, ax, texts)
     _leader_lines(fig, ax, texts, anchors)

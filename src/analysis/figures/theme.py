@@ -12,6 +12,9 @@ from .fonts import register_cjk_font
 # Okabe–Ito, colour-blind safe. Section n always gets SECTION_COLOURS[n - 1].
 SECTION_COLOURS = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442"]
 GREY = "#9A9A9A"
+# adjustText moves labels apart for this many rounds at most; its default is a time limit,
+# which would place labels differently on a busier machine.
+ADJUST_ROUNDS = 500
 DARK = "#222222"
 ACCENT = "#D55E00"
 # 16:9 at slide size: 13.33 × 7.5 in. Text sizes are points at 100 % zoom on that slide.
