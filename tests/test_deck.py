@@ -19,7 +19,7 @@ from analysis.__main__ import main
 from analysis.figures.save import figure_captions, save_figure
 from analysis.figures.theme import new_figure
 from analysis.paths import ROOT
-from analysis.report import deck, figure_order
+from analysis.report import deck, figure_order, slides
 from analysis.report.finished_tables import Tables
 from analysis.report.talking_points import talking_point
 
@@ -210,19 +210,19 @@ def test_titles_fit_their_box(prs):
         title = slide.shapes.title
         (run,) = title.text_frame.paragraphs[0].runs
         size = run.font.size.pt
-        width = Emu(title.width - 2 * deck._INSET_X).pt
-        lines = deck.line_count(run.text, size, width)
-        assert lines <= deck.TITLE_LINES
+        width = Emu(title.width - 2 * slides.INSET_X).pt
+        lines = slides.line_count(run.text, size, width)
+        assert lines <= slides.TITLE_LINES
         assert lines * size * 1.2 <= Emu(title.height).pt
         assert size >= 24
 
 
 def test_text_is_measured_in_the_projects_font():
     # A CJK glyph is one em wide: two characters at 10 pt are 20 pt.
-    assert deck.text_width("企业", 10) == pytest.approx(20, abs=0.01)
-    assert deck.line_count("企" * 20, 10, 100) == 2
-    assert deck.line_count("word " * 10, 10, 1000) == 1
-    assert deck.line_count("a" * 50 + " " + "b" * 50, 10, deck.text_width("a" * 60, 10)) == 2
+    assert slides.text_width("企业", 10) == pytest.approx(20, abs=0.01)
+    assert slides.line_count("企" * 20, 10, 100) == 2
+    assert slides.line_count("word " * 10, 10, 1000) == 1
+    assert slides.line_count("a" * 50 + " " + "b" * 50, 10, slides.text_width("a" * 60, 10)) == 2
 
 
 def test_nothing_is_linked_from_outside(written):

@@ -31,9 +31,17 @@ from ..text.alignment import (
     aligned_texts,
 )
 from .cells import TABLE_OF_CONTENTS
-from .deck import SLIDE_HEIGHT, SLIDE_WIDTH, _figure_crop, _fill, _picture_box, _place, title_size
 from .render import write_report
 from .screen_images import screen_png
+from .slides import (
+    SLIDE_HEIGHT,
+    SLIDE_WIDTH,
+    figure_crop,
+    fill_frame,
+    picture_box,
+    place,
+    title_size,
+)
 
 FIGURE = "comparison_top_pairs"
 NOTEBOOK = "python -m analysis compare"
@@ -342,9 +350,9 @@ def write_comparison_deck(comparison: Comparison, figure_png: Path, path: Path, 
 
     slide = prs.slides.add_slide(prs.slide_layouts[0])
     title, subtitle = slide.shapes.title, slide.placeholders[1]
-    _place(title, margin, SLIDE_HEIGHT // 6, width, SLIDE_HEIGHT // 3)
+    place(title, margin, SLIDE_HEIGHT // 6, width, SLIDE_HEIGHT // 3)
     heading = comparison_text("title", lang, names=" · ".join(names))
-    _fill(
+    fill_frame(
         title.text_frame,
         [
             (comparison_text("kicker", lang), 20, GREY, False),
@@ -357,8 +365,8 @@ def write_comparison_deck(comparison: Comparison, figure_png: Path, path: Path, 
         ],
     )
     title.text_frame.vertical_anchor = MSO_ANCHOR.BOTTOM
-    _place(subtitle, margin, SLIDE_HEIGHT // 2 + 100000, width, SLIDE_HEIGHT // 3)
-    _fill(
+    place(subtitle, margin, SLIDE_HEIGHT // 2 + 100000, width, SLIDE_HEIGHT // 3)
+    fill_frame(
         subtitle.text_frame,
         [(s, 16, GREY, False) for s in list_sentences(comparison, lang)]
         + [(comparison_text("deck.computed", lang), 14, GREY, False)],
@@ -372,13 +380,13 @@ def write_comparison_deck(comparison: Comparison, figure_png: Path, path: Path, 
         if same
         else comparison_text("pairs.title_none", lang)
     )
-    _place(slide.shapes.title, margin, SLIDE_HEIGHT // 40, width, SLIDE_HEIGHT // 7)
-    _fill(slide.shapes.title.text_frame, [(finding, 28, DARK, False)])
+    place(slide.shapes.title, margin, SLIDE_HEIGHT // 40, width, SLIDE_HEIGHT // 7)
+    fill_frame(slide.shapes.title.text_frame, [(finding, 28, DARK, False)])
     # The slide states the finding: the figure's own title band is cropped, as the report's
     # deck does.
-    crop_top, crop_bottom = _figure_crop(figure_png)
+    crop_top, crop_bottom = figure_crop(figure_png)
     picture = slide.shapes.add_picture(
-        str(figure_png), *_picture_box(figure_png, crop_top, crop_bottom)
+        str(figure_png), *picture_box(figure_png, crop_top, crop_bottom)
     )
     picture.crop_top, picture.crop_bottom = crop_top, 0.0
     picture._element.nvPicPr.cNvPr.set("descr", finding)
@@ -390,14 +398,14 @@ def write_comparison_deck(comparison: Comparison, figure_png: Path, path: Path, 
         ("heading.regulations", regulation_sentences(comparison, lang)),
     ):
         slide = prs.slides.add_slide(prs.slide_layouts[5])
-        _place(slide.shapes.title, margin, SLIDE_HEIGHT // 40, width, SLIDE_HEIGHT // 7)
-        _fill(
+        place(slide.shapes.title, margin, SLIDE_HEIGHT // 40, width, SLIDE_HEIGHT // 7)
+        fill_frame(
             slide.shapes.title.text_frame, [(comparison_text(heading_key, lang), 28, DARK, False)]
         )
         box = slide.shapes.add_textbox(margin, SLIDE_HEIGHT // 5, width, SLIDE_HEIGHT * 3 // 4)
         shown = sentences[:SENTENCES_PER_SLIDE]
         size = 18 if sum(len(s) for s in shown) < 500 else 15
-        _fill(box.text_frame, [(s, size, DARK, False) for s in shown])
+        fill_frame(box.text_frame, [(s, size, DARK, False) for s in shown])
         # Whatever does not fit the slide goes to the speaker notes, never lost.
         slide.notes_slide.notes_text_frame.text = "\n".join(sentences)
     prs.core_properties.created = FIXED_TIME

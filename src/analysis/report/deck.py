@@ -13,47 +13,45 @@ The deck is a generated output, like the HTML report, and its bytes are the same
 
 import io
 import json
-import re
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 
-from PIL import Image, ImageFont
 from pptx import Presentation
-from pptx.dml.color import RGBColor
-from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
-from pptx.oxml.ns import qn
-from pptx.util import Emu, Inches, Pt
+from pptx.enum.text import MSO_ANCHOR
+from pptx.util import Inches, Pt
 
 from .. import safe_write
-from ..figures.fonts import FONT_FAMILY, cjk_font_path
 from ..figures.labels import LANGUAGES
 from ..figures.save import figure_captions, figures_not_made
-from ..figures.theme import SOURCE_BOTTOM, SOURCE_SIZE, SUBTITLE_TOP
 from ..paths import figures_dir, processed_dir
 from ..tables.write import FIXED_TIME, without_timestamps
 from . import figure_order, wording
 from .absences import absence_sentences, absent_items
 from .finished_tables import Tables
 from .notebook_list import pipeline_notebooks
+from .slides import (
+    DARK,
+    FOOT_HEIGHT,
+    FOOT_SIZES,
+    FOOT_TOP,
+    GREY,
+    LINE_SPACING,
+    MARGIN,
+    PICTURE_BOTTOM,
+    PICTURE_TOP,
+    SLIDE_HEIGHT,
+    SLIDE_WIDTH,
+    TITLE_HEIGHT,
+    TITLE_TOP,
+    figure_crop,
+    fill_frame,
+    picture_box,
+    place,
+    title_size,
+)
 from .talking_points import deck_text, list_title, talking_point
 
-# 16:9, PowerPoint's own widescreen size: 13.333 × 7.5 in.
-SLIDE_WIDTH, SLIDE_HEIGHT = Emu(12192000), Emu(6858000)
-MARGIN = Inches(0.45)
-TITLE_TOP, TITLE_HEIGHT = Inches(0.22), Inches(1.0)
-PICTURE_TOP, PICTURE_BOTTOM = Inches(1.3), Inches(7.0)
-FOOT_TOP, FOOT_HEIGHT = Inches(7.06), Inches(0.34)
-TITLE_SIZES = (28, 26, 24, 22, 20, 18)
-TITLE_LINES = 2
-FOOT_SIZES = (11, 10, 9, 8)
-DARK, GREY = RGBColor(0x22, 0x22, 0x22), RGBColor(0x66, 0x66, 0x66)
 SHORT_SHA = 12
-# A text box's default insets: 0.1 in left and right, 0.05 in top and bottom.
-_INSET_X, _INSET_Y = Inches(0.1), Inches(0.05)
-_LINE_SPACING = 1.2
-# Chinese breaks between any two characters, other text at spaces.
-_BREAKABLE = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]|[^\s\u2e80-\u9fff]+\s*|\s+")
 
 
 def deck_name(lang: str, short: bool = False) -> str:
@@ -97,81 +95,6 @@ class Origin:
 # --- text -------------------------------------------------------------------------------
 
 
-@cache
-def _measure_font() -> ImageFont.FreeTypeFont:
-    # Measured at 100 units to the em: a width at size s points is width * s / 100 points.
-    return ImageFont.truetype(str(cjk_font_path()), 100)
-
-
-def text_width(text: str, size: float) -> float:
-    """The width of ``text`` in points, set in the project's font at ``size`` points."""
-    return _measure_font().getlength(text) * size / 100
-
-
-def line_count(text: str, size: float, width: float) -> int:
-    """How many lines ``text`` takes in a box ``width`` points wide, broken the way slide
-    software breaks it: between Chinese characters, and at spaces otherwise."""
-    lines, current = 1, 0.0
-    for piece in _BREAKABLE.findall(text):
-        piece_width = text_width(piece, size)
-        if current and current + text_width(piece.rstrip(), size) > width:
-            lines, current = lines + 1, 0.0
-            piece_width = text_width(piece.lstrip(), size)
-        current += piece_width
-    return lines
-
-
-def title_size(
-    text: str,
-    width_emu: int,
-    height_emu: int,
-    sizes: tuple[int, ...] = TITLE_SIZES,
-    max_lines: int = TITLE_LINES,
-) -> int:
-    """The largest of ``sizes`` at which ``text`` fits the box in ``max_lines`` lines; the
-    smallest size if none does."""
-    width = Emu(width_emu - 2 * _INSET_X).pt
-    height = Emu(height_emu - 2 * _INSET_Y).pt
-    for size in sizes:
-        lines = line_count(text, size, width)
-        if lines <= max_lines and lines * size * _LINE_SPACING <= height:
-            return size
-    return sizes[-1]
-
-
-def _set_font(run, size: float, colour: RGBColor, bold: bool = False) -> None:
-    """The project's font for Latin and Chinese text alike (python-pptx sets Latin only)."""
-    font = run.font
-    font.size, font.bold, font.name = Pt(size), bold, FONT_FAMILY
-    font.color.rgb = colour
-    properties = font._rPr
-    for tag in ("a:ea", "a:cs"):
-        if properties.find(qn(tag)) is None:
-            properties.find(qn("a:latin")).addnext(properties.makeelement(qn(tag), {}))
-        properties.find(qn(tag)).set("typeface", FONT_FAMILY)
-    # Keep the order the schema wants: latin, ea, cs.
-    latin, ea, cs = (properties.find(qn(t)) for t in ("a:latin", "a:ea", "a:cs"))
-    latin.addnext(ea)
-    ea.addnext(cs)
-
-
-def _fill(frame, lines: list[tuple[str, float, RGBColor, bool]], align=PP_ALIGN.LEFT) -> None:
-    """Replace a text frame's text with ``(text, size, colour, bold)`` paragraphs."""
-    frame.clear()
-    frame.word_wrap = True
-    frame.auto_size = MSO_AUTO_SIZE.NONE
-    for index, (text, size, colour, bold) in enumerate(lines):
-        paragraph = frame.paragraphs[0] if index == 0 else frame.add_paragraph()
-        paragraph.alignment = align
-        run = paragraph.add_run()
-        run.text = text
-        _set_font(run, size, colour, bold)
-
-
-def _place(shape, left, top, width, height) -> None:
-    shape.left, shape.top, shape.width, shape.height = left, top, width, height
-
-
 # --- slides -----------------------------------------------------------------------------
 
 
@@ -179,10 +102,10 @@ def _title_slide(prs, origin: Origin, lang: str, absences: list[str] = ()) -> No
     slide = prs.slides.add_slide(prs.slide_layouts[0])
     title, subtitle = slide.shapes.title, slide.placeholders[1]
     width = SLIDE_WIDTH - 2 * Inches(0.8)
-    _place(title, Inches(0.8), Inches(1.2), width, Inches(2.4))
+    place(title, Inches(0.8), Inches(1.2), width, Inches(2.4))
     # The kicker takes a line of 20 pt above the title.
-    size = title_size(origin.title, width, Inches(2.4) - Pt(20 * _LINE_SPACING), (40, 36, 32, 28))
-    _fill(
+    size = title_size(origin.title, width, Inches(2.4) - Pt(20 * LINE_SPACING), (40, 36, 32, 28))
+    fill_frame(
         title.text_frame,
         [(deck_text("deck.kicker", lang), 20, GREY, False), (origin.title, size, DARK, False)],
     )
@@ -207,49 +130,25 @@ def _title_slide(prs, origin: Origin, lang: str, absences: list[str] = ()) -> No
         lines.append(deck_text("deck.not_project_source", lang))
     lines.append(deck_text("deck.computed_from", lang, path=origin.path, short=origin.short_sha))
     lines.append(deck_text("deck.generated", lang))
-    _place(subtitle, Inches(0.8), Inches(3.8), width, Inches(2.6))
-    _fill(subtitle.text_frame, [(line, 18, GREY, False) for line in lines])
+    place(subtitle, Inches(0.8), Inches(3.8), width, Inches(2.6))
+    fill_frame(subtitle.text_frame, [(line, 18, GREY, False) for line in lines])
     subtitle.text_frame.vertical_anchor = MSO_ANCHOR.TOP
-
-
-def _picture_box(png: Path, crop_top: float, crop_bottom: float):
-    """Left, top, width, height of the largest box with the cropped picture's proportions
-    that fits between the title and the foot, centred."""
-    with Image.open(png) as image:
-        pixels_wide, pixels_high = image.size
-    aspect = pixels_wide / (pixels_high * (1 - crop_top - crop_bottom))
-    room_width, room_height = SLIDE_WIDTH - 2 * MARGIN, PICTURE_BOTTOM - PICTURE_TOP
-    width = min(room_width, round(room_height * aspect))
-    height = round(width / aspect)
-    left = (SLIDE_WIDTH - width) // 2
-    top = PICTURE_TOP + (room_height - height) // 2
-    return Emu(left), Emu(top), Emu(width), Emu(height)
-
-
-def _figure_crop(png: Path) -> tuple[float, float]:
-    """The fractions of the figure's height above its subtitle (the title band) and below
-    its plot area (the source line), which the slide states in text instead."""
-    with Image.open(png) as image:
-        height_in = image.size[1] / image.info["dpi"][1]
-    top = 1 - SUBTITLE_TOP - 0.01
-    bottom = SOURCE_BOTTOM + SOURCE_SIZE * 1.4 / 72 / height_in
-    return top, bottom
 
 
 def _figure_slide(prs, figures: Path, name: str, info: dict, origin: Origin, tables, lang):
     slide = prs.slides.add_slide(prs.slide_layouts[5])
     finding = info["finding"] or info["caption"]
     title = slide.shapes.title
-    _place(title, MARGIN, TITLE_TOP, SLIDE_WIDTH - 2 * MARGIN, TITLE_HEIGHT)
-    _fill(
+    place(title, MARGIN, TITLE_TOP, SLIDE_WIDTH - 2 * MARGIN, TITLE_HEIGHT)
+    fill_frame(
         title.text_frame, [(finding, title_size(finding, title.width, title.height), DARK, False)]
     )
     title.text_frame.vertical_anchor = MSO_ANCHOR.MIDDLE
 
     png = figures / f"{name}.png"
     # Only a figure drawn by theme.new_figure has the title band and source line to crop.
-    crop_top, crop_bottom = _figure_crop(png) if info["finding"] else (0.0, 0.0)
-    picture = slide.shapes.add_picture(str(png), *_picture_box(png, crop_top, crop_bottom))
+    crop_top, crop_bottom = figure_crop(png) if info["finding"] else (0.0, 0.0)
+    picture = slide.shapes.add_picture(str(png), *picture_box(png, crop_top, crop_bottom))
     picture.crop_top, picture.crop_bottom = crop_top, crop_bottom
     # python-pptx writes the file name as the alt text; a screen reader should read the caption.
     picture._element.nvPicPr.cNvPr.set("descr", info["caption"])
@@ -266,7 +165,7 @@ def _figure_slide(prs, figures: Path, name: str, info: dict, origin: Origin, tab
     )
     # One line at the foot: a long English title makes the type smaller, never a second line.
     size = title_size(line, foot.width, foot.height, FOOT_SIZES, max_lines=1)
-    _fill(foot.text_frame, [(line, size, GREY, False)])
+    fill_frame(foot.text_frame, [(line, size, GREY, False)])
 
     point = talking_point(name, tables, lang)
     notes = [deck_text("deck.notes.caption", lang, caption=info["caption"])]
@@ -290,8 +189,8 @@ def _not_made_slide(prs, not_made: dict[str, dict], lang: str) -> None:
     slide = prs.slides.add_slide(prs.slide_layouts[5])
     heading = deck_text("deck.not_made.title", lang)
     title = slide.shapes.title
-    _place(title, MARGIN, TITLE_TOP, SLIDE_WIDTH - 2 * MARGIN, TITLE_HEIGHT)
-    _fill(
+    place(title, MARGIN, TITLE_TOP, SLIDE_WIDTH - 2 * MARGIN, TITLE_HEIGHT)
+    fill_frame(
         title.text_frame, [(heading, title_size(heading, title.width, title.height), DARK, False)]
     )
     body = slide.shapes.add_textbox(
@@ -302,7 +201,7 @@ def _not_made_slide(prs, not_made: dict[str, dict], lang: str) -> None:
         deck_text("deck.not_made.item", lang, figure=name, **info)
         for name, info in not_made.items()
     ]
-    _fill(body.text_frame, [(line, 18, DARK, False) for line in lines])
+    fill_frame(body.text_frame, [(line, 18, DARK, False) for line in lines])
 
 
 def figure_path(name: str, lang: str) -> str:
