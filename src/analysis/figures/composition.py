@@ -13,9 +13,11 @@ phrasing, beside the senses the pieces take (``figures.dictionary``).
 """
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from .lexicon import policy_lexicon
+
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 # The units an administrative level is named after (区级 → "district-level"), and the tiers
 # a list counts (两级财政, 三级公园体系). CC-CEDICT lacks most of them or reads 三级 as "grade 3".
@@ -61,12 +63,12 @@ _NUMERALS = {
     "九": "nine",
     "十": "ten",
 }
-_CLASSIFIERS = frozenset("个名家项所处户条座台套位张间")
+CLASSIFIERS = frozenset("个名家项所处户条座台套位张间")
 
 
 def count_gloss(word: str) -> str | None:
     """三个 → "three", 一名 → "one"; None for any other word."""
-    if len(word) == 2 and word[0] in _NUMERALS and word[1] in _CLASSIFIERS:
+    if len(word) == 2 and word[0] in _NUMERALS and word[1] in CLASSIFIERS:
         return _NUMERALS[word[0]]
     return None
 
@@ -104,53 +106,175 @@ _IRREGULAR_PARTICIPLES = {
     "fall": "fallen",
     "drive": "driven",
     "pay": "paid",
+    "hold": "held",
+    "keep": "kept",
+    "make": "made",
+    "give": "given",
+    "take": "taken",
+    "run": "run",
+    "withdraw": "withdrawn",
+    "draw": "drawn",
+    "lead": "led",
+    "win": "won",
+    "sell": "sold",
+    "send": "sent",
+    "spend": "spent",
+    "bring": "brought",
+    "buy": "bought",
+}
+# A two-word verb whose second word is a particle (set up, move in, cut to) takes the participle
+# on its first word; a longer phrase is left as it stands.
+_PARTICLES = frozenset({"up", "out", "in", "down", "off", "to", "at", "on", "over"})
+VerbTest = Callable[[str], bool]
+
+
+def _is_lexicon_verb(piece: str) -> bool:
+    entry = policy_lexicon().get(piece)
+    return entry is not None and entry.pos == "verb"
+
+
+def _participle(verb: str) -> str | None:
+    """reduce → reduced, streamline → streamlined, cut → cut, set up → set up; None for a
+    phrase that is no verb and particle."""
+    words = verb.split()
+    if len(words) > 2 or (len(words) == 2 and words[1] not in _PARTICLES):
+        return None
+    head = words[0]
+    if head in _IRREGULAR_PARTICIPLES:
+        head = _IRREGULAR_PARTICIPLES[head]
+    elif head.endswith("e"):
+        head += "d"
+    elif head.endswith("y") and head[-2:-1] not in "aeiou":
+        head = head[:-1] + "ied"
+    else:
+        head += "ed"
+    return " ".join([head, *words[1:]])
+
+
+def with_result(
+    words: list[str], pieces: list[tuple[str, str | None]], is_verb: VerbTest = _is_lexicon_verb
+) -> list[str]:
+    """A subject that ends in a verb after what it acts on (审批事项|减少) states a result: the
+    verb reads as its participle, "approval items reduced", not "… reduce". A number after the
+    verb stays after it (达到|64% → "reached 64%"). ``is_verb``: whether a piece is a verb (the
+    lexicon's verbs by default)."""
+    number = ""
+    if len(pieces) > 2 and not _CJK.search(pieces[-1][0]) and words and words[-1] == pieces[-1][1]:
+        number, words, pieces = words[-1], words[:-1], pieces[:-1]
+    last, english = pieces[-1]
+    participle = _participle(english or "") if is_verb(last) else None
+    if participle is None or all(is_verb(piece) for piece, _ in pieces[:-1]):
+        return [*words, number] if number else words
+    return [*words[:-1], participle, *([number] if number else [])]
+
+
+def with_object_first(
+    pieces: list[tuple[str, str | None]], is_verb: VerbTest = _is_lexicon_verb
+) -> list[tuple[str, str | None]]:
+    """A subject that opens with a verb and its object (引进|龙头企业) counts what the verb
+    acted on: the object comes first and the verb last, to be read as its participle
+    (:func:`with_result`): "leading enterprises attracted", as a count reads in English. Only
+    modifiers of the lexicon (全年, 新增) may stand before the verb, and no other verb after it.
+    ``is_verb``: whether a piece is a verb (the lexicon's verbs by default)."""
+    lexicon = policy_lexicon()
+    verb_at = next((i for i, (piece, _) in enumerate(pieces) if is_verb(piece)), None)
+    if verb_at is None or verb_at == len(pieces) - 1:
+        return pieces
+    if _participle(pieces[verb_at][1] or "") is None:
+        return pieces
+    before = [lexicon.get(piece) for piece, _ in pieces[:verb_at]]
+    if not all(entry is not None and entry.pos == "modifier" for entry in before):
+        return pieces
+    if any(is_verb(piece) for piece, _ in pieces[verb_at + 1 :]):
+        return pieces
+    return [*pieces[:verb_at], *pieces[verb_at + 1 :], pieces[verb_at]]
+
+
+# Comparisons with the year before, which English puts after what they compare: 比上年提高 →
+# "up on the previous year", 同比下降 → "down year on year".
+_COMPARISON = re.compile(
+    r"(?:(?P<previous>[比较](?:上年|去年|上一年)(?:同期)?)|(?P<same>同比))"
+    r"(?P<direction>提高|提升|增长|增加|上升|下降|减少|降低|下滑)?"
+)
+_UP = frozenset({"提高", "提升", "增长", "增加", "上升"})
+
+
+def comparison(term: str) -> tuple[str, str, str] | None:
+    """``term`` around a comparison with the year before: ``(before, english, after)``;
+    比上年提高 → ``("", "up on the previous year", "")``, 较上年 alone → "compared with the
+    previous year". None where ``term`` makes no such comparison."""
+    found = _COMPARISON.search(term)
+    if found is None:
+        return None
+    base = "on the previous year" if found["previous"] else "year on year"
+    if found["direction"]:
+        english = f"{'up' if found['direction'] in _UP else 'down'} {base}"
+    elif found["previous"]:
+        english = "compared with the previous year"
+    else:
+        english = "year on year"
+    return term[: found.start()], english, term[found.end() :]
+
+
+# A character that makes its noun a kind (产教融合型企业: "industry-education integration
+# enterprises", not "… mold enterprises"); English says the kind by the noun alone.
+_KIND_SUFFIXES = frozenset("型式")
+# A rate or a share of what the piece before it does (参与率: "participation rate").
+_RATE_WORDS = frozenset({"率", "比例", "比重"})
+_SHARE_WORDS = frozenset({"占比"})
+# The nouns of policy verbs that no rule below forms.
+_VERB_NOUNS = {
+    "pay": "payment",
+    "treat": "treatment",
+    "cover": "coverage",
+    "employ": "employment",
+    "use": "use",
+    "approve": "approval",
+    "enrol": "enrolment",
+    "repay": "repayment",
+    "settle": "settlement",
+    "reimburse": "reimbursement",
+    "complete": "completion",
+    "recover": "recovery",
+    "dispose": "disposal",
+    "sign": "signing",
+    "serve": "service",
+    "pass": "pass",
+    "handle": "handling",
+    "process": "processing",
 }
 
 
-def _participle(verb: str) -> str:
-    """reduce → reduced, streamline → streamlined, cut → cut."""
-    if verb in _IRREGULAR_PARTICIPLES:
-        return _IRREGULAR_PARTICIPLES[verb]
-    if verb.endswith("e"):
-        return verb + "d"
-    if verb.endswith("y") and verb[-2:-1] not in "aeiou":
-        return verb[:-1] + "ied"
-    return verb + "ed"
+def verb_noun(verb: str) -> str:
+    """The noun of an English verb, for a rate of it: participate → participation, realise →
+    realisation, pay → payment; a word no rule knows is returned as it is."""
+    if verb in _VERB_NOUNS:
+        return _VERB_NOUNS[verb]
+    if re.fullmatch(r"[a-z]+ate", verb):
+        return verb[:-1] + "ion"
+    if re.fullmatch(r"[a-z]+i[sz]e", verb):
+        return verb[:-1] + "ation"
+    return verb
 
 
-def with_result(words: list[str], pieces: list[tuple[str, str | None]]) -> list[str]:
-    """A subject that ends in a lexicon verb after what it acts on (审批事项|减少) states a
-    result: the verb reads as its participle, "approval items reduced", not "… reduce"."""
-    last = policy_lexicon().get(pieces[-1][0])
-    verbs = [policy_lexicon().get(piece) for piece, _ in pieces[:-1]]
-    if (
-        last is None
-        or last.pos != "verb"
-        or " " in last.en
-        or all(entry is not None and entry.pos == "verb" for entry in verbs)
-    ):
-        return words
-    return [*words[:-1], _participle(last.en)]
-
-
-def with_object_first(pieces: list[tuple[str, str | None]]) -> list[tuple[str, str | None]]:
-    """A subject that opens with a lexicon verb and its object (引进|龙头企业) counts what the
-    verb acted on: the object comes first and the verb last, to be read as its participle
-    (:func:`with_result`): "leading enterprises attracted", as a count reads in English. Only
-    modifiers of the lexicon (全年, 新增) may stand before the verb, and no other verb after it."""
-    lexicon = policy_lexicon()
-    entries = [lexicon.get(piece) for piece, _ in pieces]
-    verb_at = next(
-        (i for i, entry in enumerate(entries) if entry is not None and entry.pos == "verb"), None
-    )
-    if verb_at is None or verb_at == len(pieces) - 1 or " " in entries[verb_at].en:
-        return pieces
-    before, after = entries[:verb_at], entries[verb_at + 1 :]
-    if not all(entry is not None and entry.pos == "modifier" for entry in before):
-        return pieces
-    if any(entry is not None and entry.pos == "verb" for entry in after):
-        return pieces
-    return [*pieces[:verb_at], *pieces[verb_at + 1 :], pieces[verb_at]]
+def with_kinds_and_rates(
+    pieces: list[tuple[str, str | None]], is_verb: VerbTest = _is_lexicon_verb
+) -> list[tuple[str, str | None]]:
+    """型 or 式 between two words drops (…融合|型|企业 → "… integration enterprises"); a verb
+    before 率 or 比例 reads as its noun (参与|率 → "participation rate"); 占比 after what it
+    counts reads as "share of" it (村|占比 → "share of village")."""
+    out: list[tuple[str, str | None]] = []
+    for i, (piece, english) in enumerate(pieces):
+        if piece in _KIND_SUFFIXES and 0 < i < len(pieces) - 1:
+            continue
+        if piece in _RATE_WORDS and out and is_verb(out[-1][0]) and out[-1][1]:
+            out[-1] = (out[-1][0], verb_noun(out[-1][1]))
+        if piece in _SHARE_WORDS and out and not any(is_verb(p) for p, _ in out):
+            words = " ".join(e for _, e in out if e)
+            out = [("".join(p for p, _ in out) + piece, f"{english} of {words}")]
+            continue
+        out.append((piece, english))
+    return out
 
 
 # 年 opening a measure (年发电量, 年产值) makes it a yearly one.

@@ -32,11 +32,15 @@ from functools import cache
 from ..paths import RESOURCES
 from .composition import (
     BY_YEAR,
+    CLASSIFIERS,
+    comparison,
     count_gloss,
     is_function_word,
     is_postposition,
     level_gloss,
+    verb_noun,
     with_annual,
+    with_kinds_and_rates,
     with_object_first,
     with_result,
     without_noise,
@@ -58,11 +62,17 @@ _NOTE = re.compile(
 )
 _BRACKETED = re.compile(r"\s*\([^()]*\)\s*")
 _PINYIN_REFERENCE = re.compile(r"\[[^\]]*\]")
+# "found or start", "plan or program": two alternatives of one word, not a phrase ("more or
+# less", "either or" keep theirs: their first word is no gloss alone).
+_ALTERNATIVES = re.compile(r"(?!(?:more|less|either|whether|sooner|rather)\b)(\S+) or \S+")
 # Quotation marks and separators inside a term carry no meaning of their own.
 _SEPARATORS = {"“": "", "”": "", "‘": "", "’": "", "「": "", "」": "", "、": ",", "，": ","}
 _SEPARATOR_CHARS = "".join(_SEPARATORS)
 _NON_CJK_RUN_START = re.compile(rf"[^\u3400-\u9fff\uf900-\ufaff{_SEPARATOR_CHARS}]+")
 _NON_CJK_RUN_END = re.compile(rf"[^\u3400-\u9fff\uf900-\ufaff{_SEPARATOR_CHARS}]+$")
+_NUMBER = r"\d+(?:[.,]\d+)*"
+_NUMBER_WITH_CLASSIFIER_START = re.compile(rf"({_NUMBER})[{''.join(sorted(CLASSIFIERS))}]")
+_NUMBER_WITH_CLASSIFIER_END = re.compile(rf"({_NUMBER})[{''.join(sorted(CLASSIFIERS))}]$")
 
 
 @cache
@@ -99,14 +109,18 @@ def british(text: str) -> str:
 
 
 def _label(sense: str) -> str | None:
-    """A sense as a label: "to register" → "register"; brackets and pinyin references go. None
-    for a sense that explains rather than glosses (a colon, more than ``_LABEL_WORDS`` words, a
-    pattern with sb or sth)."""
+    """A sense as a label: "to register" → "register"; brackets and pinyin references go, and
+    of two alternatives the first stays ("to found or start" → "found": both read as salad).
+    None for a sense that explains rather than glosses (a colon, more than ``_LABEL_WORDS``
+    words, a pattern with sb or sth, or a placeholder such as {noun}: 比 "more {adj.} than
+    {noun}")."""
     text = _PINYIN_REFERENCE.sub("", sense)
     text = _BRACKETED.sub(" ", text).strip(" ,;")
     text = re.sub(r"^(to|a|an|the) ", "", text)
-    if not text or _CJK.search(text) or re.search(r"[|:]|\b(sb|sth)\b", text):
+    if not text or _CJK.search(text) or re.search(r"[|:{}]|\b(sb|sth)\b", text):
         return None
+    if (alternatives := _ALTERNATIVES.fullmatch(text)) is not None:
+        text = alternatives[1]
     if len(text.split()) > _LABEL_WORDS:
         return None
     return british(re.sub(r"\s+", " ", text))
@@ -163,6 +177,28 @@ def cedict_sense(word: str) -> str | None:
     return None
 
 
+def noun_sense(word: str) -> str | None:
+    """The sense of ``word`` as a noun, for a word that closes a phrase as its head (激励:
+    "to encourage" … "motivation"): the lexicon's or a policy sense where not a verb, else
+    CC-CEDICT's first common sense that is no verb, else the noun of its first verb sense
+    (participate → participation); None where ``word`` has no usable sense."""
+    entry = policy_lexicon().get(word)
+    if word in policy_senses() or (entry is not None and entry.pos != "verb"):
+        return word_sense(word)
+    senses = [
+        (sense, label)
+        for pinyin, entry_senses in _cedict().get(word, [])
+        if _is_common(pinyin)
+        for sense in entry_senses
+        if not _NOTE.match(sense.strip()) and (label := _label(sense)) is not None
+    ]
+    nouns = [label for sense, label in senses if not _is_verb_sense(sense)]
+    if nouns:
+        return nouns[0]
+    verb = entry.en if entry is not None else (senses[0][1] if senses else None)
+    return verb_noun(verb) if verb is not None else None
+
+
 def _known(word: str, known: Mapping[str, str]) -> str | None:
     return known.get(word) or word_sense(word)
 
@@ -176,12 +212,10 @@ def _match(term: str, known: Mapping[str, str], backward: bool) -> list[tuple[st
         char = term[end - 1] if backward else term[start]
         if char in _SEPARATORS:
             piece, english = char, _SEPARATORS[char]
-        elif not _CJK.match(char):
-            # A number or a Latin word (2025, 5G) is one piece, not one piece a character.
-            span = term[start:end]
-            run = _NON_CJK_RUN_END.search(span) if backward else _NON_CJK_RUN_START.match(span)
-            piece = run[0]
-            english = piece
+        elif (number := _number_at(term[start:end], backward)) is not None:
+            # A number or a Latin word (2025, 5G) is one piece, not one piece a character, and
+            # a number keeps no classifier (427名 → "427").
+            piece, english = number
         else:
             for size in range(min(end - start, _LONGEST_ENTRY), 0, -1):
                 piece = term[end - size : end] if backward else term[start : start + size]
@@ -195,6 +229,22 @@ def _match(term: str, known: Mapping[str, str], backward: bool) -> list[tuple[st
         else:
             start += len(piece)
     return pieces[::-1] if backward else pieces
+
+
+def _number_at(span: str, backward: bool) -> tuple[str, str] | None:
+    """The run of digits, Latin letters or signs (64%, 5G) that opens ``span`` (or closes it,
+    ``backward``), with a classifier after a number (427名) in the piece but not in its
+    English; None where ``span`` starts (or ends) with a Chinese character that is no such
+    classifier."""
+    if backward:
+        if run := _NUMBER_WITH_CLASSIFIER_END.search(span):
+            return run[0], run[1]
+        run = _NON_CJK_RUN_END.search(span)
+    else:
+        if run := _NUMBER_WITH_CLASSIFIER_START.match(span):
+            return run[0], run[1]
+        run = _NON_CJK_RUN_START.match(span)
+    return (run[0], run[0]) if run else None
 
 
 def _singles(pieces: list[tuple[str, str | None]]) -> int:
@@ -234,6 +284,19 @@ def dictionary_gloss(term: str, known: Mapping[str, str] | None = None) -> str |
     opening = ""
     if (year := BY_YEAR.match(term)) and len(term) > len(year[0]):
         opening, term = f"by {year[1]}", term[len(year[0]) :]
+    closing = ""
+    if (compared := comparison(term)) is not None:
+        # 首贷户平均贷款利率|较上年下降: "… down on the previous year", after what it compares.
+        before, closing, after = compared
+        term = before + after
+    words = _words(term, known) if term else []
+    if words is None:
+        return None
+    words = [opening, *words, closing]
+    return " ".join(w for w in words if w).strip(" ,") or None
+
+
+def _words(term: str, known: Mapping[str, str]) -> list[str] | None:
     pieces = segment(term, known)
     if not pieces or any(english is None for _, english in pieces):
         return None
@@ -245,19 +308,22 @@ def dictionary_gloss(term: str, known: Mapping[str, str] | None = None) -> str |
         None,
     )
     if frame is None:
-        words = _compose(pieces)
-    else:
-        # 试点以来|成交地块: "traded land plots since pilot", the frame last, as English puts it.
-        framed = f"{pieces[frame][1]} {' '.join(_compose(pieces[:frame]))}"
-        words = [*_compose(pieces[frame + 1 :]), framed]
-    words = [opening, *words] if opening else words
-    return " ".join(w for w in words if w).strip(" ,") or None
+        return _compose(pieces, known)
+    # 试点以来|成交地块: "traded land plots since pilot", the frame last, as English puts it.
+    framed = f"{pieces[frame][1]} {' '.join(_compose(pieces[:frame], known))}"
+    return [*_compose(pieces[frame + 1 :], known), framed]
 
 
-def _compose(pieces: list[tuple[str, str | None]]) -> list[str]:
+def _compose(pieces: list[tuple[str, str | None]], known: Mapping[str, str]) -> list[str]:
     """The English words of ``pieces`` in their order, a list's 、 joined to the word before it
-    ("funds, talent"), a closing lexicon verb read as a result (``composition.with_result``)."""
-    pieces = with_object_first(pieces)
+    ("funds, talent"), a kind (型) dropped and a rate of a verb made a noun
+    (``composition.with_kinds_and_rates``), an opening verb read as a count of its object and a
+    closing one as a result (``composition.with_object_first``, ``with_result``)."""
+
+    def is_verb(piece: str) -> bool:
+        return piece not in known and _only_verb(piece)
+
+    pieces = with_object_first(with_kinds_and_rates(pieces, is_verb), is_verb)
     words: list[str] = []
     for _, english in pieces:
         if english == ",":
@@ -265,7 +331,7 @@ def _compose(pieces: list[tuple[str, str | None]]) -> list[str]:
         elif english:
             words.append(english)
     if len(pieces) > 1 and words and pieces[-1][1] == words[-1]:
-        words = with_result(words, pieces)
+        words = with_result(words, pieces, is_verb)
     return words
 
 
@@ -315,6 +381,27 @@ _KEPT_PIECES = 2
 _LONG_QUOTE = 6
 
 
+def _closes_phrase(pieces: list[tuple[str, str | None]], at: int) -> bool:
+    """Whether only a phrase end or generic nouns (…体系) follow the piece at ``at``."""
+    rest = [piece for piece, _ in pieces[at + 1 :]]
+    for piece in rest:
+        if piece in _PHRASE_ENDS:
+            return True
+        if piece not in _GENERIC_HEADS:
+            return False
+    return True
+
+
+def _takes_object(pieces: list[tuple[str, str | None]], at: int) -> bool:
+    """Whether the piece at ``at`` can be a verb and a noun that cannot follows it: its object
+    (服务|小微企业), which ends the head phrase before it."""
+    piece, following = pieces[at][0], pieces[at + 1][0]
+    entry = policy_lexicon().get(piece)
+    if entry is not None and entry.pos != "verb":
+        return False
+    return _can_be_verb(piece) and not _can_be_verb(following) and bool(_CJK.match(following))
+
+
 def short_name(title: str, known: Mapping[str, str] | None = None) -> str | None:
     """A short English name for a long section title, from its head phrase, as the curated
     short names are made ("Innovation chain", "Real economy"): the leading verb goes (完善,
@@ -335,9 +422,16 @@ def short_name(title: str, known: Mapping[str, str] | None = None) -> str | None
     while len(pieces) > 1 and _can_be_verb(pieces[0][0]):
         pieces = pieces[1:]
     head: list[tuple[str, str | None]] = []
-    for piece, english in pieces:
-        if piece in _PHRASE_ENDS or (head and _only_verb(piece)):
+    for at, (piece, english) in enumerate(pieces):
+        if piece in _PHRASE_ENDS:
             break
+        if head and piece not in known:
+            if _closes_phrase(pieces, at):
+                # 成果转化|激励|方面: a verb closing the phrase is its head noun, "motivation".
+                english = noun_sense(piece) or english
+            elif _only_verb(piece) or _takes_object(pieces, at):
+                # 普惠金融|服务|小微企业: the verb and its object are what the head does.
+                break
         head.append((piece, english))
     # …体系建设: both the work (建设) and the system (体系) are generic.
     while len(head) > 1 and head[-1][0] in _GENERIC_HEADS:
