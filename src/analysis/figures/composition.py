@@ -113,6 +113,7 @@ _IRREGULAR_PARTICIPLES = {
     "take": "taken",
     "run": "run",
     "withdraw": "withdrawn",
+    "rise": "risen",
     "draw": "drawn",
     "lead": "led",
     "win": "won",
