@@ -277,3 +277,98 @@ def test_a_sections_declared_count_is_not_glossed_as_words():
     found = section_lookup("社会治理方面（共4项）", short=True)
     assert found.text == "Social governance"
     assert found == section_lookup("社会治理方面", short=True)
+
+
+def test_a_sense_with_a_placeholder_is_skipped_and_of_two_alternatives_the_first_stays():
+    # 比 [bi3] /to compare/(followed by a noun and adjective) more {adj.} than {noun}/ratio/…
+    # "more {adj.} than {noun}" is a pattern, not a gloss; "to compare" is a verb, so the first
+    # noun, "ratio", is taken.
+    assert dictionary.cedict_sense("比") == "ratio"
+    # 開立 开立 [kai1 li4] /to found or start/: one word of the two, not "found or start".
+    assert dictionary.cedict_sense("开立") == "found"
+    # "more or less" is an idiom, not two alternatives.
+    assert dictionary._label("more or less") == "more or less"
+
+
+def test_a_number_keeps_no_classifier_and_a_percentage_is_a_number():
+    # 427名: 427 and the classifier 名 (for people); 名 alone is "name" in CC-CEDICT.
+    assert dictionary.segment("427名河长") == [("427名", "427"), ("河长", "river chief")]
+    # 村 | 占比,share | 达到 [da2 dao4] /to reach/ | 64%: the rate is a number, not uncovered text.
+    assert dictionary.dictionary_gloss("村占比达到64%") == "share of village reached 64%"
+
+
+def test_a_comparison_with_the_year_before_goes_last():
+    # 比 | 上年 (last year) | 提高 (raise): "up on the previous year", not "ratio last year raised".
+    assert dictionary.dictionary_gloss("比上年提高") == "up on the previous year"
+    # 较上年 before a fall, after what it compares: 贷款 (loans) | 余额 (balance).
+    falling = dictionary.dictionary_gloss("贷款余额较上年下降")
+    assert falling == "loans balance down on the previous year"
+    assert dictionary.dictionary_gloss("贷款余额同比增长") == "loans balance up year on year"
+    assert dictionary.dictionary_gloss("较上年") == "compared with the previous year"
+
+
+def test_a_kind_character_drops_and_a_rate_of_a_verb_reads_as_its_noun():
+    # 型 [xing2] /mold/type/style/model/: between two words it makes a kind, which English
+    # says by the noun alone.
+    # 企业 is the curated glossary's: enterprises.
+    assert lookup("产教融合型企业").text == "industry-education integration enterprises"
+    # 参与 [can1 yu4] /to participate (in sth)/ | 率 [lu:4] /rate/: participation rate.
+    assert dictionary.dictionary_gloss("参与率") == "participation rate"
+    # 支付 [zhi1 fu4] /to pay (money)/ | 比例 /proportion/: payment proportion.
+    assert dictionary.dictionary_gloss("支付比例") == "payment proportion"
+
+
+def test_a_subject_opening_with_a_dictionary_verb_counts_its_object():
+    # 组建 [zu3 jian4] /to organize/to set up/to establish/ (every sense a verb) |
+    # 家庭医生 (family doctors) | 团队 (teams).
+    assert dictionary.dictionary_gloss("组建家庭医生团队") == "family doctors teams organised"
+    # 服务 /to serve/service/ is also a noun: it stays where it stands.
+    assert dictionary.dictionary_gloss("服务小农户").startswith("service ")
+    # A verb and particle takes its participle on the verb: 入住,move in → moved in.
+    assert dictionary.dictionary_gloss("累计入住各类人才") == "all kinds of talent moved in"
+
+
+def test_a_short_name_keeps_a_closing_verb_as_its_head_and_stops_at_a_verb_with_an_object():
+    # 推进 (verb, dropped) | 乡村 | 全面 (function word) | 振兴 | 和…: the last word of the
+    # head phrase is its head noun.
+    assert dictionary.short_name("推进乡村全面振兴和耕地保护") == "Rural revitalisation"
+    # 激励 [ji1 li4] /to encourage/to urge/motivation/incentive/ closes the phrase before the
+    # generic 方面, so it reads as its noun.
+    assert dictionary.noun_sense("激励") == "motivation"
+    # 发展 (dropped) | 普惠金融 | 服务 /to serve/… | 小微企业: 服务 takes an object, so the
+    # head phrase is 普惠金融.
+    assert dictionary.short_name("发展普惠金融服务小微企业") == "Inclusive finance"
+    # 知识产权|保护|方面: 保护 is followed by nothing but a generic noun, so it stays.
+    assert dictionary.short_name("知识产权保护方面") == "Intellectual property protection"
+
+
+def test_the_lianshan_glosses_are_what_the_dictionary_gives_today():
+    """The lianshan round's 58 terms, judged blind in round 1 and re-judged by hand (tuning
+    data, not blind) for the glosses the method gives now: a changed gloss fails here until it
+    is judged again."""
+    from analysis.figures.glossary import _glossary
+
+    with open(FIXTURES / "gloss_verdicts_lianshan.csv", encoding="utf-8") as handle:
+        verdicts = list(csv.DictReader(handle))
+    with open(FIXTURES / "gloss_heldout_lianshan.csv", encoding="utf-8") as handle:
+        held_out = {row["term_zh"]: row["shown_as"] for row in csv.DictReader(handle)}
+    assert len(verdicts) == 58 and {row["term_zh"] for row in verdicts} == set(held_out)
+    for row in verdicts:
+        term = row["term_zh"]
+        if row["shown_as"] == "section":
+            today = dictionary.short_name(term, _glossary())
+        else:
+            today = dictionary.dictionary_gloss(term, _glossary())
+        assert (today or "") == row["gloss"], term
+        assert (row["verdict"] == "none") == (today is None), term
+        assert row["verdict"] in ("good", "literal", "wrong", "none"), term
+
+
+def test_the_documented_lianshan_figures_are_the_verdicts_counted():
+    with open(FIXTURES / "gloss_verdicts_lianshan.csv", encoding="utf-8") as handle:
+        verdicts = list(csv.DictReader(handle))
+    doc = (ROOT / "docs" / "glossing.md").read_text(encoding="utf-8")
+    for column in ("round1_verdict", "verdict"):
+        accepted = sum(_accepted(row[column]) for row in verdicts)
+        share = round(100 * accepted / len(verdicts))
+        assert f"{accepted} of {len(verdicts)} ({share} %)" in doc, column

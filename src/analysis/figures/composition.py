@@ -269,7 +269,10 @@ def with_kinds_and_rates(
         if piece in _KIND_SUFFIXES and 0 < i < len(pieces) - 1:
             continue
         if piece in _RATE_WORDS and out and is_verb(out[-1][0]) and out[-1][1]:
-            out[-1] = (out[-1][0], verb_noun(out[-1][1]))
+            # One piece, a noun: the verb inside it is no longer read as a verb.
+            verb, verb_english = out.pop()
+            out.append((verb + piece, f"{verb_noun(verb_english)} {english}"))
+            continue
         if piece in _SHARE_WORDS and out and not any(is_verb(p) for p, _ in out):
             words = " ".join(e for _, e in out if e)
             out = [("".join(p for p, _ in out) + piece, f"{english} of {words}")]
