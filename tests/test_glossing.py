@@ -372,3 +372,9 @@ def test_the_documented_lianshan_figures_are_the_verdicts_counted():
         accepted = sum(_accepted(row[column]) for row in verdicts)
         share = round(100 * accepted / len(verdicts))
         assert f"{accepted} of {len(verdicts)} ({share} %)" in doc, column
+
+
+def test_average_before_a_closing_verb_goes_after_it():
+    # 办理时间,handling time | 平均 (average) | 压缩,cut,verb: English says how the result holds
+    # after it.
+    assert dictionary.dictionary_gloss("办理时间平均压缩") == "handling time cut on average"
