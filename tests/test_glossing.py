@@ -378,3 +378,14 @@ def test_average_before_a_closing_verb_goes_after_it():
     # 办理时间,handling time | 平均 (average) | 压缩,cut,verb: English says how the result holds
     # after it.
     assert dictionary.dictionary_gloss("办理时间平均压缩") == "handling time cut on average"
+
+
+def test_each_year_is_annual_before_a_noun_and_every_year_before_a_verb():
+    # 每年 [mei3 nian2] /every year/ | 减少,reduce,verb | 二氧化碳 (carbon dioxide) | 排放
+    # (emissions): the verb goes last, so 每年 stands before a noun.
+    assert (
+        dictionary.dictionary_gloss("每年减少二氧化碳排放")
+        == "annual carbon dioxide emissions reduced"
+    )
+    # 社区 (community) | 每年 | 安排 (allocate) | 资金 (funds): the verb stays after 每年.
+    assert "every year allocate" in dictionary.dictionary_gloss("社区每年安排资金")

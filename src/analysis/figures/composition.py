@@ -197,6 +197,23 @@ def with_object_first(
     return [*pieces[:verb_at], *pieces[verb_at + 1 :], pieces[verb_at]]
 
 
+# 每年 reads "annual" before a noun (每年|减少|排放, the verb moved last: "annual … reduced")
+# and "every year" before a verb that stays in its place (社区|每年|安排|资金).
+_EACH_YEAR = "每年"
+
+
+def with_every_year(
+    pieces: list[tuple[str, str | None]], is_verb: VerbTest = _is_lexicon_verb
+) -> list[tuple[str, str | None]]:
+    """每年 right before a verb (one not moved last) reads "every year", not "annual"."""
+    return [
+        (piece, "every year")
+        if piece == _EACH_YEAR and at + 1 < len(pieces) and is_verb(pieces[at + 1][0])
+        else (piece, english)
+        for at, (piece, english) in enumerate(pieces)
+    ]
+
+
 # Comparisons with the year before, which English puts after what they compare: 比上年提高 →
 # "up on the previous year", 同比下降 → "down year on year".
 _COMPARISON = re.compile(

@@ -40,6 +40,7 @@ from .composition import (
     level_gloss,
     verb_noun,
     with_annual,
+    with_every_year,
     with_kinds_and_rates,
     with_object_first,
     with_result,
@@ -324,6 +325,7 @@ def _compose(pieces: list[tuple[str, str | None]], known: Mapping[str, str]) -> 
         return piece not in known and _only_verb(piece)
 
     pieces = with_object_first(with_kinds_and_rates(pieces, is_verb), is_verb)
+    pieces = with_every_year(pieces, is_verb)
     words: list[str] = []
     for _, english in pieces:
         if english == ",":
