@@ -389,3 +389,11 @@ def test_each_year_is_annual_before_a_noun_and_every_year_before_a_verb():
     )
     # 社区 (community) | 每年 | 安排 (allocate) | 资金 (funds): the verb stays after 每年.
     assert "every year allocate" in dictionary.dictionary_gloss("社区每年安排资金")
+
+
+def test_a_volume_is_a_volume_of_what_the_verb_before_it_does():
+    # 量 [liang4] /capacity/quantity/amount/…: "capacity" read "capacity handled" for 处理量.
+    # 处理 [chu3 li3] /to handle/to treat/… | 量 (policy sense: volume)
+    assert dictionary.dictionary_gloss("处理量") == "handling volume"
+    # 銷售 销售 [xiao1 shou4] /to sell/to market/sales (representative, agreement etc)/
+    assert dictionary.dictionary_gloss("销售量") == "sales volume"

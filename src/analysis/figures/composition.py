@@ -243,12 +243,14 @@ def comparison(term: str) -> tuple[str, str, str] | None:
 # A character that makes its noun a kind (产教融合型企业: "industry-education integration
 # enterprises", not "… mold enterprises"); English says the kind by the noun alone.
 _KIND_SUFFIXES = frozenset("型式")
-# A rate or a share of what the piece before it does (参与率: "participation rate").
-_RATE_WORDS = frozenset({"率", "比例", "比重"})
+# A rate, a share or a volume of what the piece before it does (参与率: "participation rate",
+# 处理量: "handling volume").
+_RATE_WORDS = frozenset({"率", "比例", "比重", "量"})
 _SHARE_WORDS = frozenset({"占比"})
 # The nouns of policy verbs that no rule below forms.
 _VERB_NOUNS = {
     "pay": "payment",
+    "sell": "sales",
     "treat": "treatment",
     "cover": "coverage",
     "employ": "employment",
@@ -281,20 +283,27 @@ def verb_noun(verb: str) -> str:
     return verb
 
 
+def _lexicon_verb_noun(piece: str, english: str | None) -> str | None:
+    return verb_noun(english) if english and _is_lexicon_verb(piece) else None
+
+
 def with_kinds_and_rates(
-    pieces: list[tuple[str, str | None]], is_verb: VerbTest = _is_lexicon_verb
+    pieces: list[tuple[str, str | None]],
+    is_verb: VerbTest = _is_lexicon_verb,
+    noun_of: Callable[[str, str | None], str | None] = _lexicon_verb_noun,
 ) -> list[tuple[str, str | None]]:
     """型 or 式 between two words drops (…融合|型|企业 → "… integration enterprises"); a verb
-    before 率 or 比例 reads as its noun (参与|率 → "participation rate"); 占比 after what it
-    counts reads as "share of" it (村|占比 → "share of village")."""
+    before 率, 比例 or 量 reads as its noun (参与|率 → "participation rate"); 占比 after what it
+    counts reads as "share of" it (村|占比 → "share of village"). ``noun_of(piece, english)``:
+    the noun of a piece that can be a verb, else None (the lexicon's verbs by default)."""
     out: list[tuple[str, str | None]] = []
     for i, (piece, english) in enumerate(pieces):
         if piece in _KIND_SUFFIXES and 0 < i < len(pieces) - 1:
             continue
-        if piece in _RATE_WORDS and out and is_verb(out[-1][0]) and out[-1][1]:
+        if piece in _RATE_WORDS and out and (noun := noun_of(*out[-1])) is not None:
             # One piece, a noun: the verb inside it is no longer read as a verb.
-            verb, verb_english = out.pop()
-            out.append((verb + piece, f"{verb_noun(verb_english)} {english}"))
+            verb, _ = out.pop()
+            out.append((verb + piece, f"{noun} {english}"))
             continue
         if piece in _SHARE_WORDS and out and not any(is_verb(p) for p, _ in out):
             words = " ".join(e for _, e in out if e)

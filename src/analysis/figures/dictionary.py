@@ -324,7 +324,12 @@ def _compose(pieces: list[tuple[str, str | None]], known: Mapping[str, str]) -> 
     def is_verb(piece: str) -> bool:
         return piece not in known and _only_verb(piece)
 
-    pieces = with_object_first(with_kinds_and_rates(pieces, is_verb), is_verb)
+    def noun_of(piece: str, english: str | None) -> str | None:
+        if piece in known or not _can_be_verb(piece):
+            return None
+        return noun_sense(piece) or english
+
+    pieces = with_object_first(with_kinds_and_rates(pieces, is_verb, noun_of), is_verb)
     pieces = with_every_year(pieces, is_verb)
     words: list[str] = []
     for _, english in pieces:
