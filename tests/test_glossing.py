@@ -300,10 +300,10 @@ def test_a_number_keeps_no_classifier_and_a_percentage_is_a_number():
 def test_a_comparison_with_the_year_before_goes_last():
     # 比 | 上年 (last year) | 提高 (raise): "up on the previous year", not "ratio last year raised".
     assert dictionary.dictionary_gloss("比上年提高") == "up on the previous year"
-    # 较上年 before a fall, after what it compares: 贷款 (loans) | 余额 (balance).
+    # 较上年 before a fall, after what it compares: 贷款 (loans, a modifier: loan) | 余额 (balance).
     falling = dictionary.dictionary_gloss("贷款余额较上年下降")
-    assert falling == "loans balance down on the previous year"
-    assert dictionary.dictionary_gloss("贷款余额同比增长") == "loans balance up year on year"
+    assert falling == "loan balance down on the previous year"
+    assert dictionary.dictionary_gloss("贷款余额同比增长") == "loan balance up year on year"
     assert dictionary.dictionary_gloss("较上年") == "compared with the previous year"
 
 
@@ -321,7 +321,7 @@ def test_a_kind_character_drops_and_a_rate_of_a_verb_reads_as_its_noun():
 def test_a_subject_opening_with_a_dictionary_verb_counts_its_object():
     # 组建 [zu3 jian4] /to organize/to set up/to establish/ (every sense a verb) |
     # 家庭医生 (family doctors) | 团队 (teams).
-    assert dictionary.dictionary_gloss("组建家庭医生团队") == "family doctors teams organised"
+    assert dictionary.dictionary_gloss("组建家庭医生团队") == "family doctor teams organised"
     # 服务 /to serve/service/ is also a noun: it stays where it stands.
     assert dictionary.dictionary_gloss("服务小农户").startswith("service ")
     # A verb and particle takes its participle on the verb: 入住,move in → moved in.
@@ -397,3 +397,25 @@ def test_a_volume_is_a_volume_of_what_the_verb_before_it_does():
     assert dictionary.dictionary_gloss("处理量") == "handling volume"
     # 銷售 销售 [xiao1 shou4] /to sell/to market/sales (representative, agreement etc)/
     assert dictionary.dictionary_gloss("销售量") == "sales volume"
+
+
+def test_a_noun_modifying_a_noun_is_singular():
+    from analysis.figures.composition import singular
+
+    assert [singular(w) for w in ("enterprises", "subsidies", "taxes", "branches", "loans")] == [
+        "enterprise",
+        "subsidy",
+        "tax",
+        "branch",
+        "loan",
+    ]
+    # Not plurals of a singular noun, or another sense when singular.
+    assert [singular(w) for w in ("business", "sales", "rights", "logistics", "status")] == [
+        "business",
+        "sales",
+        "rights",
+        "logistics",
+        "status",
+    ]
+    # 家庭医生,family doctors | 团队 [tuan2 dui4] /team/: the first noun modifies the second.
+    assert dictionary.dictionary_gloss("家庭医生团队") == "family doctor teams"

@@ -214,6 +214,83 @@ def with_every_year(
     ]
 
 
+# Plurals that are no plural of a singular noun (sales, logistics) or change their sense when
+# singular (rights, goods, affairs).
+_NOT_PLURALS = frozenset(
+    {
+        "sales",
+        "logistics",
+        "statistics",
+        "economics",
+        "politics",
+        "electronics",
+        "goods",
+        "news",
+        "means",
+        "series",
+        "species",
+        "rights",
+        "affairs",
+        "arts",
+        "savings",
+        "earnings",
+        "proceeds",
+        "premises",
+        "arrears",
+        "headquarters",
+        "outskirts",
+        "arms",
+        "customs",
+        "works",
+        "emissions",
+        "services",
+    }
+)
+
+
+def singular(word: str) -> str:
+    """enterprises → enterprise, subsidies → subsidy, taxes → tax; a word that is no regular
+    plural (business, sales, rights) is returned as it is."""
+    lower = word.lower()
+    if lower in _NOT_PLURALS or not re.fullmatch(r"[A-Za-z-]*[a-z]s", word):
+        return word
+    if re.search(r"(ss|us|is|ics)$", lower):
+        return word
+    if lower.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if re.search(r"(ss|x|ch|sh)es$", lower):
+        return word[:-2]
+    return word[:-1]
+
+
+def with_singular_modifiers(
+    pieces: list[tuple[str, str | None]], is_verb: VerbTest = _is_lexicon_verb
+) -> list[tuple[str, str | None]]:
+    """A noun that modifies the noun after it is singular in English: 家庭医生|团队 → "family
+    doctor teams", 贷款|利率 → "loan interest rates", not "family doctors teams"."""
+    out = list(pieces)
+    for at in range(len(out) - 1):
+        piece, english = out[at]
+        following = out[at + 1][0]
+        if (
+            not english
+            or is_verb(piece)
+            or is_verb(following)
+            or not _CJK.search(following)
+            or not _CJK.search(piece)
+            or _is_lexicon_function(following)
+        ):
+            continue
+        *front, last = english.split(" ")
+        out[at] = (piece, " ".join([*front, singular(last)]))
+    return out
+
+
+def _is_lexicon_function(piece: str) -> bool:
+    entry = policy_lexicon().get(piece)
+    return entry is not None and entry.pos in ("function", "postposition")
+
+
 # Comparisons with the year before, which English puts after what they compare: 比上年提高 →
 # "up on the previous year", 同比下降 → "down year on year".
 _COMPARISON = re.compile(

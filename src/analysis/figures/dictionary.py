@@ -44,6 +44,7 @@ from .composition import (
     with_kinds_and_rates,
     with_object_first,
     with_result,
+    with_singular_modifiers,
     without_noise,
 )
 from .lexicon import policy_lexicon
@@ -330,7 +331,7 @@ def _compose(pieces: list[tuple[str, str | None]], known: Mapping[str, str]) -> 
         return noun_sense(piece) or english
 
     pieces = with_object_first(with_kinds_and_rates(pieces, is_verb, noun_of), is_verb)
-    pieces = with_every_year(pieces, is_verb)
+    pieces = with_singular_modifiers(with_every_year(pieces, is_verb), is_verb)
     words: list[str] = []
     for _, english in pieces:
         if english == ",":
