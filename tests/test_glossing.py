@@ -286,8 +286,12 @@ def test_a_sense_with_a_placeholder_is_skipped_and_of_two_alternatives_the_first
     assert dictionary.cedict_sense("比") == "ratio"
     # 開立 开立 [kai1 li4] /to found or start/: one word of the two, not "found or start".
     assert dictionary.cedict_sense("开立") == "found"
-    # "more or less" is an idiom, not two alternatives.
-    assert dictionary._label("more or less") == "more or less"
+    # "more or less" is an idiom, not two alternatives; a sense that is no verb ("early or
+    # late", 先后) may name a range; 进退 "to advance or retreat" names both its characters'
+    # senses (進 进 /to advance/…; 退 /to retreat/…), a pair of opposites.
+    assert dictionary._label("to more or less") == "more or less"
+    assert dictionary._label("early or late", "先后") == "early or late"
+    assert dictionary._label("to advance or retreat", "进退") == "advance or retreat"
 
 
 def test_a_number_keeps_no_classifier_and_a_percentage_is_a_number():

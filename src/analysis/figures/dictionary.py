@@ -64,9 +64,9 @@ _NOTE = re.compile(
 )
 _BRACKETED = re.compile(r"\s*\([^()]*\)\s*")
 _PINYIN_REFERENCE = re.compile(r"\[[^\]]*\]")
-# "found or start", "plan or program": two alternatives of one word, not a phrase ("more or
-# less", "either or" keep theirs: their first word is no gloss alone).
-_ALTERNATIVES = re.compile(r"(?!(?:more|less|either|whether|sooner|rather)\b)(\S+) or \S+")
+# "to found or start", "to obstruct or block": a verb's two alternatives of one word, not a
+# phrase ("more or less", "either or" keep theirs: their first word is no gloss alone).
+_ALTERNATIVES = re.compile(r"(?!(?:more|less|either|whether|sooner|rather)\b)(\S+) or (\S+)")
 # Quotation marks and separators inside a term carry no meaning of their own.
 _SEPARATORS = {"“": "", "”": "", "‘": "", "’": "", "「": "", "」": "", "、": ",", "，": ","}
 _SEPARATOR_CHARS = "".join(_SEPARATORS)
@@ -110,7 +110,7 @@ def british(text: str) -> str:
     return re.sub(r"[A-Za-z]+", lambda m: table.get(m[0], m[0]), text)
 
 
-def _label(sense: str) -> str | None:
+def _label(sense: str, word: str = "") -> str | None:
     """A sense as a label: "to register" → "register"; brackets and pinyin references go, and
     of two alternatives the first stays ("to found or start" → "found": both read as salad).
     None for a sense that explains rather than glosses (a colon, more than ``_LABEL_WORDS``
@@ -121,11 +121,23 @@ def _label(sense: str) -> str | None:
     text = re.sub(r"^(to|a|an|the) ", "", text)
     if not text or _CJK.search(text) or re.search(r"[|:{}]|\b(sb|sth)\b", text):
         return None
-    if (alternatives := _ALTERNATIVES.fullmatch(text)) is not None:
+    alternatives = _ALTERNATIVES.fullmatch(text)
+    if alternatives is not None and _is_verb_sense(sense) and not _pair(word, alternatives):
         text = alternatives[1]
     if len(text.split()) > _LABEL_WORDS:
         return None
     return british(re.sub(r"\s+", " ", text))
+
+
+def _pair(word: str, alternatives: re.Match) -> bool:
+    """Whether the two alternatives of a sense are the senses of ``word``'s two characters, a
+    pair of opposites (进退: "to advance or retreat"), which a label keeps whole."""
+    if len(word) != 2:
+        return False
+    return all(
+        any(alternative in sense for _, senses in _cedict().get(char, []) for sense in senses)
+        for char, alternative in zip(word, alternatives.group(1, 2), strict=True)
+    )
 
 
 def _is_common(pinyin: str) -> bool:
@@ -163,7 +175,7 @@ def cedict_sense(word: str) -> str | None:
             for pinyin, senses in entries
             if _is_common(pinyin) == common
             for sense in senses
-            if not _NOTE.match(sense.strip()) and (label := _label(sense)) is not None
+            if not _NOTE.match(sense.strip()) and (label := _label(sense, word)) is not None
         ]
         if not usable:
             continue
@@ -192,7 +204,7 @@ def noun_sense(word: str) -> str | None:
         for pinyin, entry_senses in _cedict().get(word, [])
         if _is_common(pinyin)
         for sense in entry_senses
-        if not _NOTE.match(sense.strip()) and (label := _label(sense)) is not None
+        if not _NOTE.match(sense.strip()) and (label := _label(sense, word)) is not None
     ]
     nouns = [label for sense, label in senses if not _is_verb_sense(sense)]
     if nouns:
