@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from analysis.__main__ import main
-from analysis.figures import dictionary, glossary
+from analysis.figures import dictionary, glossary, short_names
 from analysis.figures.glossary import (
     GlossaryError,
     cut_gloss,
@@ -200,7 +200,7 @@ def test_the_judged_glosses_are_what_the_dictionary_gives_today():
     for row in verdicts:
         term = row["term_zh"]
         if shown[term] == "section":
-            today = dictionary.short_name(term, _glossary())
+            today = short_names.short_name(term, _glossary())
         else:
             today = dictionary.dictionary_gloss(term, _glossary())
         assert (today or "") == row["gloss"], term
@@ -263,13 +263,13 @@ def test_a_section_title_ending_in_fangmian_names_an_area_not_a_respect():
     # 方面 [fang1 mian4] /respect/aspect/field/side/: the State Council's lists end every
     # section title with it (国办发〔2018〕126号: 知识产权保护方面（共5项）).
     titles = ["知识产权保护方面", "科技金融创新方面", "管理体制创新方面", "政务服务方面"]
-    names = [dictionary.short_name(title) for title in titles]
+    names = [short_names.short_name(title) for title in titles]
     assert all(name and "respect" not in name.lower() for name in names)
     # 政务服务 is one entry of the policy lexicon (government services).
-    assert dictionary.short_name("政务服务方面") == "Government services"
+    assert short_names.short_name("政务服务方面") == "Government services"
     assert dictionary.word_sense("方面") == "area"
     # 营商 has no entry: 营 (camp) and 商 (commerce) alone were read as verbs and dropped.
-    assert dictionary.short_name("营商环境和政务服务") == "Business environment"
+    assert short_names.short_name("营商环境和政务服务") == "Business environment"
 
 
 def test_a_sections_declared_count_is_not_glossed_as_words():
@@ -335,15 +335,15 @@ def test_a_subject_opening_with_a_dictionary_verb_counts_its_object():
 def test_a_short_name_keeps_a_closing_verb_as_its_head_and_stops_at_a_verb_with_an_object():
     # 推进 (verb, dropped) | 乡村 | 全面 (function word) | 振兴 | 和…: the last word of the
     # head phrase is its head noun.
-    assert dictionary.short_name("推进乡村全面振兴和耕地保护") == "Rural revitalisation"
+    assert short_names.short_name("推进乡村全面振兴和耕地保护") == "Rural revitalisation"
     # 激励 [ji1 li4] /to encourage/to urge/motivation/incentive/ closes the phrase before the
     # generic 方面, so it reads as its noun.
     assert dictionary.noun_sense("激励") == "motivation"
     # 发展 (dropped) | 普惠金融 | 服务 /to serve/… | 小微企业: 服务 takes an object, so the
     # head phrase is 普惠金融.
-    assert dictionary.short_name("发展普惠金融服务小微企业") == "Inclusive finance"
+    assert short_names.short_name("发展普惠金融服务小微企业") == "Inclusive finance"
     # 知识产权|保护|方面: 保护 is followed by nothing but a generic noun, so it stays.
-    assert dictionary.short_name("知识产权保护方面") == "Intellectual property protection"
+    assert short_names.short_name("知识产权保护方面") == "Intellectual property protection"
 
 
 def test_the_lianshan_glosses_are_what_the_dictionary_gives_today():
@@ -360,7 +360,7 @@ def test_the_lianshan_glosses_are_what_the_dictionary_gives_today():
     for row in verdicts:
         term = row["term_zh"]
         if row["shown_as"] == "section":
-            today = dictionary.short_name(term, _glossary())
+            today = short_names.short_name(term, _glossary())
         else:
             today = dictionary.dictionary_gloss(term, _glossary())
         assert (today or "") == row["gloss"], term

@@ -35,7 +35,6 @@ from .composition import (
     CLASSIFIERS,
     comparison,
     count_gloss,
-    is_function_word,
     is_postposition,
     level_gloss,
     verb_noun,
@@ -54,7 +53,7 @@ CEDICT_LICENCE = "CC BY-SA 4.0"
 _LONGEST_ENTRY = 12
 _LABEL_WORDS = 5
 _STEM = 4
-_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 # Senses that are notes about the word, not its meaning.
 _NOTE = re.compile(
     r"^(CL:|variant of|old variant of|archaic variant of|erhua variant of|see |also written|"
@@ -119,7 +118,7 @@ def _label(sense: str, word: str = "") -> str | None:
     text = _PINYIN_REFERENCE.sub("", sense)
     text = _BRACKETED.sub(" ", text).strip(" ,;")
     text = re.sub(r"^(to|a|an|the) ", "", text)
-    if not text or _CJK.search(text) or re.search(r"[|:{}]|\b(sb|sth)\b", text):
+    if not text or CJK.search(text) or re.search(r"[|:{}]|\b(sb|sth)\b", text):
         return None
     alternatives = _ALTERNATIVES.fullmatch(text)
     if alternatives is not None and _is_verb_sense(sense) and not _pair(word, alternatives):
@@ -233,7 +232,7 @@ def _match(term: str, known: Mapping[str, str], backward: bool) -> list[tuple[st
         else:
             for size in range(min(end - start, _LONGEST_ENTRY), 0, -1):
                 piece = term[end - size : end] if backward else term[start : start + size]
-                if not all(_CJK.match(c) for c in piece):
+                if not all(CJK.match(c) for c in piece):
                     continue
                 if (english := _known(piece, known)) is not None:
                     break
@@ -262,7 +261,7 @@ def _number_at(span: str, backward: bool) -> tuple[str, str] | None:
 
 
 def _singles(pieces: list[tuple[str, str | None]]) -> int:
-    return sum(len(piece) == 1 and bool(_CJK.match(piece)) for piece, _ in pieces)
+    return sum(len(piece) == 1 and bool(CJK.match(piece)) for piece, _ in pieces)
 
 
 def segment(term: str, known: Mapping[str, str] | None = None) -> list[tuple[str, str | None]]:
@@ -282,7 +281,7 @@ def _loose_characters(pieces: list[tuple[str, str | None]], known: Mapping[str, 
     dictionary lacks, and their single-character senses are guesses."""
     run = 0
     for piece, _ in pieces:
-        single = len(piece) == 1 and _CJK.match(piece) and piece not in known
+        single = len(piece) == 1 and CJK.match(piece) and piece not in known
         hand_written = piece in policy_senses() or piece in policy_lexicon()
         run = run + 1 if single and not hand_written else 0
         if run >= 2:
@@ -335,10 +334,10 @@ def _compose(pieces: list[tuple[str, str | None]], known: Mapping[str, str]) -> 
     closing one as a result (``composition.with_object_first``, ``with_result``)."""
 
     def is_verb(piece: str) -> bool:
-        return piece not in known and _only_verb(piece)
+        return piece not in known and only_verb(piece)
 
     def noun_of(piece: str, english: str | None) -> str | None:
-        if piece in known or not _can_be_verb(piece):
+        if piece in known or not can_be_verb(piece):
             return None
         return noun_sense(piece) or english
 
@@ -367,7 +366,7 @@ def _verb_senses(word: str) -> tuple[int, int]:
     return sum(sense.startswith("to ") for sense in senses), len(senses)
 
 
-def _can_be_verb(word: str) -> bool:
+def can_be_verb(word: str) -> bool:
     """完善 ("comprehensive", "to improve") can open a title as its verb; a lexicon entry is
     what its ``pos`` says (创新驱动 is a modifier, 推进 a verb)."""
     if (entry := policy_lexicon().get(word)) is not None:
@@ -375,7 +374,7 @@ def _can_be_verb(word: str) -> bool:
     return _verb_senses(word)[0] > 0
 
 
-def _only_verb(word: str) -> bool:
+def only_verb(word: str) -> bool:
     """提升 ("to promote", "to upgrade") is a verb wherever it stands; a word with a policy
     sense is read as that sense (防控 → "prevention and control"), a lexicon entry as its
     ``pos`` says."""
@@ -383,83 +382,3 @@ def _only_verb(word: str) -> bool:
         return entry.pos == "verb"
     verbs, senses = _verb_senses(word)
     return word not in policy_senses() and senses > 0 and verbs == senses
-
-
-# Where a title's head phrase ends: a conjunction, or 的 before what it modifies.
-_PHRASE_ENDS = frozenset("和与及的、，")
-# Generic last nouns a short name can do without: "grassroots governance (system)",
-# "intellectual property protection (area)" (…方面 ends the titles of lists issued by the State
-# Council, such as 国办发〔2018〕126号).
-_GENERIC_HEADS = frozenset(
-    {"体系", "体制", "机制", "制度", "体制机制", "格局", "能力", "方面", "领域", "工作", "建设"}
-)
-_QUOTED = re.compile(r"“([^”]*)”")
-SHORT_NAME_CHARS = 30
-# A short name is cut from the front, a whole piece at a time, down to its last two pieces: a
-# modifier and its head noun (知识产权|保护), which read wrong apart.
-_KEPT_PIECES = 2
-_LONG_QUOTE = 6
-
-
-def _closes_phrase(pieces: list[tuple[str, str | None]], at: int) -> bool:
-    """Whether only a phrase end or generic nouns (…体系) follow the piece at ``at``."""
-    rest = [piece for piece, _ in pieces[at + 1 :]]
-    for piece in rest:
-        if piece in _PHRASE_ENDS:
-            return True
-        if piece not in _GENERIC_HEADS:
-            return False
-    return True
-
-
-def _takes_object(pieces: list[tuple[str, str | None]], at: int) -> bool:
-    """Whether the piece at ``at`` can be a verb and a noun that cannot follows it: its object
-    (服务|小微企业), which ends the head phrase before it."""
-    piece, following = pieces[at][0], pieces[at + 1][0]
-    entry = policy_lexicon().get(piece)
-    if entry is not None and entry.pos != "verb":
-        return False
-    return _can_be_verb(piece) and not _can_be_verb(following) and bool(_CJK.match(following))
-
-
-def short_name(title: str, known: Mapping[str, str] | None = None) -> str | None:
-    """A short English name for a long section title, from its head phrase, as the curated
-    short names are made ("Innovation chain", "Real economy"): the leading verb goes (完善,
-    建立), the phrase ends at a conjunction or at the next verb (深化“放管服”改革|提升…), a
-    generic last noun (体系) goes, and words are dropped from the front until the name is at
-    most ``SHORT_NAME_CHARS`` long. Words are dropped a whole piece at a time, and the last two
-    pieces stay even when longer: the head noun phrase is kept whole (知识产权|保护 is
-    "Intellectual property protection", not "Protection"). None where the dictionary cannot
-    gloss the phrase."""
-    known = known or {}
-    # A long quoted slogan is a list, not a name; a short one (“放管服”) is the name.
-    title = _QUOTED.sub(lambda m: m[1] if len(m[1]) <= _LONG_QUOTE else "", str(title))
-    pieces = [
-        (piece, english)
-        for piece, english in segment(title, known)
-        if piece in known or not is_function_word(piece)
-    ]
-    while len(pieces) > 1 and _can_be_verb(pieces[0][0]):
-        pieces = pieces[1:]
-    head: list[tuple[str, str | None]] = []
-    for at, (piece, english) in enumerate(pieces):
-        if piece in _PHRASE_ENDS:
-            break
-        if head and piece not in known:
-            if _closes_phrase(pieces, at):
-                # 成果转化|激励|方面: a verb closing the phrase is its head noun, "motivation".
-                english = noun_sense(piece) or english
-            elif _only_verb(piece) or _takes_object(pieces, at):
-                # 普惠金融|服务|小微企业: the verb and its object are what the head does.
-                break
-        head.append((piece, english))
-    # …体系建设: both the work (建设) and the system (体系) are generic.
-    while len(head) > 1 and head[-1][0] in _GENERIC_HEADS:
-        head = head[:-1]
-    if not head or any(english is None for _, english in head):
-        return None
-    words = [english for _, english in head if english]
-    while len(words) > _KEPT_PIECES and len(" ".join(words)) > SHORT_NAME_CHARS:
-        words = words[1:]
-    name = " ".join(words)
-    return name[:1].upper() + name[1:]
