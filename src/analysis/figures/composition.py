@@ -9,7 +9,11 @@ phrasing, beside the senses the pieces take (``figures.dictionary``).
   attracted");
 - a target year opens a subject (到2025年 → "by 2025"), a time frame closes it (试点以来 →
   "since pilot"), and 年 opening a measure makes it annual (年发电量 → "annual power
-  generation").
+  generation");
+- a comparison with the year before closes a subject (比上年提高 → "up on the previous year");
+- 型 making a kind drops (产教融合型企业 → "industry-education integration enterprises"), a
+  verb before 率 or 量 is its noun (参与率 → "participation rate"), and a noun modifying the
+  next is singular ("family doctor teams").
 """
 
 import re

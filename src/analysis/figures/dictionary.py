@@ -17,8 +17,11 @@ county", 龙头 as "faucet"), so the gloss:
   British spelling (``resources/spelling_en_gb.csv``) as the curated glossary does;
 - reads an administrative level as one (区级 → "district-level", 三级 → "three-tier"), and
   drops what only adds noise to a label: function words (已, 共, 累计) and a generic last noun
-  (…工作, …方面); a number keeps no classifier (三个 → "three"), and a time frame goes last
-  (试点以来 → "… since pilot").
+  (…工作, …方面); a number keeps no classifier (三个 → "three", 427名 → "427"), and a time
+  frame goes last (试点以来 → "… since pilot"), as does a comparison with the year before
+  (``figures.composition``);
+- skips a sense with a placeholder (比: "more {adj.} than {noun}") and takes one of a verb's
+  two alternatives ("to found or start" → "found").
 
 A term with a character no entry covers, or with two characters in a row that only single-character
 entries cover, gets no gloss: half a gloss would read as a whole one.
