@@ -309,6 +309,10 @@ def test_a_comparison_with_the_year_before_goes_last():
     assert falling == "loan balance down on the previous year"
     assert dictionary.dictionary_gloss("贷款余额同比增长") == "loan balance up year on year"
     assert dictionary.dictionary_gloss("较上年") == "compared with the previous year"
+    # The rise that closes a subject goes inside the phrase, as English says it.
+    assert dictionary.dictionary_gloss("比上年提高5个百分点") == (
+        "up 5 percentage points on the previous year"
+    )
 
 
 def test_a_kind_character_drops_and_a_rate_of_a_verb_reads_as_its_noun():

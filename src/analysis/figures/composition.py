@@ -302,6 +302,8 @@ _COMPARISON = re.compile(
     r"(?P<direction>提高|提升|增长|增加|上升|下降|减少|降低|下滑)?"
 )
 _UP = frozenset({"提高", "提升", "增长", "增加", "上升"})
+_POINTS = "个百分点"
+_NUMBER_ONLY = re.compile(rf"\d+(?:\.\d+)?(?:%|％|{_POINTS})?")
 
 
 def comparison(term: str) -> tuple[str, str, str] | None:
@@ -312,6 +314,12 @@ def comparison(term: str) -> tuple[str, str, str] | None:
     if found is None:
         return None
     base = "on the previous year" if found["previous"] else "year on year"
+    after = term[found.end() :]
+    if found["direction"] and _NUMBER_ONLY.fullmatch(after):
+        # 同比增长|12%: "up 12% year on year", the rise inside the phrase.
+        direction = "up" if found["direction"] in _UP else "down"
+        amount = after.replace(_POINTS, " percentage points")
+        return term[: found.start()], f"{direction} {amount} {base}", ""
     if found["direction"]:
         english = f"{'up' if found['direction'] in _UP else 'down'} {base}"
     elif found["previous"]:
