@@ -427,3 +427,12 @@ def test_a_noun_modifying_a_noun_is_singular():
     ]
     # 家庭医生,family doctors | 团队 [tuan2 dui4] /team/: the first noun modifies the second.
     assert dictionary.dictionary_gloss("家庭医生团队") == "family doctor teams"
+
+
+def test_a_counted_noun_is_plural():
+    # 427名 (427, the classifier 名 for people) | 河长,river chief
+    assert dictionary.dictionary_gloss("427名河长") == "427 river chiefs"
+    # 两家 (two, 家 for firms and institutions) | 医院 [yi1 yuan4] /hospital/
+    assert dictionary.dictionary_gloss("两家医院") == "two hospitals"
+    # One stays singular; 平台 (platform) ends in 台, a classifier, but counts nothing.
+    assert dictionary.dictionary_gloss("一个平台") == "one platform"

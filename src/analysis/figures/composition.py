@@ -295,6 +295,41 @@ def _is_lexicon_function(piece: str) -> bool:
     return entry is not None and entry.pos in ("function", "postposition")
 
 
+_DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def plural(word: str) -> str:
+    """chief → chiefs, facility → facilities, tax → taxes; a word ending in s is left as it is."""
+    if word.endswith("s") or not re.fullmatch(r"[A-Za-z-]*[a-z]", word):
+        return word
+    if word.endswith("y") and word[-2:-1] not in "aeiou":
+        return word[:-1] + "ies"
+    if re.search(r"(x|ch|sh)$", word):
+        return word + "es"
+    return word + "s"
+
+
+def with_counted_plural(
+    pieces: list[tuple[str, str | None]], is_verb: VerbTest = _is_lexicon_verb
+) -> list[tuple[str, str | None]]:
+    """A noun counted by a number and its classifier (427名|河长, 三个|园区) is plural in
+    English: "427 river chiefs", "three parks"; one (一个, 1名) stays singular."""
+    out = list(pieces)
+    for at in range(len(out) - 1):
+        piece, english = out[at]
+        counted, noun = out[at + 1]
+        if not english or not noun or english in ("1", "one") or is_verb(counted):
+            continue
+        number = piece[:-1]
+        if piece[-1:] not in CLASSIFIERS or not (number in _NUMERALS or _DIGITS.fullmatch(number)):
+            continue
+        if not _CJK.search(counted):
+            continue
+        *front, last = noun.split(" ")
+        out[at + 1] = (counted, " ".join([*front, plural(last)]))
+    return out
+
+
 # Comparisons with the year before, which English puts after what they compare: 比上年提高 →
 # "up on the previous year", 同比下降 → "down year on year".
 _COMPARISON = re.compile(

@@ -42,6 +42,7 @@ from .composition import (
     level_gloss,
     verb_noun,
     with_annual,
+    with_counted_plural,
     with_every_year,
     with_kinds_and_rates,
     with_object_first,
@@ -346,6 +347,7 @@ def _compose(pieces: list[tuple[str, str | None]], known: Mapping[str, str]) -> 
 
     pieces = with_object_first(with_kinds_and_rates(pieces, is_verb, noun_of), is_verb)
     pieces = with_singular_modifiers(with_every_year(pieces, is_verb), is_verb)
+    pieces = with_counted_plural(pieces, is_verb)
     words: list[str] = []
     for _, english in pieces:
         if english == ",":
