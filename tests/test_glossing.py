@@ -436,3 +436,10 @@ def test_a_counted_noun_is_plural():
     assert dictionary.dictionary_gloss("两家医院") == "two hospitals"
     # One stays singular; 平台 (platform) ends in 台, a classifier, but counts nothing.
     assert dictionary.dictionary_gloss("一个平台") == "one platform"
+
+
+def test_two_verbs_joined_are_not_a_verb_and_its_object():
+    # 发现 [fa1 xian4] /to find/to discover/ | 并 (and) | 整改 (rectification) | 问题 (policy
+    # sense: problem): the opening verb is not moved last as if 并… were its object.
+    gloss = dictionary.dictionary_gloss("发现并整改问题")
+    assert gloss.startswith("find and ") and gloss.endswith("problem")

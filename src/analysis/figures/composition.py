@@ -118,6 +118,7 @@ _IRREGULAR_PARTICIPLES = {
     "run": "run",
     "withdraw": "withdrawn",
     "rise": "risen",
+    "find": "found",
     "draw": "drawn",
     "lead": "led",
     "win": "won",
@@ -131,6 +132,7 @@ _IRREGULAR_PARTICIPLES = {
 # on its first word; a longer phrase is left as it stands.
 _PARTICLES = frozenset({"up", "out", "in", "down", "off", "to", "at", "on", "over"})
 VerbTest = Callable[[str], bool]
+_CONJUNCTIONS = frozenset({"并", "和", "与", "及", "并且", "以及"})
 # 平均 before a closing verb says how the result holds, after it in English.
 _ON_AVERAGE = frozenset({"平均"})
 
@@ -197,6 +199,9 @@ def with_object_first(
     if not all(entry is not None and entry.pos == "modifier" for entry in before):
         return pieces
     if any(is_verb(piece) for piece, _ in pieces[verb_at + 1 :]):
+        return pieces
+    if pieces[verb_at + 1][0] in _CONJUNCTIONS:
+        # 发现|并|整改…: two verbs joined, not a verb and its object.
         return pieces
     return [*pieces[:verb_at], *pieces[verb_at + 1 :], pieces[verb_at]]
 
@@ -267,6 +272,10 @@ def singular(word: str) -> str:
     return word[:-1]
 
 
+# A noun counted by a number stays plural: "three parties", "427 river chiefs".
+_COUNTED = re.compile(r"(\d|(two|three|four|five|six|seven|eight|nine|ten)\b)")
+
+
 def with_singular_modifiers(
     pieces: list[tuple[str, str | None]], is_verb: VerbTest = _is_lexicon_verb
 ) -> list[tuple[str, str | None]]:
@@ -283,6 +292,7 @@ def with_singular_modifiers(
             or not _CJK.search(following)
             or not _CJK.search(piece)
             or _is_lexicon_function(following)
+            or _COUNTED.match(english)
         ):
             continue
         *front, last = english.split(" ")
