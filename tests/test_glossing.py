@@ -443,3 +443,11 @@ def test_two_verbs_joined_are_not_a_verb_and_its_object():
     # sense: problem): the opening verb is not moved last as if 并… were its object.
     gloss = dictionary.dictionary_gloss("发现并整改问题")
     assert gloss.startswith("find and ") and gloss.endswith("problem")
+
+
+def test_a_part_accounting_for_a_share_of_a_whole():
+    # 信用贷款 (credit loans) | 占 (account for) | 小微企业 (small and micro enterprises) | 贷款
+    # (loans) | 比重 (proportion) | 提高 (raise, a result)
+    assert dictionary.dictionary_gloss("信用贷款占小微企业贷款比重提高") == (
+        "share of credit loans in small and micro enterprise loans raised"
+    )

@@ -421,6 +421,28 @@ def _lexicon_verb_noun(piece: str, english: str | None) -> str | None:
     return verb_noun(english) if english and _is_lexicon_verb(piece) else None
 
 
+# A占B的比重: what share of B is A (信用贷款|占|小微企业贷款|比重 → "share of credit loans in
+# small and micro enterprise loans").
+_ACCOUNTS_FOR = "占"
+_SHARES = frozenset({"比重", "比例"})
+
+
+def with_share_of(pieces: list[tuple[str, str | None]]) -> list[tuple[str, str | None]]:
+    """A|占|B|比重 → one piece, "share of A in B"; the pieces after it stay."""
+    marks = [piece for piece, _ in pieces]
+    if _ACCOUNTS_FOR not in marks[1:]:
+        return pieces
+    at = marks.index(_ACCOUNTS_FOR)
+    end = next((i for i in range(at + 2, len(marks)) if marks[i] in _SHARES), None)
+    if end is None:
+        return pieces
+    part = " ".join(english for _, english in with_singular_modifiers(pieces[:at]) if english)
+    whole_pieces = with_singular_modifiers(pieces[at + 1 : end])
+    whole = " ".join(english for _, english in whole_pieces if english)
+    merged = ("".join(marks[: end + 1]), f"share of {part} in {whole}")
+    return [merged, *pieces[end + 1 :]]
+
+
 def with_kinds_and_rates(
     pieces: list[tuple[str, str | None]],
     is_verb: VerbTest = _is_lexicon_verb,

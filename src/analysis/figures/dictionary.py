@@ -47,6 +47,7 @@ from .composition import (
     with_kinds_and_rates,
     with_object_first,
     with_result,
+    with_share_of,
     with_singular_modifiers,
     without_noise,
 )
@@ -345,7 +346,8 @@ def _compose(pieces: list[tuple[str, str | None]], known: Mapping[str, str]) -> 
             return None
         return noun_sense(piece) or english
 
-    pieces = with_object_first(with_kinds_and_rates(pieces, is_verb, noun_of), is_verb)
+    pieces = with_kinds_and_rates(with_share_of(pieces), is_verb, noun_of)
+    pieces = with_object_first(pieces, is_verb)
     pieces = with_singular_modifiers(with_every_year(pieces, is_verb), is_verb)
     pieces = with_counted_plural(pieces, is_verb)
     words: list[str] = []
