@@ -451,3 +451,9 @@ def test_a_part_accounting_for_a_share_of_a_whole():
     assert dictionary.dictionary_gloss("信用贷款占小微企业贷款比重提高") == (
         "share of credit loans in small and micro enterprise loans raised"
     )
+
+
+def test_a_short_name_ending_in_a_modifier_takes_the_titles_last_noun():
+    # 深化 (dropped) | 医疗卫生 (lexicon modifier: medical and health) | 和 | 养老服务 | 改革
+    # (reform): the phrase before 和 names no thing, so it takes the head its phrases share.
+    assert short_names.short_name("深化医疗卫生和养老服务改革") == "Medical and health reform"

@@ -46,6 +46,23 @@ def _takes_object(pieces: list[tuple[str, str | None]], at: int) -> bool:
     return can_be_verb(piece) and not can_be_verb(following) and bool(CJK.match(following))
 
 
+def _with_shared_head(
+    head: list[tuple[str, str | None]], pieces: list[tuple[str, str | None]], known: Mapping
+) -> list[tuple[str, str | None]]:
+    """A head phrase that ends in a modifier (医疗卫生, "medical and health") names no thing; the
+    title's last noun is the head its phrases share (医疗卫生|和|养老服务|改革 → "medical and
+    health reform")."""
+    last = policy_lexicon().get(head[-1][0])
+    if head[-1][0] in known or last is None or last.pos != "modifier":
+        return head
+    rest = [(p, e) for p, e in pieces[len(head) :] if p not in _GENERIC_HEADS]
+    if not rest or rest[-1][0] in _PHRASE_ENDS or rest[-1][0] in dict(head):
+        return head
+    piece, english = rest[-1]
+    noun = english if piece in known else noun_sense(piece)
+    return [*head, (piece, noun)] if noun else head
+
+
 def short_name(title: str, known: Mapping[str, str] | None = None) -> str | None:
     """A short English name for a long section title, from its head phrase, as the curated
     short names are made ("Innovation chain", "Real economy"): the leading verb goes (完善,
@@ -82,6 +99,7 @@ def short_name(title: str, known: Mapping[str, str] | None = None) -> str | None
         head = head[:-1]
     if not head or any(english is None for _, english in head):
         return None
+    head = _with_shared_head(head, pieces, known)
     words = [english for _, english in head if english]
     while len(words) > _KEPT_PIECES and len(" ".join(words)) > SHORT_NAME_CHARS:
         words = words[1:]
