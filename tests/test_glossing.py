@@ -330,6 +330,9 @@ def test_a_subject_opening_with_a_dictionary_verb_counts_its_object():
     # 组建 [zu3 jian4] /to organize/to set up/to establish/ (every sense a verb) |
     # 家庭医生 (family doctors) | 团队 (teams).
     assert dictionary.dictionary_gloss("组建家庭医生团队") == "family doctor teams organised"
+    # In two pieces a dictionary verb stays: 组建 | 医共体 (medical community); such a pair is a
+    # noun compound as often (营商环境|评价, business environment assessment).
+    assert dictionary.dictionary_gloss("组建医共体") == "organise medical community"
     # 服务 /to serve/service/ is also a noun: it stays where it stands.
     assert dictionary.dictionary_gloss("服务小农户").startswith("service ")
     # A verb and particle takes its participle on the verb: 入住,move in → moved in.

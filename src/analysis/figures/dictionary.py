@@ -56,6 +56,7 @@ from .lexicon import policy_lexicon
 CEDICT_NAME = "CC-CEDICT"
 CEDICT_LICENCE = "CC BY-SA 4.0"
 _LONGEST_ENTRY = 12
+_VERB_PHRASE_PIECES = 3
 _LABEL_WORDS = 5
 _STEM = 4
 CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
@@ -338,8 +339,18 @@ def _compose(pieces: list[tuple[str, str | None]], known: Mapping[str, str]) -> 
     (``composition.with_kinds_and_rates``), an opening verb read as a count of its object and a
     closing one as a result (``composition.with_object_first``, ``with_result``)."""
 
+    # A dictionary word that is only a verb is read as one in a subject of three pieces or
+    # more (组建|家庭医生|团队); in two (安家|补贴, 营商环境|评价) it is a noun compound's modifier
+    # or head as often as a verb.
+    dictionary_verbs = len(pieces) >= _VERB_PHRASE_PIECES
+
     def is_verb(piece: str) -> bool:
-        return piece not in known and only_verb(piece)
+        if piece in known:
+            return False
+        entry = policy_lexicon().get(piece)
+        if entry is not None or not dictionary_verbs:
+            return entry is not None and entry.pos == "verb"
+        return only_verb(piece)
 
     def noun_of(piece: str, english: str | None) -> str | None:
         if piece in known or not can_be_verb(piece):
