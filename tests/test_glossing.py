@@ -460,3 +460,11 @@ def test_a_short_name_ending_in_a_modifier_takes_the_titles_last_noun():
     # 深化 (dropped) | 医疗卫生 (lexicon modifier: medical and health) | 和 | 养老服务 | 改革
     # (reform): the phrase before 和 names no thing, so it takes the head its phrases share.
     assert short_names.short_name("深化医疗卫生和养老服务改革") == "Medical and health reform"
+
+
+def test_whom_a_subject_is_for_goes_last():
+    # 为 (policy sense: for) | 农户 (farm households) | 发放,issue | 小额 (small) | 信用贷款
+    # (credit loans): what was done first, for whom last.
+    assert dictionary.dictionary_gloss("为农户发放小额信用贷款") == (
+        "small credit loans issued for farm households"
+    )

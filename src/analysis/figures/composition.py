@@ -119,6 +119,7 @@ _IRREGULAR_PARTICIPLES = {
     "withdraw": "withdrawn",
     "rise": "risen",
     "find": "found",
+    "do": "done",
     "transfer": "transferred",
     "refer": "referred",
     "admit": "admitted",
@@ -349,6 +350,29 @@ def with_counted_plural(
         *front, last = noun.split(" ")
         out[at + 1] = (counted, " ".join([*front, plural(last)]))
     return out
+
+
+# 为 opening a subject names whom the verb's object is for (为|农户|发放|贷款).
+_FOR = "为"
+
+
+def with_beneficiary_last(
+    pieces: list[tuple[str, str | None]], is_verb: VerbTest = _is_lexicon_verb
+) -> list[tuple[str, str | None]]:
+    """为|农户|发放|小额|信用贷款 counts what was done and says for whom last: "small credit loans
+    issued for farm households", not "for farm households issue …"."""
+    if len(pieces) < 4 or pieces[0][0] != _FOR:
+        return pieces
+    verb_at = next((i for i, (piece, _) in enumerate(pieces) if i > 1 and is_verb(piece)), None)
+    if verb_at is None or verb_at == len(pieces) - 1:
+        return pieces
+    rest = pieces[verb_at + 1 :]
+    participle = _participle(pieces[verb_at][1] or "")
+    if participle is None or any(is_verb(piece) for piece, _ in rest):
+        return pieces
+    whom = " ".join(english for _, english in pieces[1:verb_at] if english)
+    done = ("".join(piece for piece, _ in pieces[: verb_at + 1]), f"{participle} for {whom}")
+    return [*rest, done]
 
 
 # Comparisons with the year before, which English puts after what they compare: 比上年提高 →

@@ -42,6 +42,7 @@ from .composition import (
     level_gloss,
     verb_noun,
     with_annual,
+    with_beneficiary_last,
     with_counted_plural,
     with_every_year,
     with_kinds_and_rates,
@@ -360,7 +361,7 @@ def _compose(pieces: list[tuple[str, str | None]], known: Mapping[str, str]) -> 
     pieces = with_kinds_and_rates(with_share_of(pieces), is_verb, noun_of)
     pieces = with_object_first(pieces, is_verb)
     pieces = with_singular_modifiers(with_every_year(pieces, is_verb), is_verb)
-    pieces = with_counted_plural(pieces, is_verb)
+    pieces = with_beneficiary_last(with_counted_plural(pieces, is_verb), is_verb)
     words: list[str] = []
     for _, english in pieces:
         if english == ",":
