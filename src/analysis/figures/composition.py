@@ -265,6 +265,12 @@ _NOT_PLURALS = frozenset(
         "works",
         "emissions",
         "services",
+        "gas",
+        "bias",
+        "lens",
+        "atlas",
+        "chaos",
+        "canvas",
     }
 )
 
