@@ -468,3 +468,10 @@ def test_whom_a_subject_is_for_goes_last():
     assert dictionary.dictionary_gloss("为农户发放小额信用贷款") == (
         "small credit loans issued for farm households"
     )
+
+
+def test_a_lone_dictionary_verb_reads_as_its_noun():
+    # 評價 评价 [ping2 jia4] /to evaluate/to assess/: alone on a chart it names a thing.
+    assert dictionary.dictionary_gloss("评价") == "evaluation"
+    # 參與 参与 [can1 yu4] /to participate (in sth)/
+    assert dictionary.dictionary_gloss("参与") == "participation"

@@ -309,11 +309,23 @@ def dictionary_gloss(term: str, known: Mapping[str, str] | None = None) -> str |
         # 首贷户平均贷款利率|较上年下降: "… down on the previous year", after what it compares.
         before, closing, after = compared
         term = before + after
-    words = _words(term, known) if term else []
+    if _lone_dictionary_verb(term, known):
+        # A word alone on a chart names a thing: 评价 "evaluation", not "evaluate".
+        words = [noun_sense(term)]
+    else:
+        words = _words(term, known) if term else []
     if words is None:
         return None
     words = [opening, *words, closing]
     return " ".join(w for w in words if w).strip(" ,") or None
+
+
+def _lone_dictionary_verb(term: str, known: Mapping[str, str]) -> bool:
+    """Whether ``term`` is one CC-CEDICT word whose every sense is a verb and which has a noun
+    (评价 → "evaluation"); a glossary's or the lexicon's word is read as they give it."""
+    if not term or term in known or term in policy_lexicon() or term in policy_senses():
+        return False
+    return term in _cedict() and only_verb(term) and noun_sense(term) is not None
 
 
 def _words(term: str, known: Mapping[str, str]) -> list[str] | None:
