@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from analysis.__main__ import main
-from analysis.figures import dictionary, glossary
+from analysis.figures import dictionary, glossary, short_names
 from analysis.figures.glossary import (
     GlossaryError,
     cut_gloss,
@@ -200,7 +200,7 @@ def test_the_judged_glosses_are_what_the_dictionary_gives_today():
     for row in verdicts:
         term = row["term_zh"]
         if shown[term] == "section":
-            today = dictionary.short_name(term, _glossary())
+            today = short_names.short_name(term, _glossary())
         else:
             today = dictionary.dictionary_gloss(term, _glossary())
         assert (today or "") == row["gloss"], term
@@ -265,13 +265,13 @@ def test_a_section_title_ending_in_fangmian_names_an_area_not_a_respect():
     # 方面 [fang1 mian4] /respect/aspect/field/side/: the State Council's lists end every
     # section title with it (国办发〔2018〕126号: 知识产权保护方面（共5项）).
     titles = ["知识产权保护方面", "科技金融创新方面", "管理体制创新方面", "政务服务方面"]
-    names = [dictionary.short_name(title) for title in titles]
+    names = [short_names.short_name(title) for title in titles]
     assert all(name and "respect" not in name.lower() for name in names)
     # 政务服务 is one entry of the policy lexicon (government services).
-    assert dictionary.short_name("政务服务方面") == "Government services"
+    assert short_names.short_name("政务服务方面") == "Government services"
     assert dictionary.word_sense("方面") == "area"
     # 营商 has no entry: 营 (camp) and 商 (commerce) alone were read as verbs and dropped.
-    assert dictionary.short_name("营商环境和政务服务") == "Business environment"
+    assert short_names.short_name("营商环境和政务服务") == "Business environment"
 
 
 def test_a_sections_declared_count_is_not_glossed_as_words():
@@ -279,3 +279,201 @@ def test_a_sections_declared_count_is_not_glossed_as_words():
     found = section_lookup("社会治理方面（共4项）", short=True)
     assert found.text == "Social governance"
     assert found == section_lookup("社会治理方面", short=True)
+
+
+def test_a_sense_with_a_placeholder_is_skipped_and_of_two_alternatives_the_first_stays():
+    # 比 [bi3] /to compare/(followed by a noun and adjective) more {adj.} than {noun}/ratio/…
+    # "more {adj.} than {noun}" is a pattern, not a gloss; "to compare" is a verb, so the first
+    # noun, "ratio", is taken.
+    assert dictionary.cedict_sense("比") == "ratio"
+    # 開立 开立 [kai1 li4] /to found or start/: one word of the two, not "found or start".
+    assert dictionary.cedict_sense("开立") == "found"
+    # "more or less" is an idiom, not two alternatives; a sense that is no verb ("early or
+    # late", 先后) may name a range; 进退 "to advance or retreat" names both its characters'
+    # senses (進 进 /to advance/…; 退 /to retreat/…), a pair of opposites.
+    assert dictionary._label("to more or less") == "more or less"
+    assert dictionary._label("early or late", "先后") == "early or late"
+    assert dictionary._label("to advance or retreat", "进退") == "advance or retreat"
+
+
+def test_a_number_keeps_no_classifier_and_a_percentage_is_a_number():
+    # 427名: 427 and the classifier 名 (for people); 名 alone is "name" in CC-CEDICT.
+    assert dictionary.segment("427名河长") == [("427名", "427"), ("河长", "river chief")]
+    # 村 | 占比,share | 达到 [da2 dao4] /to reach/ | 64%: the rate is a number, not uncovered text.
+    assert dictionary.dictionary_gloss("村占比达到64%") == "share of village reached 64%"
+
+
+def test_a_comparison_with_the_year_before_goes_last():
+    # 比 | 上年 (last year) | 提高 (raise): "up on the previous year", not "ratio last year raised".
+    assert dictionary.dictionary_gloss("比上年提高") == "up on the previous year"
+    # 较上年 before a fall, after what it compares: 贷款 (loans, a modifier: loan) | 余额 (balance).
+    falling = dictionary.dictionary_gloss("贷款余额较上年下降")
+    assert falling == "loan balance down on the previous year"
+    assert dictionary.dictionary_gloss("贷款余额同比增长") == "loan balance up year on year"
+    assert dictionary.dictionary_gloss("较上年") == "compared with the previous year"
+    # The rise that closes a subject goes inside the phrase, as English says it.
+    assert dictionary.dictionary_gloss("比上年提高5个百分点") == (
+        "up 5 percentage points on the previous year"
+    )
+
+
+def test_a_kind_character_drops_and_a_rate_of_a_verb_reads_as_its_noun():
+    # 型 [xing2] /mold/type/style/model/: between two words it makes a kind, which English
+    # says by the noun alone.
+    # 企业 is the curated glossary's: enterprises.
+    assert lookup("产教融合型企业").text == "industry-education integration enterprises"
+    # 参与 [can1 yu4] /to participate (in sth)/ | 率 [lu:4] /rate/: participation rate.
+    assert dictionary.dictionary_gloss("参与率") == "participation rate"
+    # 支付 [zhi1 fu4] /to pay (money)/ | 比例 /proportion/: payment proportion.
+    assert dictionary.dictionary_gloss("支付比例") == "payment proportion"
+
+
+def test_a_subject_opening_with_a_dictionary_verb_counts_its_object():
+    # 组建 [zu3 jian4] /to organize/to set up/to establish/ (every sense a verb) |
+    # 家庭医生 (family doctors) | 团队 (teams).
+    assert dictionary.dictionary_gloss("组建家庭医生团队") == "family doctor teams organised"
+    # In two pieces a dictionary verb stays: 组建 | 医共体 (medical community); such a pair is a
+    # noun compound as often (营商环境|评价, business environment assessment).
+    assert dictionary.dictionary_gloss("组建医共体") == "organise medical community"
+    # 服务 /to serve/service/ is also a noun: it stays where it stands.
+    assert dictionary.dictionary_gloss("服务小农户").startswith("service ")
+    # A verb and particle takes its participle on the verb: 入住,move in → moved in.
+    assert dictionary.dictionary_gloss("累计入住各类人才") == "all kinds of talent moved in"
+
+
+def test_a_short_name_keeps_a_closing_verb_as_its_head_and_stops_at_a_verb_with_an_object():
+    # 推进 (verb, dropped) | 乡村 | 全面 (function word) | 振兴 | 和…: the last word of the
+    # head phrase is its head noun.
+    assert short_names.short_name("推进乡村全面振兴和耕地保护") == "Rural revitalisation"
+    # 激励 [ji1 li4] /to encourage/to urge/motivation/incentive/ closes the phrase before the
+    # generic 方面, so it reads as its noun.
+    assert dictionary.noun_sense("激励") == "motivation"
+    # 发展 (dropped) | 普惠金融 | 服务 /to serve/… | 小微企业: 服务 takes an object, so the
+    # head phrase is 普惠金融.
+    assert short_names.short_name("发展普惠金融服务小微企业") == "Inclusive finance"
+    # 知识产权|保护|方面: 保护 is followed by nothing but a generic noun, so it stays.
+    assert short_names.short_name("知识产权保护方面") == "Intellectual property protection"
+
+
+def test_the_lianshan_glosses_are_what_the_dictionary_gives_today():
+    """The lianshan round's 58 terms, judged blind in round 1 and re-judged by hand (tuning
+    data, not blind) for the glosses the method gives now: a changed gloss fails here until it
+    is judged again."""
+    from analysis.figures.glossary import _glossary
+
+    with open(FIXTURES / "gloss_verdicts_lianshan.csv", encoding="utf-8") as handle:
+        verdicts = list(csv.DictReader(handle))
+    with open(FIXTURES / "gloss_heldout_lianshan.csv", encoding="utf-8") as handle:
+        held_out = {row["term_zh"]: row["shown_as"] for row in csv.DictReader(handle)}
+    assert len(verdicts) == 58 and {row["term_zh"] for row in verdicts} == set(held_out)
+    for row in verdicts:
+        term = row["term_zh"]
+        if row["shown_as"] == "section":
+            today = short_names.short_name(term, _glossary())
+        else:
+            today = dictionary.dictionary_gloss(term, _glossary())
+        assert (today or "") == row["gloss"], term
+        assert (row["verdict"] == "none") == (today is None), term
+        assert row["verdict"] in ("good", "literal", "wrong", "none"), term
+
+
+def test_the_documented_lianshan_figures_are_the_verdicts_counted():
+    with open(FIXTURES / "gloss_verdicts_lianshan.csv", encoding="utf-8") as handle:
+        verdicts = list(csv.DictReader(handle))
+    doc = (ROOT / "docs" / "glossing.md").read_text(encoding="utf-8")
+    for column in ("round1_verdict", "verdict"):
+        accepted = sum(_accepted(row[column]) for row in verdicts)
+        share = round(100 * accepted / len(verdicts))
+        assert f"{accepted} of {len(verdicts)} ({share} %)" in doc, column
+
+
+def test_average_before_a_closing_verb_goes_after_it():
+    # 办理时间,handling time | 平均 (average) | 压缩,cut,verb: English says how the result holds
+    # after it.
+    assert dictionary.dictionary_gloss("办理时间平均压缩") == "handling time cut on average"
+
+
+def test_each_year_is_annual_before_a_noun_and_every_year_before_a_verb():
+    # 每年 [mei3 nian2] /every year/ | 减少,reduce,verb | 二氧化碳 (carbon dioxide) | 排放
+    # (emissions): the verb goes last, so 每年 stands before a noun.
+    assert (
+        dictionary.dictionary_gloss("每年减少二氧化碳排放")
+        == "annual carbon dioxide emissions reduced"
+    )
+    # 社区 (community) | 每年 | 安排 (allocate) | 资金 (funds): the verb stays after 每年.
+    assert "every year allocate" in dictionary.dictionary_gloss("社区每年安排资金")
+
+
+def test_a_volume_is_a_volume_of_what_the_verb_before_it_does():
+    # 量 [liang4] /capacity/quantity/amount/…: "capacity" read "capacity handled" for 处理量.
+    # 处理 [chu3 li3] /to handle/to treat/… | 量 (policy sense: volume)
+    assert dictionary.dictionary_gloss("处理量") == "handling volume"
+    # 銷售 销售 [xiao1 shou4] /to sell/to market/sales (representative, agreement etc)/
+    assert dictionary.dictionary_gloss("销售量") == "sales volume"
+
+
+def test_a_noun_modifying_a_noun_is_singular():
+    from analysis.figures.composition import singular
+
+    assert [singular(w) for w in ("enterprises", "subsidies", "taxes", "branches", "loans")] == [
+        "enterprise",
+        "subsidy",
+        "tax",
+        "branch",
+        "loan",
+    ]
+    # Not plurals of a singular noun, or another sense when singular.
+    assert [singular(w) for w in ("business", "sales", "rights", "logistics", "gas")] == [
+        "business",
+        "sales",
+        "rights",
+        "logistics",
+        "gas",
+    ]
+    # 家庭医生,family doctors | 团队 [tuan2 dui4] /team/: the first noun modifies the second.
+    assert dictionary.dictionary_gloss("家庭医生团队") == "family doctor teams"
+
+
+def test_a_counted_noun_is_plural():
+    # 427名 (427, the classifier 名 for people) | 河长,river chief
+    assert dictionary.dictionary_gloss("427名河长") == "427 river chiefs"
+    # 两家 (two, 家 for firms and institutions) | 医院 [yi1 yuan4] /hospital/
+    assert dictionary.dictionary_gloss("两家医院") == "two hospitals"
+    # One stays singular; 平台 (platform) ends in 台, a classifier, but counts nothing.
+    assert dictionary.dictionary_gloss("一个平台") == "one platform"
+
+
+def test_two_verbs_joined_are_not_a_verb_and_its_object():
+    # 发现 [fa1 xian4] /to find/to discover/ | 并 (and) | 整改 (rectification) | 问题 (policy
+    # sense: problem): the opening verb is not moved last as if 并… were its object.
+    gloss = dictionary.dictionary_gloss("发现并整改问题")
+    assert gloss.startswith("find and ") and gloss.endswith("problem")
+
+
+def test_a_part_accounting_for_a_share_of_a_whole():
+    # 信用贷款 (credit loans) | 占 (account for) | 小微企业 (small and micro enterprises) | 贷款
+    # (loans) | 比重 (proportion) | 提高 (raise, a result)
+    assert dictionary.dictionary_gloss("信用贷款占小微企业贷款比重提高") == (
+        "share of credit loans in small and micro enterprise loans raised"
+    )
+
+
+def test_a_short_name_ending_in_a_modifier_takes_the_titles_last_noun():
+    # 深化 (dropped) | 医疗卫生 (lexicon modifier: medical and health) | 和 | 养老服务 | 改革
+    # (reform): the phrase before 和 names no thing, so it takes the head its phrases share.
+    assert short_names.short_name("深化医疗卫生和养老服务改革") == "Medical and health reform"
+
+
+def test_whom_a_subject_is_for_goes_last():
+    # 为 (policy sense: for) | 农户 (farm households) | 发放,issue | 小额 (small) | 信用贷款
+    # (credit loans): what was done first, for whom last.
+    assert dictionary.dictionary_gloss("为农户发放小额信用贷款") == (
+        "small credit loans issued for farm households"
+    )
+
+
+def test_a_lone_dictionary_verb_reads_as_its_noun():
+    # 評價 评价 [ping2 jia4] /to evaluate/to assess/: alone on a chart it names a thing.
+    assert dictionary.dictionary_gloss("评价") == "evaluation"
+    # 參與 参与 [can1 yu4] /to participate (in sth)/
+    assert dictionary.dictionary_gloss("参与") == "participation"

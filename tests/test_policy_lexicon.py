@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from analysis.__main__ import main
-from analysis.figures import dictionary
+from analysis.figures import dictionary, short_names
 from analysis.figures.glossary import lookup, section_lookup
 from analysis.figures.lexicon import POS, LexiconError, policy_lexicon, read_lexicon
 from analysis.paths import RESOURCES, ROOT
@@ -98,11 +98,11 @@ def test_a_short_name_keeps_its_head_noun_phrase_whole():
     assert found.text == "Intellectual property protection" and found.source == "dictionary"
     # 新能源汽车,new energy vehicles | 充电桩,charging points | 领域 (a generic tail): 35
     # characters, over the 30 of a short name, but a modifier and its head are not cut apart.
-    assert dictionary.short_name("新能源汽车充电桩领域") == "New energy vehicles charging points"
+    assert short_names.short_name("新能源汽车充电桩领域") == "New energy vehicles charging points"
     # 推进 (a head verb) goes; 乡村振兴,rural revitalisation; 工作 (a generic tail) goes.
-    assert dictionary.short_name("推进乡村振兴工作") == "Rural revitalisation"
+    assert short_names.short_name("推进乡村振兴工作") == "Rural revitalisation"
     # …体系建设: both generic tails go (社会,social | 信用 | 体系 | 建设).
-    assert dictionary.short_name("完善社会信用体系建设") == "Social credit system"
+    assert short_names.short_name("完善社会信用体系建设") == "Social credit system"
 
 
 def test_the_lexicon_is_broad_and_apart_from_the_policy_senses():

@@ -9,13 +9,19 @@ phrasing, beside the senses the pieces take (``figures.dictionary``).
   attracted");
 - a target year opens a subject (到2025年 → "by 2025"), a time frame closes it (试点以来 →
   "since pilot"), and 年 opening a measure makes it annual (年发电量 → "annual power
-  generation").
+  generation");
+- a comparison with the year before closes a subject (比上年提高 → "up on the previous year");
+- 型 making a kind drops (产教融合型企业 → "industry-education integration enterprises"), a
+  verb before 率 or 量 is its noun (参与率 → "participation rate"), and a noun modifying the
+  next is singular ("family doctor teams").
 """
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from .lexicon import policy_lexicon
+
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 # The units an administrative level is named after (区级 → "district-level"), and the tiers
 # a list counts (两级财政, 三级公园体系). CC-CEDICT lacks most of them or reads 三级 as "grade 3".
@@ -61,12 +67,12 @@ _NUMERALS = {
     "九": "nine",
     "十": "ten",
 }
-_CLASSIFIERS = frozenset("个名家项所处户条座台套位张间")
+CLASSIFIERS = frozenset("个名家项所处户条座台套位张间")
 
 
 def count_gloss(word: str) -> str | None:
     """三个 → "three", 一名 → "one"; None for any other word."""
-    if len(word) == 2 and word[0] in _NUMERALS and word[1] in _CLASSIFIERS:
+    if len(word) == 2 and word[0] in _NUMERALS and word[1] in CLASSIFIERS:
         return _NUMERALS[word[0]]
     return None
 
@@ -104,53 +110,404 @@ _IRREGULAR_PARTICIPLES = {
     "fall": "fallen",
     "drive": "driven",
     "pay": "paid",
+    "hold": "held",
+    "keep": "kept",
+    "make": "made",
+    "give": "given",
+    "take": "taken",
+    "run": "run",
+    "withdraw": "withdrawn",
+    "rise": "risen",
+    "find": "found",
+    "do": "done",
+    "transfer": "transferred",
+    "refer": "referred",
+    "admit": "admitted",
+    "commit": "committed",
+    "submit": "submitted",
+    "permit": "permitted",
+    "plan": "planned",
+    "control": "controlled",
+    "equip": "equipped",
+    "ship": "shipped",
+    "stop": "stopped",
+    "draw": "drawn",
+    "lead": "led",
+    "win": "won",
+    "sell": "sold",
+    "send": "sent",
+    "spend": "spent",
+    "bring": "brought",
+    "buy": "bought",
+}
+# A two-word verb whose second word is a particle (set up, move in, cut to) takes the participle
+# on its first word; a longer phrase is left as it stands.
+_PARTICLES = frozenset({"up", "out", "in", "down", "off", "to", "at", "on", "over"})
+VerbTest = Callable[[str], bool]
+_CONJUNCTIONS = frozenset({"并", "和", "与", "及", "并且", "以及"})
+# 平均 before a closing verb says how the result holds, after it in English.
+_ON_AVERAGE = frozenset({"平均"})
+
+
+def _is_lexicon_verb(piece: str) -> bool:
+    entry = policy_lexicon().get(piece)
+    return entry is not None and entry.pos == "verb"
+
+
+def _participle(verb: str) -> str | None:
+    """reduce → reduced, streamline → streamlined, cut → cut, set up → set up; None for a
+    phrase that is no verb and particle."""
+    words = verb.split()
+    if len(words) > 2 or (len(words) == 2 and words[1] not in _PARTICLES):
+        return None
+    head = words[0]
+    if head in _IRREGULAR_PARTICIPLES:
+        head = _IRREGULAR_PARTICIPLES[head]
+    elif head.endswith("e"):
+        head += "d"
+    elif head.endswith("y") and head[-2:-1] not in "aeiou":
+        head = head[:-1] + "ied"
+    else:
+        head += "ed"
+    return " ".join([head, *words[1:]])
+
+
+def with_result(
+    words: list[str], pieces: list[tuple[str, str | None]], is_verb: VerbTest = _is_lexicon_verb
+) -> list[str]:
+    """A subject that ends in a verb after what it acts on (审批事项|减少) states a result: the
+    verb reads as its participle, "approval items reduced", not "… reduce". A number after the
+    verb stays after it (达到|64% → "reached 64%"). ``is_verb``: whether a piece is a verb (the
+    lexicon's verbs by default)."""
+    number = ""
+    if len(pieces) > 2 and not _CJK.search(pieces[-1][0]) and words and words[-1] == pieces[-1][1]:
+        number, words, pieces = words[-1], words[:-1], pieces[:-1]
+    last, english = pieces[-1]
+    participle = _participle(english or "") if is_verb(last) else None
+    if participle is None or all(is_verb(piece) for piece, _ in pieces[:-1]):
+        return [*words, number] if number else words
+    words = words[:-1]
+    if len(pieces) > 2 and pieces[-2][0] in _ON_AVERAGE and words[-1:] == [pieces[-2][1]]:
+        # 办理时间|平均|压缩: "handling time cut on average", not "… average cut".
+        words, participle = words[:-1], f"{participle} on average"
+    return [*words, participle, *([number] if number else [])]
+
+
+def with_object_first(
+    pieces: list[tuple[str, str | None]], is_verb: VerbTest = _is_lexicon_verb
+) -> list[tuple[str, str | None]]:
+    """A subject that opens with a verb and its object (引进|龙头企业) counts what the verb
+    acted on: the object comes first and the verb last, to be read as its participle
+    (:func:`with_result`): "leading enterprises attracted", as a count reads in English. Only
+    modifiers of the lexicon (全年, 新增) may stand before the verb, and no other verb after it.
+    ``is_verb``: whether a piece is a verb (the lexicon's verbs by default)."""
+    lexicon = policy_lexicon()
+    verb_at = next((i for i, (piece, _) in enumerate(pieces) if is_verb(piece)), None)
+    if verb_at is None or verb_at == len(pieces) - 1:
+        return pieces
+    if _participle(pieces[verb_at][1] or "") is None:
+        return pieces
+    before = [lexicon.get(piece) for piece, _ in pieces[:verb_at]]
+    if not all(entry is not None and entry.pos == "modifier" for entry in before):
+        return pieces
+    if any(is_verb(piece) for piece, _ in pieces[verb_at + 1 :]):
+        return pieces
+    if pieces[verb_at + 1][0] in _CONJUNCTIONS:
+        # 发现|并|整改…: two verbs joined, not a verb and its object.
+        return pieces
+    return [*pieces[:verb_at], *pieces[verb_at + 1 :], pieces[verb_at]]
+
+
+# 每年 reads "annual" before a noun (每年|减少|排放, the verb moved last: "annual … reduced")
+# and "every year" before a verb that stays in its place (社区|每年|安排|资金).
+_EACH_YEAR = "每年"
+
+
+def with_every_year(
+    pieces: list[tuple[str, str | None]], is_verb: VerbTest = _is_lexicon_verb
+) -> list[tuple[str, str | None]]:
+    """每年 right before a verb (one not moved last) reads "every year", not "annual"."""
+    return [
+        (piece, "every year")
+        if piece == _EACH_YEAR and at + 1 < len(pieces) and is_verb(pieces[at + 1][0])
+        else (piece, english)
+        for at, (piece, english) in enumerate(pieces)
+    ]
+
+
+# Plurals that are no plural of a singular noun (sales, logistics) or change their sense when
+# singular (rights, goods, affairs).
+_NOT_PLURALS = frozenset(
+    {
+        "sales",
+        "logistics",
+        "statistics",
+        "economics",
+        "politics",
+        "electronics",
+        "goods",
+        "news",
+        "means",
+        "series",
+        "species",
+        "rights",
+        "affairs",
+        "arts",
+        "savings",
+        "earnings",
+        "proceeds",
+        "premises",
+        "arrears",
+        "headquarters",
+        "outskirts",
+        "arms",
+        "customs",
+        "works",
+        "emissions",
+        "services",
+        "gas",
+        "bias",
+        "lens",
+        "atlas",
+        "chaos",
+        "canvas",
+    }
+)
+
+
+def singular(word: str) -> str:
+    """enterprises → enterprise, subsidies → subsidy, taxes → tax; a word that is no regular
+    plural (business, sales, rights) is returned as it is."""
+    lower = word.lower()
+    if lower in _NOT_PLURALS or not re.fullmatch(r"[A-Za-z-]*[a-z]s", word):
+        return word
+    if re.search(r"(ss|us|is|ics)$", lower):
+        return word
+    if lower.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if re.search(r"(ss|x|ch|sh)es$", lower):
+        return word[:-2]
+    return word[:-1]
+
+
+# A noun counted by a number stays plural: "three parties", "427 river chiefs".
+_COUNTED = re.compile(r"(\d|(two|three|four|five|six|seven|eight|nine|ten)\b)")
+
+
+def with_singular_modifiers(
+    pieces: list[tuple[str, str | None]], is_verb: VerbTest = _is_lexicon_verb
+) -> list[tuple[str, str | None]]:
+    """A noun that modifies the noun after it is singular in English: 家庭医生|团队 → "family
+    doctor teams", 贷款|利率 → "loan interest rates", not "family doctors teams"."""
+    out = list(pieces)
+    for at in range(len(out) - 1):
+        piece, english = out[at]
+        following = out[at + 1][0]
+        if (
+            not english
+            or is_verb(piece)
+            or is_verb(following)
+            or not _CJK.search(following)
+            or not _CJK.search(piece)
+            or _is_lexicon_function(following)
+            or _COUNTED.match(english)
+        ):
+            continue
+        *front, last = english.split(" ")
+        out[at] = (piece, " ".join([*front, singular(last)]))
+    return out
+
+
+def _is_lexicon_function(piece: str) -> bool:
+    entry = policy_lexicon().get(piece)
+    return entry is not None and entry.pos in ("function", "postposition")
+
+
+_DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def plural(word: str) -> str:
+    """chief → chiefs, facility → facilities, tax → taxes; a word ending in s is left as it is."""
+    if word.endswith("s") or not re.fullmatch(r"[A-Za-z-]*[a-z]", word):
+        return word
+    if word.endswith("y") and word[-2:-1] not in "aeiou":
+        return word[:-1] + "ies"
+    if re.search(r"(x|ch|sh)$", word):
+        return word + "es"
+    return word + "s"
+
+
+def with_counted_plural(
+    pieces: list[tuple[str, str | None]], is_verb: VerbTest = _is_lexicon_verb
+) -> list[tuple[str, str | None]]:
+    """A noun counted by a number and its classifier (427名|河长, 三个|园区) is plural in
+    English: "427 river chiefs", "three parks"; one (一个, 1名) stays singular."""
+    out = list(pieces)
+    for at in range(len(out) - 1):
+        piece, english = out[at]
+        counted, noun = out[at + 1]
+        if not english or not noun or english in ("1", "one") or is_verb(counted):
+            continue
+        number = piece[:-1]
+        if piece[-1:] not in CLASSIFIERS or not (number in _NUMERALS or _DIGITS.fullmatch(number)):
+            continue
+        if not _CJK.search(counted):
+            continue
+        *front, last = noun.split(" ")
+        out[at + 1] = (counted, " ".join([*front, plural(last)]))
+    return out
+
+
+# 为 opening a subject names whom the verb's object is for (为|农户|发放|贷款).
+_FOR = "为"
+
+
+def with_beneficiary_last(
+    pieces: list[tuple[str, str | None]], is_verb: VerbTest = _is_lexicon_verb
+) -> list[tuple[str, str | None]]:
+    """为|农户|发放|小额|信用贷款 counts what was done and says for whom last: "small credit loans
+    issued for farm households", not "for farm households issue …"."""
+    if len(pieces) < 4 or pieces[0][0] != _FOR:
+        return pieces
+    verb_at = next((i for i, (piece, _) in enumerate(pieces) if i > 1 and is_verb(piece)), None)
+    if verb_at is None or verb_at == len(pieces) - 1:
+        return pieces
+    rest = pieces[verb_at + 1 :]
+    participle = _participle(pieces[verb_at][1] or "")
+    if participle is None or any(is_verb(piece) for piece, _ in rest):
+        return pieces
+    whom = " ".join(english for _, english in pieces[1:verb_at] if english)
+    done = ("".join(piece for piece, _ in pieces[: verb_at + 1]), f"{participle} for {whom}")
+    return [*rest, done]
+
+
+# Comparisons with the year before, which English puts after what they compare: 比上年提高 →
+# "up on the previous year", 同比下降 → "down year on year".
+_COMPARISON = re.compile(
+    r"(?:(?P<previous>[比较](?:上年|去年|上一年)(?:同期)?)|(?P<same>同比))"
+    r"(?P<direction>提高|提升|增长|增加|上升|下降|减少|降低|下滑)?"
+)
+_UP = frozenset({"提高", "提升", "增长", "增加", "上升"})
+_POINTS = "个百分点"
+_NUMBER_ONLY = re.compile(rf"\d+(?:\.\d+)?(?:%|％|{_POINTS})?")
+
+
+def comparison(term: str) -> tuple[str, str, str] | None:
+    """``term`` around a comparison with the year before: ``(before, english, after)``;
+    比上年提高 → ``("", "up on the previous year", "")``, 较上年 alone → "compared with the
+    previous year". None where ``term`` makes no such comparison."""
+    found = _COMPARISON.search(term)
+    if found is None:
+        return None
+    base = "on the previous year" if found["previous"] else "year on year"
+    after = term[found.end() :]
+    if found["direction"] and _NUMBER_ONLY.fullmatch(after):
+        # 同比增长|12%: "up 12% year on year", the rise inside the phrase.
+        direction = "up" if found["direction"] in _UP else "down"
+        amount = after.replace(_POINTS, " percentage points")
+        return term[: found.start()], f"{direction} {amount} {base}", ""
+    if found["direction"]:
+        english = f"{'up' if found['direction'] in _UP else 'down'} {base}"
+    elif found["previous"]:
+        english = "compared with the previous year"
+    else:
+        english = "year on year"
+    return term[: found.start()], english, term[found.end() :]
+
+
+# A character that makes its noun a kind (产教融合型企业: "industry-education integration
+# enterprises", not "… mold enterprises"); English says the kind by the noun alone.
+_KIND_SUFFIXES = frozenset("型式")
+# A rate, a share or a volume of what the piece before it does (参与率: "participation rate",
+# 处理量: "handling volume").
+_RATE_WORDS = frozenset({"率", "比例", "比重", "量"})
+_SHARE_WORDS = frozenset({"占比"})
+# The nouns of policy verbs that no rule below forms.
+_VERB_NOUNS = {
+    "pay": "payment",
+    "sell": "sales",
+    "treat": "treatment",
+    "cover": "coverage",
+    "employ": "employment",
+    "use": "use",
+    "approve": "approval",
+    "enrol": "enrolment",
+    "repay": "repayment",
+    "settle": "settlement",
+    "reimburse": "reimbursement",
+    "complete": "completion",
+    "recover": "recovery",
+    "dispose": "disposal",
+    "sign": "signing",
+    "serve": "service",
+    "pass": "pass",
+    "handle": "handling",
+    "process": "processing",
 }
 
 
-def _participle(verb: str) -> str:
-    """reduce → reduced, streamline → streamlined, cut → cut."""
-    if verb in _IRREGULAR_PARTICIPLES:
-        return _IRREGULAR_PARTICIPLES[verb]
-    if verb.endswith("e"):
-        return verb + "d"
-    if verb.endswith("y") and verb[-2:-1] not in "aeiou":
-        return verb[:-1] + "ied"
-    return verb + "ed"
+def verb_noun(verb: str) -> str:
+    """The noun of an English verb, for a rate of it: participate → participation, realise →
+    realisation, pay → payment; a word no rule knows is returned as it is."""
+    if verb in _VERB_NOUNS:
+        return _VERB_NOUNS[verb]
+    if re.fullmatch(r"[a-z]+ate", verb):
+        return verb[:-1] + "ion"
+    if re.fullmatch(r"[a-z]+i[sz]e", verb):
+        return verb[:-1] + "ation"
+    return verb
 
 
-def with_result(words: list[str], pieces: list[tuple[str, str | None]]) -> list[str]:
-    """A subject that ends in a lexicon verb after what it acts on (审批事项|减少) states a
-    result: the verb reads as its participle, "approval items reduced", not "… reduce"."""
-    last = policy_lexicon().get(pieces[-1][0])
-    verbs = [policy_lexicon().get(piece) for piece, _ in pieces[:-1]]
-    if (
-        last is None
-        or last.pos != "verb"
-        or " " in last.en
-        or all(entry is not None and entry.pos == "verb" for entry in verbs)
-    ):
-        return words
-    return [*words[:-1], _participle(last.en)]
+def _lexicon_verb_noun(piece: str, english: str | None) -> str | None:
+    return verb_noun(english) if english and _is_lexicon_verb(piece) else None
 
 
-def with_object_first(pieces: list[tuple[str, str | None]]) -> list[tuple[str, str | None]]:
-    """A subject that opens with a lexicon verb and its object (引进|龙头企业) counts what the
-    verb acted on: the object comes first and the verb last, to be read as its participle
-    (:func:`with_result`): "leading enterprises attracted", as a count reads in English. Only
-    modifiers of the lexicon (全年, 新增) may stand before the verb, and no other verb after it."""
-    lexicon = policy_lexicon()
-    entries = [lexicon.get(piece) for piece, _ in pieces]
-    verb_at = next(
-        (i for i, entry in enumerate(entries) if entry is not None and entry.pos == "verb"), None
-    )
-    if verb_at is None or verb_at == len(pieces) - 1 or " " in entries[verb_at].en:
+# A占B的比重: what share of B is A (信用贷款|占|小微企业贷款|比重 → "share of credit loans in
+# small and micro enterprise loans").
+_ACCOUNTS_FOR = "占"
+_SHARES = frozenset({"比重", "比例"})
+
+
+def with_share_of(pieces: list[tuple[str, str | None]]) -> list[tuple[str, str | None]]:
+    """A|占|B|比重 → one piece, "share of A in B"; the pieces after it stay."""
+    marks = [piece for piece, _ in pieces]
+    if _ACCOUNTS_FOR not in marks[1:]:
         return pieces
-    before, after = entries[:verb_at], entries[verb_at + 1 :]
-    if not all(entry is not None and entry.pos == "modifier" for entry in before):
+    at = marks.index(_ACCOUNTS_FOR)
+    end = next((i for i in range(at + 2, len(marks)) if marks[i] in _SHARES), None)
+    if end is None:
         return pieces
-    if any(entry is not None and entry.pos == "verb" for entry in after):
-        return pieces
-    return [*pieces[:verb_at], *pieces[verb_at + 1 :], pieces[verb_at]]
+    part = " ".join(english for _, english in with_singular_modifiers(pieces[:at]) if english)
+    whole_pieces = with_singular_modifiers(pieces[at + 1 : end])
+    whole = " ".join(english for _, english in whole_pieces if english)
+    merged = ("".join(marks[: end + 1]), f"share of {part} in {whole}")
+    return [merged, *pieces[end + 1 :]]
+
+
+def with_kinds_and_rates(
+    pieces: list[tuple[str, str | None]],
+    is_verb: VerbTest = _is_lexicon_verb,
+    noun_of: Callable[[str, str | None], str | None] = _lexicon_verb_noun,
+) -> list[tuple[str, str | None]]:
+    """型 or 式 between two words drops (…融合|型|企业 → "… integration enterprises"); a verb
+    before 率, 比例 or 量 reads as its noun (参与|率 → "participation rate"); 占比 after what it
+    counts reads as "share of" it (村|占比 → "share of village"). ``noun_of(piece, english)``:
+    the noun of a piece that can be a verb, else None (the lexicon's verbs by default)."""
+    out: list[tuple[str, str | None]] = []
+    for i, (piece, english) in enumerate(pieces):
+        if piece in _KIND_SUFFIXES and 0 < i < len(pieces) - 1:
+            continue
+        if piece in _RATE_WORDS and out and (noun := noun_of(*out[-1])) is not None:
+            # One piece, a noun: the verb inside it is no longer read as a verb.
+            verb, _ = out.pop()
+            out.append((verb + piece, f"{noun} {english}"))
+            continue
+        if piece in _SHARE_WORDS and out and not any(is_verb(p) for p, _ in out):
+            words = " ".join(e for _, e in out if e)
+            out = [("".join(p for p, _ in out) + piece, f"{english} of {words}")]
+            continue
+        out.append((piece, english))
+    return out
 
 
 # 年 opening a measure (年发电量, 年产值) makes it a yearly one.

@@ -17,8 +17,11 @@ county", 龙头 as "faucet"), so the gloss:
   British spelling (``resources/spelling_en_gb.csv``) as the curated glossary does;
 - reads an administrative level as one (区级 → "district-level", 三级 → "three-tier"), and
   drops what only adds noise to a label: function words (已, 共, 累计) and a generic last noun
-  (…工作, …方面); a number keeps no classifier (三个 → "three"), and a time frame goes last
-  (试点以来 → "… since pilot").
+  (…工作, …方面); a number keeps no classifier (三个 → "three", 427名 → "427"), and a time
+  frame goes last (试点以来 → "… since pilot"), as does a comparison with the year before
+  (``figures.composition``);
+- skips a sense with a placeholder (比: "more {adj.} than {noun}") and takes one of a verb's
+  two alternatives ("to found or start" → "found").
 
 A term with a character no entry covers, or with two characters in a row that only single-character
 entries cover, gets no gloss: half a gloss would read as a whole one.
@@ -32,13 +35,21 @@ from functools import cache
 from ..paths import RESOURCES
 from .composition import (
     BY_YEAR,
+    CLASSIFIERS,
+    comparison,
     count_gloss,
-    is_function_word,
     is_postposition,
     level_gloss,
+    verb_noun,
     with_annual,
+    with_beneficiary_last,
+    with_counted_plural,
+    with_every_year,
+    with_kinds_and_rates,
     with_object_first,
     with_result,
+    with_share_of,
+    with_singular_modifiers,
     without_noise,
 )
 from .lexicon import policy_lexicon
@@ -46,9 +57,10 @@ from .lexicon import policy_lexicon
 CEDICT_NAME = "CC-CEDICT"
 CEDICT_LICENCE = "CC BY-SA 4.0"
 _LONGEST_ENTRY = 12
+_VERB_PHRASE_PIECES = 3
 _LABEL_WORDS = 5
 _STEM = 4
-_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 # Senses that are notes about the word, not its meaning.
 _NOTE = re.compile(
     r"^(CL:|variant of|old variant of|archaic variant of|erhua variant of|see |also written|"
@@ -58,11 +70,17 @@ _NOTE = re.compile(
 )
 _BRACKETED = re.compile(r"\s*\([^()]*\)\s*")
 _PINYIN_REFERENCE = re.compile(r"\[[^\]]*\]")
+# "to found or start", "to obstruct or block": a verb's two alternatives of one word, not a
+# phrase ("more or less", "either or" keep theirs: their first word is no gloss alone).
+_ALTERNATIVES = re.compile(r"(?!(?:more|less|either|whether|sooner|rather)\b)(\S+) or (\S+)")
 # Quotation marks and separators inside a term carry no meaning of their own.
 _SEPARATORS = {"“": "", "”": "", "‘": "", "’": "", "「": "", "」": "", "、": ",", "，": ","}
 _SEPARATOR_CHARS = "".join(_SEPARATORS)
 _NON_CJK_RUN_START = re.compile(rf"[^\u3400-\u9fff\uf900-\ufaff{_SEPARATOR_CHARS}]+")
 _NON_CJK_RUN_END = re.compile(rf"[^\u3400-\u9fff\uf900-\ufaff{_SEPARATOR_CHARS}]+$")
+_NUMBER = r"\d+(?:[.,]\d+)*"
+_NUMBER_WITH_CLASSIFIER_START = re.compile(rf"({_NUMBER})[{''.join(sorted(CLASSIFIERS))}]")
+_NUMBER_WITH_CLASSIFIER_END = re.compile(rf"({_NUMBER})[{''.join(sorted(CLASSIFIERS))}]$")
 
 
 @cache
@@ -98,18 +116,34 @@ def british(text: str) -> str:
     return re.sub(r"[A-Za-z]+", lambda m: table.get(m[0], m[0]), text)
 
 
-def _label(sense: str) -> str | None:
-    """A sense as a label: "to register" → "register"; brackets and pinyin references go. None
-    for a sense that explains rather than glosses (a colon, more than ``_LABEL_WORDS`` words, a
-    pattern with sb or sth)."""
+def _label(sense: str, word: str = "") -> str | None:
+    """A sense as a label: "to register" → "register"; brackets and pinyin references go, and
+    of two alternatives the first stays ("to found or start" → "found": both read as salad).
+    None for a sense that explains rather than glosses (a colon, more than ``_LABEL_WORDS``
+    words, a pattern with sb or sth, or a placeholder such as {noun}: 比 "more {adj.} than
+    {noun}")."""
     text = _PINYIN_REFERENCE.sub("", sense)
     text = _BRACKETED.sub(" ", text).strip(" ,;")
     text = re.sub(r"^(to|a|an|the) ", "", text)
-    if not text or _CJK.search(text) or re.search(r"[|:]|\b(sb|sth)\b", text):
+    if not text or CJK.search(text) or re.search(r"[|:{}]|\b(sb|sth)\b", text):
         return None
+    alternatives = _ALTERNATIVES.fullmatch(text)
+    if alternatives is not None and _is_verb_sense(sense) and not _pair(word, alternatives):
+        text = alternatives[1]
     if len(text.split()) > _LABEL_WORDS:
         return None
     return british(re.sub(r"\s+", " ", text))
+
+
+def _pair(word: str, alternatives: re.Match) -> bool:
+    """Whether the two alternatives of a sense are the senses of ``word``'s two characters, a
+    pair of opposites (进退: "to advance or retreat"), which a label keeps whole."""
+    if len(word) != 2:
+        return False
+    return all(
+        any(alternative in sense for _, senses in _cedict().get(char, []) for sense in senses)
+        for char, alternative in zip(word, alternatives.group(1, 2), strict=True)
+    )
 
 
 def _is_common(pinyin: str) -> bool:
@@ -147,7 +181,7 @@ def cedict_sense(word: str) -> str | None:
             for pinyin, senses in entries
             if _is_common(pinyin) == common
             for sense in senses
-            if not _NOTE.match(sense.strip()) and (label := _label(sense)) is not None
+            if not _NOTE.match(sense.strip()) and (label := _label(sense, word)) is not None
         ]
         if not usable:
             continue
@@ -163,6 +197,28 @@ def cedict_sense(word: str) -> str | None:
     return None
 
 
+def noun_sense(word: str) -> str | None:
+    """The sense of ``word`` as a noun, for a word that closes a phrase as its head (激励:
+    "to encourage" … "motivation"): the lexicon's or a policy sense where not a verb, else
+    CC-CEDICT's first common sense that is no verb, else the noun of its first verb sense
+    (participate → participation); None where ``word`` has no usable sense."""
+    entry = policy_lexicon().get(word)
+    if word in policy_senses() or (entry is not None and entry.pos != "verb"):
+        return word_sense(word)
+    senses = [
+        (sense, label)
+        for pinyin, entry_senses in _cedict().get(word, [])
+        if _is_common(pinyin)
+        for sense in entry_senses
+        if not _NOTE.match(sense.strip()) and (label := _label(sense, word)) is not None
+    ]
+    nouns = [label for sense, label in senses if not _is_verb_sense(sense)]
+    if nouns:
+        return nouns[0]
+    verb = entry.en if entry is not None else (senses[0][1] if senses else None)
+    return verb_noun(verb) if verb is not None else None
+
+
 def _known(word: str, known: Mapping[str, str]) -> str | None:
     return known.get(word) or word_sense(word)
 
@@ -176,16 +232,14 @@ def _match(term: str, known: Mapping[str, str], backward: bool) -> list[tuple[st
         char = term[end - 1] if backward else term[start]
         if char in _SEPARATORS:
             piece, english = char, _SEPARATORS[char]
-        elif not _CJK.match(char):
-            # A number or a Latin word (2025, 5G) is one piece, not one piece a character.
-            span = term[start:end]
-            run = _NON_CJK_RUN_END.search(span) if backward else _NON_CJK_RUN_START.match(span)
-            piece = run[0]
-            english = piece
+        elif (number := _number_at(term[start:end], backward)) is not None:
+            # A number or a Latin word (2025, 5G) is one piece, not one piece a character, and
+            # a number keeps no classifier (427名 → "427").
+            piece, english = number
         else:
             for size in range(min(end - start, _LONGEST_ENTRY), 0, -1):
                 piece = term[end - size : end] if backward else term[start : start + size]
-                if not all(_CJK.match(c) for c in piece):
+                if not all(CJK.match(c) for c in piece):
                     continue
                 if (english := _known(piece, known)) is not None:
                     break
@@ -197,8 +251,24 @@ def _match(term: str, known: Mapping[str, str], backward: bool) -> list[tuple[st
     return pieces[::-1] if backward else pieces
 
 
+def _number_at(span: str, backward: bool) -> tuple[str, str] | None:
+    """The run of digits, Latin letters or signs (64%, 5G) that opens ``span`` (or closes it,
+    ``backward``), with a classifier after a number (427名) in the piece but not in its
+    English; None where ``span`` starts (or ends) with a Chinese character that is no such
+    classifier."""
+    if backward:
+        if run := _NUMBER_WITH_CLASSIFIER_END.search(span):
+            return run[0], run[1]
+        run = _NON_CJK_RUN_END.search(span)
+    else:
+        if run := _NUMBER_WITH_CLASSIFIER_START.match(span):
+            return run[0], run[1]
+        run = _NON_CJK_RUN_START.match(span)
+    return (run[0], run[0]) if run else None
+
+
 def _singles(pieces: list[tuple[str, str | None]]) -> int:
-    return sum(len(piece) == 1 and bool(_CJK.match(piece)) for piece, _ in pieces)
+    return sum(len(piece) == 1 and bool(CJK.match(piece)) for piece, _ in pieces)
 
 
 def segment(term: str, known: Mapping[str, str] | None = None) -> list[tuple[str, str | None]]:
@@ -218,7 +288,7 @@ def _loose_characters(pieces: list[tuple[str, str | None]], known: Mapping[str, 
     dictionary lacks, and their single-character senses are guesses."""
     run = 0
     for piece, _ in pieces:
-        single = len(piece) == 1 and _CJK.match(piece) and piece not in known
+        single = len(piece) == 1 and CJK.match(piece) and piece not in known
         hand_written = piece in policy_senses() or piece in policy_lexicon()
         run = run + 1 if single and not hand_written else 0
         if run >= 2:
@@ -234,6 +304,31 @@ def dictionary_gloss(term: str, known: Mapping[str, str] | None = None) -> str |
     opening = ""
     if (year := BY_YEAR.match(term)) and len(term) > len(year[0]):
         opening, term = f"by {year[1]}", term[len(year[0]) :]
+    closing = ""
+    if (compared := comparison(term)) is not None:
+        # 首贷户平均贷款利率|较上年下降: "… down on the previous year", after what it compares.
+        before, closing, after = compared
+        term = before + after
+    if _lone_dictionary_verb(term, known):
+        # A word alone on a chart names a thing: 评价 "evaluation", not "evaluate".
+        words = [noun_sense(term)]
+    else:
+        words = _words(term, known) if term else []
+    if words is None:
+        return None
+    words = [opening, *words, closing]
+    return " ".join(w for w in words if w).strip(" ,") or None
+
+
+def _lone_dictionary_verb(term: str, known: Mapping[str, str]) -> bool:
+    """Whether ``term`` is one CC-CEDICT word whose every sense is a verb and which has a noun
+    (评价 → "evaluation"); a glossary's or the lexicon's word is read as they give it."""
+    if not term or term in known or term in policy_lexicon() or term in policy_senses():
+        return False
+    return term in _cedict() and only_verb(term) and noun_sense(term) is not None
+
+
+def _words(term: str, known: Mapping[str, str]) -> list[str] | None:
     pieces = segment(term, known)
     if not pieces or any(english is None for _, english in pieces):
         return None
@@ -245,19 +340,40 @@ def dictionary_gloss(term: str, known: Mapping[str, str] | None = None) -> str |
         None,
     )
     if frame is None:
-        words = _compose(pieces)
-    else:
-        # 试点以来|成交地块: "traded land plots since pilot", the frame last, as English puts it.
-        framed = f"{pieces[frame][1]} {' '.join(_compose(pieces[:frame]))}"
-        words = [*_compose(pieces[frame + 1 :]), framed]
-    words = [opening, *words] if opening else words
-    return " ".join(w for w in words if w).strip(" ,") or None
+        return _compose(pieces, known)
+    # 试点以来|成交地块: "traded land plots since pilot", the frame last, as English puts it.
+    framed = f"{pieces[frame][1]} {' '.join(_compose(pieces[:frame], known))}"
+    return [*_compose(pieces[frame + 1 :], known), framed]
 
 
-def _compose(pieces: list[tuple[str, str | None]]) -> list[str]:
+def _compose(pieces: list[tuple[str, str | None]], known: Mapping[str, str]) -> list[str]:
     """The English words of ``pieces`` in their order, a list's 、 joined to the word before it
-    ("funds, talent"), a closing lexicon verb read as a result (``composition.with_result``)."""
-    pieces = with_object_first(pieces)
+    ("funds, talent"), a kind (型) dropped and a rate of a verb made a noun
+    (``composition.with_kinds_and_rates``), an opening verb read as a count of its object and a
+    closing one as a result (``composition.with_object_first``, ``with_result``)."""
+
+    # A dictionary word that is only a verb is read as one in a subject of three pieces or
+    # more (组建|家庭医生|团队); in two (安家|补贴, 营商环境|评价) it is a noun compound's modifier
+    # or head as often as a verb.
+    dictionary_verbs = len(pieces) >= _VERB_PHRASE_PIECES
+
+    def is_verb(piece: str) -> bool:
+        if piece in known:
+            return False
+        entry = policy_lexicon().get(piece)
+        if entry is not None or not dictionary_verbs:
+            return entry is not None and entry.pos == "verb"
+        return only_verb(piece)
+
+    def noun_of(piece: str, english: str | None) -> str | None:
+        if piece in known or not can_be_verb(piece):
+            return None
+        return noun_sense(piece) or english
+
+    pieces = with_kinds_and_rates(with_share_of(pieces), is_verb, noun_of)
+    pieces = with_object_first(pieces, is_verb)
+    pieces = with_singular_modifiers(with_every_year(pieces, is_verb), is_verb)
+    pieces = with_beneficiary_last(with_counted_plural(pieces, is_verb), is_verb)
     words: list[str] = []
     for _, english in pieces:
         if english == ",":
@@ -265,7 +381,7 @@ def _compose(pieces: list[tuple[str, str | None]]) -> list[str]:
         elif english:
             words.append(english)
     if len(pieces) > 1 and words and pieces[-1][1] == words[-1]:
-        words = with_result(words, pieces)
+        words = with_result(words, pieces, is_verb)
     return words
 
 
@@ -281,7 +397,7 @@ def _verb_senses(word: str) -> tuple[int, int]:
     return sum(sense.startswith("to ") for sense in senses), len(senses)
 
 
-def _can_be_verb(word: str) -> bool:
+def can_be_verb(word: str) -> bool:
     """完善 ("comprehensive", "to improve") can open a title as its verb; a lexicon entry is
     what its ``pos`` says (创新驱动 is a modifier, 推进 a verb)."""
     if (entry := policy_lexicon().get(word)) is not None:
@@ -289,7 +405,7 @@ def _can_be_verb(word: str) -> bool:
     return _verb_senses(word)[0] > 0
 
 
-def _only_verb(word: str) -> bool:
+def only_verb(word: str) -> bool:
     """提升 ("to promote", "to upgrade") is a verb wherever it stands; a word with a policy
     sense is read as that sense (防控 → "prevention and control"), a lexicon entry as its
     ``pos`` says."""
@@ -297,55 +413,3 @@ def _only_verb(word: str) -> bool:
         return entry.pos == "verb"
     verbs, senses = _verb_senses(word)
     return word not in policy_senses() and senses > 0 and verbs == senses
-
-
-# Where a title's head phrase ends: a conjunction, or 的 before what it modifies.
-_PHRASE_ENDS = frozenset("和与及的、，")
-# Generic last nouns a short name can do without: "grassroots governance (system)",
-# "intellectual property protection (area)" (…方面 ends the titles of lists issued by the State
-# Council, such as 国办发〔2018〕126号).
-_GENERIC_HEADS = frozenset(
-    {"体系", "体制", "机制", "制度", "体制机制", "格局", "能力", "方面", "领域", "工作", "建设"}
-)
-_QUOTED = re.compile(r"“([^”]*)”")
-SHORT_NAME_CHARS = 30
-# A short name is cut from the front, a whole piece at a time, down to its last two pieces: a
-# modifier and its head noun (知识产权|保护), which read wrong apart.
-_KEPT_PIECES = 2
-_LONG_QUOTE = 6
-
-
-def short_name(title: str, known: Mapping[str, str] | None = None) -> str | None:
-    """A short English name for a long section title, from its head phrase, as the curated
-    short names are made ("Innovation chain", "Real economy"): the leading verb goes (完善,
-    建立), the phrase ends at a conjunction or at the next verb (深化“放管服”改革|提升…), a
-    generic last noun (体系) goes, and words are dropped from the front until the name is at
-    most ``SHORT_NAME_CHARS`` long. Words are dropped a whole piece at a time, and the last two
-    pieces stay even when longer: the head noun phrase is kept whole (知识产权|保护 is
-    "Intellectual property protection", not "Protection"). None where the dictionary cannot
-    gloss the phrase."""
-    known = known or {}
-    # A long quoted slogan is a list, not a name; a short one (“放管服”) is the name.
-    title = _QUOTED.sub(lambda m: m[1] if len(m[1]) <= _LONG_QUOTE else "", str(title))
-    pieces = [
-        (piece, english)
-        for piece, english in segment(title, known)
-        if piece in known or not is_function_word(piece)
-    ]
-    while len(pieces) > 1 and _can_be_verb(pieces[0][0]):
-        pieces = pieces[1:]
-    head: list[tuple[str, str | None]] = []
-    for piece, english in pieces:
-        if piece in _PHRASE_ENDS or (head and _only_verb(piece)):
-            break
-        head.append((piece, english))
-    # …体系建设: both the work (建设) and the system (体系) are generic.
-    while len(head) > 1 and head[-1][0] in _GENERIC_HEADS:
-        head = head[:-1]
-    if not head or any(english is None for _, english in head):
-        return None
-    words = [english for _, english in head if english]
-    while len(words) > _KEPT_PIECES and len(" ".join(words)) > SHORT_NAME_CHARS:
-        words = words[1:]
-    name = " ".join(words)
-    return name[:1].upper() + name[1:]

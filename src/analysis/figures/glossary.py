@@ -18,7 +18,8 @@ from pathlib import Path
 
 from ..paths import RESOURCES
 from ..source.declared import without_declared_count
-from .dictionary import dictionary_gloss, short_name
+from .dictionary import dictionary_gloss
+from .short_names import short_name
 
 SOURCES = ("curated", "user", "dictionary", "pinyin")
 DICTIONARY_MARK = "†"
