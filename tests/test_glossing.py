@@ -355,17 +355,23 @@ def test_a_short_name_keeps_a_closing_verb_as_its_head_and_stops_at_a_verb_with_
     assert short_names.short_name("知识产权保护方面") == "Intellectual property protection"
 
 
-def test_the_lianshan_glosses_are_what_the_dictionary_gives_today():
-    """The lianshan round's 58 terms, judged blind in round 1 and re-judged by hand (tuning
-    data, not blind) for the glosses the method gives now: a changed gloss fails here until it
-    is judged again."""
+# Each held-out round: the list's name and how many terms it holds. lianshan was judged blind
+# in round 1 and is tuning data since; yuhe was judged blind in round 2.
+HELD_OUT_ROUNDS = [("lianshan", 58), ("yuhe", 63)]
+
+
+@pytest.mark.parametrize(("name", "size"), HELD_OUT_ROUNDS)
+def test_the_held_out_glosses_are_what_the_dictionary_gives_today(name, size):
+    """A held-out round's terms with the glosses the method gives now and their verdicts
+    (docs/glossing.md says which were judged blind): a changed gloss fails here until it is
+    judged again."""
     from analysis.figures.glossary import _glossary
 
-    with open(FIXTURES / "gloss_verdicts_lianshan.csv", encoding="utf-8") as handle:
+    with open(FIXTURES / f"gloss_verdicts_{name}.csv", encoding="utf-8") as handle:
         verdicts = list(csv.DictReader(handle))
-    with open(FIXTURES / "gloss_heldout_lianshan.csv", encoding="utf-8") as handle:
+    with open(FIXTURES / f"gloss_heldout_{name}.csv", encoding="utf-8") as handle:
         held_out = {row["term_zh"]: row["shown_as"] for row in csv.DictReader(handle)}
-    assert len(verdicts) == 58 and {row["term_zh"] for row in verdicts} == set(held_out)
+    assert len(verdicts) == size and {row["term_zh"] for row in verdicts} == set(held_out)
     for row in verdicts:
         term = row["term_zh"]
         if row["shown_as"] == "section":
@@ -377,14 +383,15 @@ def test_the_lianshan_glosses_are_what_the_dictionary_gives_today():
         assert row["verdict"] in ("good", "literal", "wrong", "none"), term
 
 
-def test_the_documented_lianshan_figures_are_the_verdicts_counted():
-    with open(FIXTURES / "gloss_verdicts_lianshan.csv", encoding="utf-8") as handle:
+@pytest.mark.parametrize(("name", "size"), HELD_OUT_ROUNDS)
+def test_the_documented_held_out_figures_are_the_verdicts_counted(name, size):
+    with open(FIXTURES / f"gloss_verdicts_{name}.csv", encoding="utf-8") as handle:
         verdicts = list(csv.DictReader(handle))
     doc = (ROOT / "docs" / "glossing.md").read_text(encoding="utf-8")
     for column in ("round1_verdict", "verdict"):
         accepted = sum(_accepted(row[column]) for row in verdicts)
         share = round(100 * accepted / len(verdicts))
-        assert f"{accepted} of {len(verdicts)} ({share} %)" in doc, column
+        assert f"{accepted} of {len(verdicts)} ({share} %)" in doc, (name, column)
 
 
 def test_average_before_a_closing_verb_goes_after_it():
