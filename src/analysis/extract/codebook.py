@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..paths import RESOURCES
+from ..source.errors import InputFileError
 
 DEFAULT_CODEBOOK = RESOURCES / "policy_instruments.toml"
 # The three types of Rothwell and Zegveld (1985), in the order the literature gives them.
@@ -28,26 +29,9 @@ _HEADER = re.compile(r"^\s*(\[\[?)\s*(.+?)\s*\]\]?\s*(?:#.*)?$")
 _KEY_PART = re.compile(r"\"((?:[^\"\\]|\\.)*)\"|'([^']*)'|([A-Za-z0-9_-]+)")
 
 
-class CodebookError(ValueError):
-    """A codebook that cannot be used as it stands. ``line`` is 1-based; ``entry`` names the
-    table (``tools.funding``) or rule (``tools.funding.rules[2]``) at fault."""
-
-    def __init__(
-        self,
-        message: str,
-        line: int | None = None,
-        path: str | None = None,
-        entry: str | None = None,
-    ):
-        self.line = line
-        self.path = path
-        self.entry = entry
-        where = f"{path}: " if path is not None else ""
-        if line is not None:
-            where += f"line {line}: "
-        if entry is not None:
-            where += f"[{entry}] "
-        super().__init__(f"{where}{message}")
+class CodebookError(InputFileError):
+    """A codebook that cannot be used as it stands. ``entry`` names the table
+    (``tools.funding``) or rule (``tools.funding.rules[2]``) at fault."""
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from ..paths import RESOURCES
 from ..source.declared import without_declared_count
+from ..source.errors import InputFileError
 from .dictionary import dictionary_gloss
 from .short_names import short_name
 
@@ -27,16 +28,8 @@ GLOSSARY_COLUMNS = ("term_zh", "en")
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 
-class GlossaryError(ValueError):
-    """A glossary file that cannot be used as it stands. ``line`` is 1-based."""
-
-    def __init__(self, message: str, line: int | None = None, path: str | None = None):
-        self.line = line
-        self.path = path
-        where = f"{path}: " if path is not None else ""
-        if line is not None:
-            where += f"line {line}: "
-        super().__init__(f"{where}{message}")
+class GlossaryError(InputFileError):
+    """A glossary file that cannot be used as it stands."""
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from functools import cache
 from pathlib import Path
 
 from ..paths import RESOURCES
+from ..source.errors import InputFileError
 
 LEXICON_COLUMNS = ("term_zh", "en", "pos", "field")
 POS = ("noun", "modifier", "verb", "function", "postposition")
@@ -23,16 +24,8 @@ _CHINESE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 
-class LexiconError(ValueError):
-    """A lexicon file that cannot be used as it stands. ``line`` is 1-based."""
-
-    def __init__(self, message: str, line: int | None = None, path: str | None = None):
-        self.line = line
-        self.path = path
-        where = f"{path}: " if path is not None else ""
-        if line is not None:
-            where += f"line {line}: "
-        super().__init__(f"{where}{message}")
+class LexiconError(InputFileError):
+    """A lexicon file that cannot be used as it stands."""
 
 
 @dataclass(frozen=True)
