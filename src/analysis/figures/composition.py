@@ -210,12 +210,33 @@ def with_object_first(
     before = [lexicon.get(piece) for piece, _ in pieces[:verb_at]]
     if not all(entry is not None and entry.pos == "modifier" for entry in before):
         return pieces
+    if (paired := _verb_pair_first(pieces, verb_at, is_verb)) is not None:
+        return paired
     if any(is_verb(piece) for piece, _ in pieces[verb_at + 1 :]):
         return pieces
     if pieces[verb_at + 1][0] in _CONJUNCTIONS:
         # 发现|并|整改…: two verbs joined, not a verb and its object.
         return pieces
     return [*pieces[:verb_at], *pieces[verb_at + 1 :], pieces[verb_at]]
+
+
+def _verb_pair_first(
+    pieces: list[tuple[str, str | None]], verb_at: int, is_verb: VerbTest
+) -> list[tuple[str, str | None]] | None:
+    """Two verbs in a row before their object (优化|调整|公交线路) are one action done twice,
+    as the register pairs them: the object first and both participles after it, "bus routes
+    optimised and adjusted". None where the pieces are not two verbs and an object free of
+    verbs."""
+    rest = pieces[verb_at + 2 :]
+    if not rest or not is_verb(pieces[verb_at + 1][0]) or any(is_verb(p) for p, _ in rest):
+        return None
+    (_, first_en), (second, second_en) = pieces[verb_at], pieces[verb_at + 1]
+    participles = (_participle(first_en or ""), _participle(second_en or ""))
+    if None in participles:
+        return None
+    # The pair stands as its second verb, so that the object before it stays a noun of its own
+    # (bus routes), not a modifier made singular.
+    return [*pieces[:verb_at], *rest, (second, " and ".join(participles))]
 
 
 # 每年 reads "annual" before a noun (每年|减少|排放, the verb moved last: "annual … reduced")
