@@ -341,6 +341,31 @@ def test_a_subject_opening_with_a_dictionary_verb_counts_its_object():
     assert dictionary.dictionary_gloss("累计入住各类人才") == "all kinds of talent moved in"
 
 
+def test_a_literal_note_is_never_taken_as_a_sense():
+    # 追溯 [zhui1 su4] /lit. to go upstream/to trace sth back to/to date from/: the note and
+    # the sth pattern go, the first sense left is "to date from".
+    assert dictionary.cedict_sense("追溯") == "date from"
+    # 亂麻 乱麻 [luan4 ma2] /lit. tangled skein/in a tremendous muddle/confused/
+    assert dictionary.cedict_sense("乱麻") == "in a tremendous muddle"
+
+
+def test_the_passive_marker_drops():
+    # 被,by,function (lexicon) between 企业 [qi3 ye4] /company/firm/enterprise/ and 检查
+    # [jian3 cha2] /inspection/to examine/: CC-CEDICT's 被 is "quilt".
+    assert dictionary.dictionary_gloss("企业被检查") == "company inspection"
+
+
+def test_two_verbs_before_their_object_read_as_both_participles_after_it():
+    # 优化,optimise,verb | 调整,adjust,verb | 公交线路,bus routes,noun (lexicon rows).
+    assert dictionary.dictionary_gloss("优化调整公交线路") == "bus routes optimised and adjusted"
+    # 全年,annual,modifier may stand before the pair, as before one verb.
+    assert dictionary.dictionary_gloss("全年优化调整公交线路") == (
+        "annual bus routes optimised and adjusted"
+    )
+    # One verb alone still moves after its object.
+    assert dictionary.dictionary_gloss("调整公交线路") == "bus routes adjusted"
+
+
 def test_a_short_name_keeps_a_closing_verb_as_its_head_and_stops_at_a_verb_with_an_object():
     # 推进 (verb, dropped) | 乡村 | 全面 (function word) | 振兴 | 和…: the last word of the
     # head phrase is its head noun.
