@@ -341,6 +341,14 @@ def test_a_subject_opening_with_a_dictionary_verb_counts_its_object():
     assert dictionary.dictionary_gloss("累计入住各类人才") == "all kinds of talent moved in"
 
 
+def test_a_share_with_of_before_its_measure_reads_as_one_without_it():
+    # 夜间,night-time,modifier | 消费额,consumer spending (lexicon) | 占 | 全天 [quan2 tian1]
+    # /whole day/ | 消费额 | 的 | 比重 [bi3 zhong4] /proportion/: A占B的比重 is A占B比重.
+    assert dictionary.dictionary_gloss("夜间消费额占全天消费额的比重") == (
+        "share of night-time consumer spending in whole day consumer spending"
+    )
+
+
 def test_a_literal_note_is_never_taken_as_a_sense():
     # 追溯 [zhui1 su4] /lit. to go upstream/to trace sth back to/to date from/: the note and
     # the sth pattern go, the first sense left is "to date from".

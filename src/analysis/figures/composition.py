@@ -489,6 +489,9 @@ _ACCOUNTS_FOR = "占"
 _SHARES = frozenset({"比重", "比例"})
 
 
+_OF = "的"
+
+
 def with_share_of(pieces: list[tuple[str, str | None]]) -> list[tuple[str, str | None]]:
     """A|占|B|比重 → one piece, "share of A in B"; the pieces after it stay."""
     marks = [piece for piece, _ in pieces]
@@ -499,7 +502,11 @@ def with_share_of(pieces: list[tuple[str, str | None]]) -> list[tuple[str, str |
     if end is None:
         return pieces
     part = " ".join(english for _, english in with_singular_modifiers(pieces[:at]) if english)
-    whole_pieces = with_singular_modifiers(pieces[at + 1 : end])
+    whole_span = pieces[at + 1 : end]
+    if len(whole_span) > 1 and whole_span[-1][0] == _OF:
+        # A占B的比重 says the same as A占B比重: the 的 before the share is no "of" of its own.
+        whole_span = whole_span[:-1]
+    whole_pieces = with_singular_modifiers(whole_span)
     whole = " ".join(english for _, english in whole_pieces if english)
     merged = ("".join(marks[: end + 1]), f"share of {part} in {whole}")
     return [merged, *pieces[end + 1 :]]
