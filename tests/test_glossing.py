@@ -349,6 +349,16 @@ def test_a_share_with_of_before_its_measure_reads_as_one_without_it():
     )
 
 
+def test_a_whole_area_may_stand_before_the_verb_a_count_moves_last():
+    # 全区 (policy sense: district-wide) | 建成,complete,verb | 公共 [gong1 gong4] /public/ |
+    # 充电桩,charging points: the area says where, as 全年 says when.
+    assert dictionary.dictionary_gloss("全区建成公共充电桩") == (
+        "district-wide public charging points completed"
+    )
+    # Any other word before the verb keeps the order: 社区 (community) | 每年 | 安排 | 资金.
+    assert "every year allocate" in dictionary.dictionary_gloss("社区每年安排资金")
+
+
 def test_a_literal_note_is_never_taken_as_a_sense():
     # 追溯 [zhui1 su4] /lit. to go upstream/to trace sth back to/to date from/: the note and
     # the sth pattern go, the first sense left is "to date from".

@@ -193,6 +193,10 @@ def with_result(
     return [*words, participle, *([number] if number else [])]
 
 
+# 全 and a level of government: the whole area a count covers (全区 → district-wide).
+_WHOLE_AREAS = frozenset({"全省", "全市", "全县", "全区", "全镇", "全乡"})
+
+
 def with_object_first(
     pieces: list[tuple[str, str | None]], is_verb: VerbTest = _is_lexicon_verb
 ) -> list[tuple[str, str | None]]:
@@ -207,8 +211,11 @@ def with_object_first(
         return pieces
     if _participle(pieces[verb_at][1] or "") is None:
         return pieces
-    before = [lexicon.get(piece) for piece, _ in pieces[:verb_at]]
-    if not all(entry is not None and entry.pos == "modifier" for entry in before):
+    # A whole area (全区: district-wide) says where, as a lexicon modifier (全年) says when.
+    before = [piece for piece, _ in pieces[:verb_at] if piece not in _WHOLE_AREAS]
+    if not all(
+        (entry := lexicon.get(piece)) is not None and entry.pos == "modifier" for piece in before
+    ):
         return pieces
     if (paired := _verb_pair_first(pieces, verb_at, is_verb)) is not None:
         return paired
