@@ -341,6 +341,49 @@ def test_a_subject_opening_with_a_dictionary_verb_counts_its_object():
     assert dictionary.dictionary_gloss("累计入住各类人才") == "all kinds of talent moved in"
 
 
+def test_a_share_with_of_before_its_measure_reads_as_one_without_it():
+    # 夜间,night-time,modifier | 消费额,consumer spending (lexicon) | 占 | 全天 [quan2 tian1]
+    # /whole day/ | 消费额 | 的 | 比重 [bi3 zhong4] /proportion/: A占B的比重 is A占B比重.
+    assert dictionary.dictionary_gloss("夜间消费额占全天消费额的比重") == (
+        "share of night-time consumer spending in whole day consumer spending"
+    )
+
+
+def test_a_whole_area_may_stand_before_the_verb_a_count_moves_last():
+    # 全区 (policy sense: district-wide) | 建成,complete,verb | 公共 [gong1 gong4] /public/ |
+    # 充电桩,charging points: the area says where, as 全年 says when.
+    assert dictionary.dictionary_gloss("全区建成公共充电桩") == (
+        "district-wide public charging points completed"
+    )
+    # Any other word before the verb keeps the order: 社区 (community) | 每年 | 安排 | 资金.
+    assert "every year allocate" in dictionary.dictionary_gloss("社区每年安排资金")
+
+
+def test_a_literal_note_is_never_taken_as_a_sense():
+    # 追溯 [zhui1 su4] /lit. to go upstream/to trace sth back to/to date from/: the note and
+    # the sth pattern go, the first sense left is "to date from".
+    assert dictionary.cedict_sense("追溯") == "date from"
+    # 亂麻 乱麻 [luan4 ma2] /lit. tangled skein/in a tremendous muddle/confused/
+    assert dictionary.cedict_sense("乱麻") == "in a tremendous muddle"
+
+
+def test_the_passive_marker_drops():
+    # 被,by,function (lexicon) between 企业 [qi3 ye4] /company/firm/enterprise/ and 检查
+    # [jian3 cha2] /inspection/to examine/: CC-CEDICT's 被 is "quilt".
+    assert dictionary.dictionary_gloss("企业被检查") == "company inspection"
+
+
+def test_two_verbs_before_their_object_read_as_both_participles_after_it():
+    # 优化,optimise,verb | 调整,adjust,verb | 公交线路,bus routes,noun (lexicon rows).
+    assert dictionary.dictionary_gloss("优化调整公交线路") == "bus routes optimised and adjusted"
+    # 全年,annual,modifier may stand before the pair, as before one verb.
+    assert dictionary.dictionary_gloss("全年优化调整公交线路") == (
+        "annual bus routes optimised and adjusted"
+    )
+    # One verb alone still moves after its object.
+    assert dictionary.dictionary_gloss("调整公交线路") == "bus routes adjusted"
+
+
 def test_a_short_name_keeps_a_closing_verb_as_its_head_and_stops_at_a_verb_with_an_object():
     # 推进 (verb, dropped) | 乡村 | 全面 (function word) | 振兴 | 和…: the last word of the
     # head phrase is its head noun.

@@ -134,6 +134,22 @@ def test_the_lexicon_is_broad_and_apart_from_the_policy_senses():
     assert not senses & set(lexicon)
 
 
+def test_the_registers_it_and_safety_vocabulary_is_glossed():
+    # Rows of the lexicon: 机房,server room / 运维,operation and maintenance /
+    # 物联感知,IoT sensing,modifier / 感知设备,sensing devices / 归集,pool,verb /
+    # 电子证照,electronic licences. CC-CEDICT has none of 机房's, 物联感知's or 归集's senses.
+    assert lookup("机房").text == "server room"
+    assert dictionary.dictionary_gloss("物联感知设备") == "IoT sensing devices"
+    # 归集 opens the subject as its verb and reads as a result after its object.
+    assert dictionary.dictionary_gloss("归集电子证照") == "electronic licences pooled"
+    # 应急演练,emergency drills / 殡葬改革,funeral reform / 婚姻登记,marriage registration
+    assert [lookup(t).text for t in ("应急演练", "殡葬改革", "婚姻登记")] == [
+        "emergency drills",
+        "funeral reform",
+        "marriage registration",
+    ]
+
+
 def test_the_lexicon_says_where_it_comes_from():
     head = (RESOURCES / "policy_lexicon_en.csv").read_text(encoding="utf-8")[:600]
     assert "by hand" in head and "not taken from CC-CEDICT" in head

@@ -193,6 +193,10 @@ def with_result(
     return [*words, participle, *([number] if number else [])]
 
 
+# 全 and a level of government: the whole area a count covers (全区 → district-wide).
+_WHOLE_AREAS = frozenset({"全省", "全市", "全县", "全区", "全镇", "全乡"})
+
+
 def with_object_first(
     pieces: list[tuple[str, str | None]], is_verb: VerbTest = _is_lexicon_verb
 ) -> list[tuple[str, str | None]]:
@@ -207,15 +211,39 @@ def with_object_first(
         return pieces
     if _participle(pieces[verb_at][1] or "") is None:
         return pieces
-    before = [lexicon.get(piece) for piece, _ in pieces[:verb_at]]
-    if not all(entry is not None and entry.pos == "modifier" for entry in before):
+    # A whole area (全区: district-wide) says where, as a lexicon modifier (全年) says when.
+    before = [piece for piece, _ in pieces[:verb_at] if piece not in _WHOLE_AREAS]
+    if not all(
+        (entry := lexicon.get(piece)) is not None and entry.pos == "modifier" for piece in before
+    ):
         return pieces
+    if (paired := _verb_pair_first(pieces, verb_at, is_verb)) is not None:
+        return paired
     if any(is_verb(piece) for piece, _ in pieces[verb_at + 1 :]):
         return pieces
     if pieces[verb_at + 1][0] in _CONJUNCTIONS:
         # 发现|并|整改…: two verbs joined, not a verb and its object.
         return pieces
     return [*pieces[:verb_at], *pieces[verb_at + 1 :], pieces[verb_at]]
+
+
+def _verb_pair_first(
+    pieces: list[tuple[str, str | None]], verb_at: int, is_verb: VerbTest
+) -> list[tuple[str, str | None]] | None:
+    """Two verbs in a row before their object (优化|调整|公交线路) are one action done twice,
+    as the register pairs them: the object first and both participles after it, "bus routes
+    optimised and adjusted". None where the pieces are not two verbs and an object free of
+    verbs."""
+    rest = pieces[verb_at + 2 :]
+    if not rest or not is_verb(pieces[verb_at + 1][0]) or any(is_verb(p) for p, _ in rest):
+        return None
+    (_, first_en), (second, second_en) = pieces[verb_at], pieces[verb_at + 1]
+    participles = (_participle(first_en or ""), _participle(second_en or ""))
+    if None in participles:
+        return None
+    # The pair stands as its second verb, so that the object before it stays a noun of its own
+    # (bus routes), not a modifier made singular.
+    return [*pieces[:verb_at], *rest, (second, " and ".join(participles))]
 
 
 # 每年 reads "annual" before a noun (每年|减少|排放, the verb moved last: "annual … reduced")
@@ -468,6 +496,9 @@ _ACCOUNTS_FOR = "占"
 _SHARES = frozenset({"比重", "比例"})
 
 
+_OF = "的"
+
+
 def with_share_of(pieces: list[tuple[str, str | None]]) -> list[tuple[str, str | None]]:
     """A|占|B|比重 → one piece, "share of A in B"; the pieces after it stay."""
     marks = [piece for piece, _ in pieces]
@@ -478,7 +509,11 @@ def with_share_of(pieces: list[tuple[str, str | None]]) -> list[tuple[str, str |
     if end is None:
         return pieces
     part = " ".join(english for _, english in with_singular_modifiers(pieces[:at]) if english)
-    whole_pieces = with_singular_modifiers(pieces[at + 1 : end])
+    whole_span = pieces[at + 1 : end]
+    if len(whole_span) > 1 and whole_span[-1][0] == _OF:
+        # A占B的比重 says the same as A占B比重: the 的 before the share is no "of" of its own.
+        whole_span = whole_span[:-1]
+    whole_pieces = with_singular_modifiers(whole_span)
     whole = " ".join(english for _, english in whole_pieces if english)
     merged = ("".join(marks[: end + 1]), f"share of {part} in {whole}")
     return [merged, *pieces[end + 1 :]]

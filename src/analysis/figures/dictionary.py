@@ -61,9 +61,10 @@ _VERB_PHRASE_PIECES = 3
 _LABEL_WORDS = 5
 _STEM = 4
 CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
-# Senses that are notes about the word, not its meaning.
+# Senses that are notes about the word, not its meaning; "lit." is the literal reading of an
+# idiom's characters (追溯: "lit. to go upstream"), never the word's sense in a document.
 _NOTE = re.compile(
-    r"^(CL:|variant of|old variant of|archaic variant of|erhua variant of|see |also written|"
+    r"^(CL:|lit\.|variant of|old variant of|archaic variant of|erhua variant of|see |also written|"
     r"also pr\.|surname |abbr\. for|used in |Japanese variant|Taiwan pr\.|\(Tw\)|\(slang\)|"
     r"\(old\)|\(archaic\)|\(dialect\)|\(Cantonese\)|\(literary\)|\(classical\))",
     re.IGNORECASE,
