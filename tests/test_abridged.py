@@ -264,7 +264,7 @@ def test_figure_labels_drop_the_count_but_the_table_keeps_it(real):
 def test_the_further_columns_are_glossed_in_the_english_table(real):
     from analysis.report import shown_tables
 
-    english = shown_tables.items(real, "en").columns.tolist()
+    english = shown_tables.items(real, "en", None).columns.tolist()
     assert "指导部门 (guiding departments†)" in english
     assert "推广范围 (roll-out scope†)" in english
-    assert {"指导部门", "推广范围"} <= set(shown_tables.items(real, "zh").columns)
+    assert {"指导部门", "推广范围"} <= set(shown_tables.items(real, "zh", None).columns)

@@ -152,9 +152,34 @@ def test_notes_hold_caption_talking_point_source_and_notebook(prs, captions):
     assert "各方面构成的差异不显著：置换检验 p = 0.26" in types
 
 
+def test_the_notes_gloss_with_the_glossary_the_deck_is_built_with(tmp_path):
+    root = tmp_path / "run"
+    shutil.copytree(FIGURES, root / "figures" / "en")
+    shutil.copytree(PROCESSED, root / "data" / "processed")
+    mine = tmp_path / "mine.csv"
+    # 建设 is the hub of the committed network; the curated glossary does not gloss it.
+    mine.write_text("term_zh,en\n建设,building works\n", encoding="utf-8")
+
+    def hub_note(glossary):
+        prs = deck.build_deck(root, "en", ["cooccurrence_network"], glossary)
+        return prs.slides[1].notes_slide.notes_text_frame.text
+
+    assert "“建设 (building works)”" in hub_note(mine)
+    assert "building works" not in hub_note(None)
+
+
+def test_a_deck_refuses_a_malformed_glossary_naming_its_line(tmp_path):
+    from analysis.figures.glossary import GlossaryError
+
+    mine = tmp_path / "mine.csv"
+    mine.write_text("term_zh,en\n建设,building works\nno chinese,at all\n", encoding="utf-8")
+    with pytest.raises(GlossaryError, match="line 3"):
+        deck.build_deck(ROOT, "en", glossary=mine)
+
+
 def test_every_committed_figure_has_a_talking_point(captions):
     tables = Tables(PROCESSED)
-    assert [name for name in captions if talking_point(name, tables, "zh") is None] == []
+    assert [name for name in captions if talking_point(name, tables, "zh", None) is None] == []
 
 
 def _captions(**notebooks):
@@ -360,4 +385,7 @@ def test_talking_points_on_empty_tables_say_there_is_too_little(tmp_path):
     tables = Tables(tmp_path)
     for figure in ("keyness_by_section", "top_terms", "wordcloud", "cooccurrence_network",
                    "citations_by_type_and_section"):  # fmt: skip
-        assert talking_point(figure, tables, "zh") == "（此图的表格内容太少，无法计算讲解要点。）"
+        assert (
+            talking_point(figure, tables, "zh", None)
+            == "（此图的表格内容太少，无法计算讲解要点。）"
+        )

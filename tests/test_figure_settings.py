@@ -10,7 +10,7 @@ import matplotlib.pyplot as plt
 import pytest
 
 import analysis.figures
-from analysis.figures.glossary import user_glossary_path
+from analysis.figures.glossary import drawing_glossary
 from analysis.figures.labels import current_language, label, language_set
 from analysis.figures.lengths import plot_chars_per_section
 from analysis.figures.sections import plot_items_per_section
@@ -91,7 +91,8 @@ def test_a_failing_plot_leaves_nothing_behind(items, figure_settings, tmp_path):
             items.drop(columns="section_title"), settings=figure_settings("en", glossary)
         )
     assert language_set() is None
-    assert user_glossary_path() is None
+    with pytest.raises(RuntimeError, match="no glossary given"):
+        drawing_glossary()
     plt.close("all")
 
 
@@ -100,15 +101,16 @@ def test_the_scope_sets_and_restores_language_and_glossary(figure_settings, tmp_
     glossary.write_text("term_zh,en\n企业,firms\n", encoding="utf-8")
     with drawing_with(figure_settings("en", glossary)):
         assert label("glossary.dictionary_note") == label("glossary.dictionary_note", "en")
-        assert user_glossary_path() == glossary.resolve()
+        assert drawing_glossary() == glossary.resolve()
         with drawing_with(figure_settings("zh")):
             assert label("glossary.dictionary_note") == label("glossary.dictionary_note", "zh")
-            assert user_glossary_path() is None
+            assert drawing_glossary() is None
         assert current_language() == "en"
     # Outside a plot function, text names its language: there is no default to fall back on.
     with pytest.raises(RuntimeError, match="no language given"):
         label("glossary.dictionary_note")
-    assert user_glossary_path() is None
+    with pytest.raises(RuntimeError, match="no glossary given"):
+        drawing_glossary()
 
 
 def test_settings_check_their_values(items, figure_settings, tmp_path):

@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from analysis.__main__ import main
-from analysis.figures import dictionary, glossary, short_names
+from analysis.figures import dictionary, short_names
 from analysis.figures.glossary import (
     GlossaryError,
     cut_gloss,
@@ -23,14 +23,6 @@ from analysis.figures.glossary import (
 from analysis.paths import ROOT
 
 FIXTURES = Path(__file__).parent / "fixtures"
-
-
-@pytest.fixture(autouse=True)
-def no_user_glossary_left_behind():
-    """The command line makes ``--glossary`` the process's user glossary; a test that runs it
-    must not leave it to the tests after it."""
-    yield
-    glossary._chosen.clear()
 
 
 def test_a_proper_name_gives_way_to_the_common_word():

@@ -23,9 +23,22 @@ def test_untranslated_titles_get_a_marked_dictionary_short_name():
     # 完善 (to improve) opens the title and 体系 (system) is generic: the head phrase is
     # 基层 (grassroots) 治理 (governance); † marks a dictionary gloss.
     title = "完善基层治理体系"
-    assert section_name("二", title, lang="en") == "2. Grassroots governance†"
-    assert section_name("二", title, lang="en", short=True) == "2. Grassroots governance†"
+    assert section_name("二", title, lang="en", glossary=None) == "2. Grassroots governance†"
+    assert section_name("二", title, "en", short=True, glossary=None) == (
+        "2. Grassroots governance†"
+    )
     assert section_name("二", title, lang="zh") == "二、完善基层治理体系"
+
+
+def test_a_user_glossary_names_a_section_only_where_it_is_passed(tmp_path):
+    title = "完善基层治理体系"
+    mine = tmp_path / "mine.csv"
+    mine.write_text(f"term_zh,en\n{title},Community-level governance\n", encoding="utf-8")
+    assert section_name("二", title, "en", glossary=mine) == "2. Community-level governance"
+    assert section_name("二", title, "en", glossary=None) == "2. Grassroots governance†"
+    # Outside a plot function no glossary is in force: text made there passes its own.
+    with pytest.raises(RuntimeError, match="no glossary given"):
+        section_name("二", title, "en")
 
 
 def test_labels_in_both_languages():

@@ -313,7 +313,7 @@ def test_the_deck_note_names_the_dimensions_of_the_key_numbers(tmp_path, quantit
     quantities.to_csv(tmp_path / "quantities.csv", index=False)
     # The list's key numbers are shares (item 4's 40% first), areas (item 10) and counts.
     assert "其中比例、面积和数量合为 15 个关键数字" in talking_point(
-        "key_numbers", Tables(tmp_path), "zh"
+        "key_numbers", Tables(tmp_path), "zh", None
     )
-    english = talking_point("key_numbers", Tables(tmp_path), "en")
+    english = talking_point("key_numbers", Tables(tmp_path), "en", None)
     assert "the share, area and count figures among them make 15 key numbers" in english

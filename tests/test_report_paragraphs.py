@@ -22,10 +22,13 @@ def tables():
 
 
 def test_overview_states_the_lists_counts(tables):
-    counts = paragraphs.overview(tables, "zh")[0]
+    counts = paragraphs.overview(tables, "zh", None)[0]
     assert counts.startswith("清单分 **5** 个方面，共 **47** 项举措")
     assert "“五、创新推动城市治理体系和治理能力现代化”，共 **12** 项（占 26%）" in counts
-    assert "The list has **47** measures in **5** sections" in paragraphs.overview(tables, "en")[0]
+    assert (
+        "The list has **47** measures in **5** sections"
+        in paragraphs.overview(tables, "en", None)[0]
+    )
 
 
 def test_policy_coverage_names_the_items_left_for_review(tables):
@@ -47,7 +50,7 @@ def test_shown_tables_keep_every_row_in_the_readers_words(tables):
     repairs = shown_tables.repairs(tables["repairs"], "en")
     assert len(repairs) == len(tables["repairs"]) == 27
     assert "repeated table header" in set(repairs["repair"])
-    items = shown_tables.items(tables["items"], "zh")
+    items = shown_tables.items(tables["items"], "zh", None)
     assert list(items["item"]) == list(range(1, 48))
 
 

@@ -129,26 +129,26 @@ def test_large_english_amounts_read_back_within_rounding(value):
 
 
 def test_glosses_and_references():
-    assert gloss("志愿者") == "volunteers"
-    assert gloss("研发人员、研发资金") == "R&D staff, R&D funding"
+    assert gloss("志愿者", None) == "volunteers"
+    assert gloss("研发人员、研发资金", None) == "R&D staff, R&D funding"
     # No source glosses 见|过 or 的|词 (single characters in a row): the reading stands in.
-    assert gloss("从未见过的词") == "cóng wèi jiàn guò de cí"
-    assert gloss("Only English") is None
-    assert wording.term_with_gloss("企业", "en") == "企业 (enterprises)"
-    assert wording.term_with_gloss("企业", "zh") == "“企业”"
-    assert wording.term_in_text("企业", "en", count=47) == (
+    assert gloss("从未见过的词", None) == "cóng wèi jiàn guò de cí"
+    assert gloss("Only English", None) is None
+    assert wording.term_with_gloss("企业", "en", None) == "企业 (enterprises)"
+    assert wording.term_with_gloss("企业", "zh", None) == "“企业”"
+    assert wording.term_in_text("企业", "en", None, count=47) == (
         '<span lang="zh-Hans">企业</span> (enterprises, **47** times)'
     )
-    assert wording.term_in_text("从未见过", "en", count=2) == (
+    assert wording.term_in_text("从未见过", "en", None, count=2) == (
         '<span lang="zh-Hans">从未见过</span> (cóng wèi jiàn guò, **2** times)'
     )
-    assert wording.term_in_text("企业", "zh", count=47) == "“企业”（**47** 次）"
+    assert wording.term_in_text("企业", "zh", None, count=47) == "“企业”（**47** 次）"
     assert wording.sentences("一。", "二。", lang="zh") == "一。二。"
     assert wording.sentences("One.", "Two.", lang="en") == "One. Two."
     title = "创新推动城市治理体系和治理能力现代化"
-    assert wording.section_reference("五", title, "en") == "section 5 (Urban governance)"
-    assert wording.section_reference("五", title, "zh") == f"“五、{title}”"
-    assert wording.section_reference("二", "完善基层治理体系", "en") == (
+    assert wording.section_reference("五", title, "en", None) == "section 5 (Urban governance)"
+    assert wording.section_reference("五", title, "zh", None) == f"“五、{title}”"
+    assert wording.section_reference("二", "完善基层治理体系", "en", None) == (
         "section 2 (Grassroots governance†)"
     )
 
@@ -169,10 +169,10 @@ def test_bilingual_metadata_in_each_language():
 def test_lead_numbers_are_written_for_each_reader():
     row = type("Row", (), dict(subject="志愿者", text="达208万人", item_id=43, value=2_080_000.0,
                                unit="人", qualifier="达"))  # fmt: skip
-    assert wording.lead_number(row, "“红马甲”扮靓志愿者之城", "zh") == (
+    assert wording.lead_number(row, "“红马甲”扮靓志愿者之城", "zh", None) == (
         "志愿者**达208万人**（第 43 项：“红马甲”扮靓志愿者之城）"
     )
-    assert wording.lead_number(row, "", "en") == (
+    assert wording.lead_number(row, "", "en", None) == (
         'volunteers (<span lang="zh-Hans">志愿者</span>): reached **2.08 million** (item 43)'
     )
     with pytest.raises(KeyError, match="no fr text"):
@@ -190,10 +190,10 @@ def test_a_lead_change_is_worded_as_a_change():
     )
     row = next(lead_quantities(table).itertuples())
     assert (
-        wording.lead_number(row, "审批改革", "zh")
+        wording.lead_number(row, "审批改革", "zh", None)
         == "审批环节由8个变为**4个**（第 5 项：审批改革）"
     )
-    assert wording.lead_number(row, "审批改革", "en").endswith(": from 8 to **4** (item 5)")
+    assert wording.lead_number(row, "审批改革", "en", None).endswith(": from 8 to **4** (item 5)")
 
 
 @pytest.mark.parametrize(
@@ -215,3 +215,38 @@ def test_english_ranges(value, value_high, unit, written):
 def test_plain_ranges_in_tables():
     assert wording.plain_range(3.0, 5.0) == "3–5"
     assert wording.plain_range(1200.0, float("nan")) == "1,200"
+
+
+def test_two_glossaries_in_one_process_each_gloss_their_own_text(tmp_path):
+    from analysis.report import shown_tables
+    from analysis.report.finished_tables import Tables
+    from analysis.report.talking_points import talking_point
+
+    first, second = tmp_path / "first.csv", tmp_path / "second.csv"
+    # In the committed tables 建设 is the network's hub and 662个社区 a quantity's subject; the
+    # curated glossary has neither, so each glossary's own gloss is what shows.
+    first.write_text("term_zh,en\n建设,building works\n662个社区,the 662 neighbourhoods\n",
+                     encoding="utf-8")  # fmt: skip
+    second.write_text("term_zh,en\n建设,public works\n662个社区,662 residential areas\n",
+                      encoding="utf-8")  # fmt: skip
+    tables = Tables(ROOT / "data" / "processed")
+
+    def subjects(glossary) -> set[str]:
+        return set(shown_tables.quantities(tables["quantities"], "en", glossary)["subject"])
+
+    for _ in range(2):  # interleaved, so that a glossary left behind by a call would show
+        assert wording.term_with_gloss("建设", "en", first) == "建设 (building works)"
+        assert wording.term_with_gloss("建设", "en", second) == "建设 (public works)"
+        assert "works" not in wording.term_with_gloss("建设", "en", None)
+        assert "“建设 (building works)”" in talking_point(
+            "cooccurrence_network", tables, "en", first
+        )
+        assert "“建设 (public works)”" in talking_point(
+            "cooccurrence_network", tables, "en", second
+        )
+        assert "works" not in talking_point("cooccurrence_network", tables, "en", None)
+        assert "662个社区 (the 662 neighbourhoods)" in subjects(first)
+        assert "662个社区 (662 residential areas)" in subjects(second)
+        assert not {"662个社区 (the 662 neighbourhoods)", "662个社区 (662 residential areas)"} & (
+            subjects(None)
+        )

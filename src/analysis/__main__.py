@@ -194,16 +194,13 @@ def _report(args) -> int:
 
 
 def _deck(args) -> int:
-    from .figures.glossary import use_user_glossary
     from .paths import default_out, reports_dir
     from .report.deck import deck_name, write_deck
-
-    use_user_glossary(args.glossary)
 
     out = (args.out or default_out()).resolve()
     figures = [name.strip() for name in args.figures.split(",")] if args.figures else None
     path = reports_dir(out) / deck_name(args.lang, short=bool(figures))
-    print(write_deck(out, args.lang, figures, path))
+    print(write_deck(out, args.lang, figures, path, glossary=args.glossary))
     return 0
 
 
@@ -233,7 +230,7 @@ def _compare(args) -> int:
 
 
 def _glossary(args) -> int:
-    from .figures.glossary import use_user_glossary
+    from .figures.glossary import checked_glossary
     from .paths import default_input, default_out
     from .report.glossary_terms import glossary_for_list
     from .tables.write import write_csv
@@ -241,8 +238,7 @@ def _glossary(args) -> int:
     list_file = args.input or default_input()
     if list_file is None:
         args.command_parser.error("the glossary needs --input LIST: an installed kit has none")
-    use_user_glossary(args.glossary)
-    table = glossary_for_list(list_file, args.glossary)
+    table = glossary_for_list(list_file, checked_glossary(args.glossary))
     path = (args.out or default_out()).resolve() / f"glossary_{Path(list_file).stem}.csv"
     write_csv(table, path)
     counts = table["source"].value_counts()

@@ -14,7 +14,7 @@ from ..extract.headlines import forecast_ladder, headline_quantities, ladder_cod
 from ..extract.units import COUNT
 from ..paths import RESOURCES
 from ..source.sections import per_section
-from .glossary import DICTIONARY_MARK, gloss, glossed, lookup, user_glossary_path
+from .glossary import DICTIONARY_MARK, drawing_glossary, gloss, glossed, lookup
 from .labels import current_language, label, section_short_name
 from .numbers import english_amount, english_range, qualifier_words
 from .settings import FigureSettings, draws_with_settings
@@ -270,7 +270,7 @@ def _card_number(card) -> str:
 def _subject_in_words(subject: str) -> str:
     """志愿者 in Chinese; "volunteers (志愿者)" in English, or the bare Chinese where the
     glossary does not know it."""
-    english = gloss(subject) if current_language() == "en" else None
+    english = gloss(subject, drawing_glossary()) if current_language() == "en" else None
     return f"{english} ({subject})" if english else subject
 
 
@@ -286,11 +286,11 @@ def _two_lines(lines: list[str]) -> list[str]:
 
 def _card_subject(card) -> tuple[str, str]:
     """The card's subject as shown, and in full (for the figure's metadata where it is cut)."""
-    english = gloss(card.subject) if current_language() == "en" else None
+    english = gloss(card.subject, drawing_glossary()) if current_language() == "en" else None
     if english:
         # The list's own words are on the card's last line (Item 43 · 达208万人) and in the
         # report's table of quantities; the card has room for the gloss only.
-        if lookup(card.subject, user_glossary_path()).source == "curated":
+        if lookup(card.subject, drawing_glossary()).source == "curated":
             # The curated glosses were written for their cards and are drawn as written.
             lines = wrap_label(english, 13).split("\n")
             return "\n".join(lines), "\n".join(lines)
@@ -347,7 +347,11 @@ def plot_forecast_ladder(
         ax.text(
             hours - limit * 0.01 if inside else hours + limit * 0.01,
             position,
-            _text("ladder.bar", hours=hours, subject=glossed(subject, settings.lang)),
+            _text(
+                "ladder.bar",
+                hours=hours,
+                subject=glossed(subject, settings.lang, settings.glossary),
+            ),
             va="center",
             ha="right" if inside else "left",
             fontsize=BODY_SIZE + 1,

@@ -11,7 +11,10 @@ comes from the first of these sources that has one:
 """
 
 import csv
+import enum
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -100,21 +103,60 @@ def _glossary() -> dict[str, str]:
     return read_glossary(RESOURCES / "glossary_en.csv")
 
 
-_chosen: dict[str, Path | None] = {}
+# Set only while a plot function draws (``settings.drawing_with``); empty outside one.
+_drawing: dict[str, Path | None] = {}
 
 
-def use_user_glossary(path: Path | None) -> None:
-    """Make ``path`` (checked: a malformed file raises :class:`GlossaryError`) this process's
-    user glossary; None: none."""
-    path = Path(path).resolve() if path is not None else None
+@contextmanager
+def drawing_with_glossary(path: Path | None) -> Iterator[None]:
+    """Make ``path`` the glossary of the figure being drawn for the duration of the block (one
+    plot call), then restore what was in force, also when drawing fails."""
+    before = dict(_drawing)
+    _drawing.clear()
+    _drawing["path"] = path
+    try:
+        yield
+    finally:
+        _drawing.clear()
+        _drawing.update(before)
+
+
+def drawing_glossary() -> Path | None:
+    """The user's glossary of the figure being drawn (``settings.glossary``, None for none): how
+    the small label helpers of a plot function reach it. Outside a plot function there is none:
+    text made there passes its glossary."""
+    if "path" not in _drawing:
+        raise RuntimeError(
+            "no glossary given: pass glossary= (outside a plot function, which takes it from "
+            "its settings=)"
+        )
+    return _drawing["path"]
+
+
+class Drawing(enum.Enum):
+    """The glossary of the figure being drawn: the default of the label helpers shared by plot
+    functions and the report (``labels.section_name``), as their ``lang=None`` is the figure's
+    language."""
+
+    FIGURE = "the figure's glossary"
+
+
+DRAWING = Drawing.FIGURE
+
+
+def glossary_of(glossary: Path | None | Drawing) -> Path | None:
+    """``glossary`` itself, or the figure's (:func:`drawing_glossary`) for :data:`DRAWING`."""
+    return drawing_glossary() if glossary is DRAWING else glossary
+
+
+def checked_glossary(path: Path | None) -> Path | None:
+    """``path`` resolved, once read and found well formed (a malformed file raises
+    :class:`GlossaryError` naming the line); None stays None."""
+    if path is None:
+        return None
+    path = Path(path).resolve()
     _user_glossary(path)
-    _chosen["path"] = path
-
-
-def user_glossary_path() -> Path | None:
-    """The user's glossary in force: the one :func:`use_user_glossary` chose (a plot function's
-    ``settings.glossary``, through ``settings.drawing_with``), else None."""
-    return _chosen.get("path")
+    return path
 
 
 @cache
@@ -154,10 +196,11 @@ def lookup(term: str, user_path: Path | None = None) -> Gloss | None:
     return Gloss(_pinyin(term), "pinyin")
 
 
-def gloss(term: str) -> str | None:
+def gloss(term: str, glossary: Path | None) -> str | None:
     """The English for a Chinese term as a reader sees it (a dictionary gloss marked ``†``, an
-    unglossable term's pinyin), or None for a term with no Chinese in it."""
-    found = lookup(str(term), user_glossary_path())
+    unglossable term's pinyin), or None for a term with no Chinese in it. ``glossary``: the
+    user's glossary CSV, or None for the curated glossary only."""
+    found = lookup(str(term), glossary)
     return found.marked if found else None
 
 
@@ -185,9 +228,10 @@ def section_translation(title: str) -> dict[str, str] | None:
     return _section_translations().get(title)
 
 
-def glossed(term: str, lang: str) -> str:
-    """The term itself in Chinese; ``基金 (fund)`` in English."""
-    english = gloss(term) if lang == "en" else None
+def glossed(term: str, lang: str, glossary: Path | None) -> str:
+    """The term itself in Chinese; ``基金 (fund)`` in English (``glossary`` as for
+    :func:`gloss`)."""
+    english = gloss(term, glossary) if lang == "en" else None
     return f"{term} ({english})" if english else str(term)
 
 
@@ -211,6 +255,6 @@ def section_lookup(title: str, user_path: Path | None = None, short: bool = Fals
     return Gloss(_pinyin(title), "pinyin")
 
 
-def section_gloss(title: str, short: bool = False) -> str:
+def section_gloss(title: str, glossary: Path | None, short: bool = False) -> str:
     """A section's English name as a reader sees it (see :func:`section_lookup`)."""
-    return section_lookup(str(title), user_glossary_path(), short).marked
+    return section_lookup(str(title), glossary, short).marked

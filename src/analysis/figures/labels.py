@@ -6,9 +6,10 @@ translations are data, not code. A section title with no translation keeps its C
 
 import json
 from functools import cache
+from pathlib import Path
 
 from ..paths import RESOURCES
-from .glossary import section_gloss, section_translation
+from .glossary import DRAWING, Drawing, glossary_of, section_gloss, section_translation
 
 LANGUAGES = ("zh", "en")
 _RESOURCES = RESOURCES
@@ -80,10 +81,18 @@ def p_text(p: float) -> str:
     return f"p < {P_FLOOR}" if p < P_FLOOR else f"p = {p:.2f}"
 
 
-def section_name(numeral: str, title: str, lang: str | None = None, short: bool = False) -> str:
+def section_name(
+    numeral: str,
+    title: str,
+    lang: str | None = None,
+    short: bool = False,
+    glossary: Path | None | Drawing = DRAWING,
+) -> str:
     """``一、建立…`` in Chinese; ``1 Innovation chain`` (short) or the full English title. A
     title ``sections_en.csv`` does not hold is named by ``glossary.section_gloss``: the user's
-    glossary, else a dictionary gloss (marked †), else its pinyin."""
+    ``glossary``, else a dictionary gloss (marked †), else its pinyin. ``lang`` and
+    ``glossary`` default to the figure's, inside a plot function; text outside one passes
+    both."""
     lang = lang or current_language()
     if lang == "zh":
         from ..source.declared import without_declared_count
@@ -95,11 +104,13 @@ def section_name(numeral: str, title: str, lang: str | None = None, short: bool 
     if translation is not None:
         english = translation["short_en"] if short else translation["title_en"]
     else:
-        english = section_gloss(title, short=short)
+        english = section_gloss(title, glossary_of(glossary), short=short)
     return f"{chinese_numeral_value(numeral)}. {english}"
 
 
-def section_short_name(numeral: str, title: str, lang: str | None = None) -> str:
+def section_short_name(
+    numeral: str, title: str, lang: str | None = None, glossary: Path | None | Drawing = DRAWING
+) -> str:
     """``五、城市治理体系和治理能力现代化`` in Chinese; ``5. Urban governance`` in English.
 
     For figures where space is tight: the Chinese drops the title's leading verb (建立, 创新推动…),
@@ -109,4 +120,4 @@ def section_short_name(numeral: str, title: str, lang: str | None = None) -> str
         from ..text.counts import short_title
 
         return f"{numeral}、{short_title(title)}"
-    return section_name(numeral, title, lang, short=True)
+    return section_name(numeral, title, lang, short=True, glossary=glossary)

@@ -7,7 +7,7 @@ import numpy as np
 import pandas as pd
 
 from ..text.counts import section_counts
-from .glossary import cut_gloss, gloss
+from .glossary import cut_gloss, drawing_glossary, gloss
 from .labels import current_language, label
 from .save import keep_full_text
 from .settings import FigureSettings, draws_with_settings
@@ -24,7 +24,7 @@ _NODE_GLOSS_CHARS = 14
 def _node_label(fig, term: str) -> str:
     """The term; in English with its gloss beside it, on the same line (a line of Chinese alone
     would be a line an English reader cannot read)."""
-    english = gloss(term) if current_language() == "en" else None
+    english = gloss(term, drawing_glossary()) if current_language() == "en" else None
     if english is None:
         return term
     shown = f"{term} {cut_gloss(english, _NODE_GLOSS_CHARS)}"

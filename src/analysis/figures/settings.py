@@ -9,7 +9,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from .glossary import read_glossary, use_user_glossary, user_glossary_path
+from .glossary import checked_glossary, drawing_with_glossary
 from .identity import ListIdentity
 from .labels import check_language, language_set, set_language
 
@@ -27,10 +27,7 @@ class FigureSettings:
 
     def __post_init__(self) -> None:
         check_language(self.lang)
-        if self.glossary is not None:
-            path = Path(self.glossary).resolve()
-            read_glossary(path)
-            object.__setattr__(self, "glossary", path)
+        object.__setattr__(self, "glossary", checked_glossary(self.glossary))
 
     @property
     def source_line(self) -> str:
@@ -44,17 +41,17 @@ def drawing_with(settings: FigureSettings) -> Iterator[FigureSettings]:
     restore what was in force before, also when drawing fails.
 
     A scope rather than an argument: the language and the glossary reach the figure's text
-    through dozens of small helpers (``labels.label``, ``glossary.gloss``, section names, the
-    number words of the cards), several of them in modules shared with the report. The source
-    line, which only ``theme.new_figure`` reads, is passed to it as an argument instead."""
-    language, glossary = language_set(), user_glossary_path()
+    through dozens of small helpers (``labels.label``, the glosses and section names read
+    through ``glossary.drawing_glossary``, the number words of the cards), several of them in
+    modules shared with the report, which passes both as arguments instead. The source line,
+    which only ``theme.new_figure`` reads, is passed to it as an argument."""
+    language = language_set()
     set_language(settings.lang)
-    use_user_glossary(settings.glossary)
     try:
-        yield settings
+        with drawing_with_glossary(settings.glossary):
+            yield settings
     finally:
         set_language(language)
-        use_user_glossary(glossary)
 
 
 def draws_with_settings(plot: Callable) -> Callable:

@@ -12,7 +12,7 @@ import pandas as pd
 from adjustText import adjust_text
 from scipy.cluster.hierarchy import dendrogram
 
-from .glossary import gloss
+from .glossary import drawing_glossary, gloss
 from .labels import label, p_text, section_short_name
 from .settings import FigureSettings, draws_with_settings
 from .theme import ADJUST_ROUNDS, BODY_SIZE, DARK, GREY, fit_layout, new_figure, section_colour
@@ -162,7 +162,7 @@ def _term_label(terms: list[str], lang: str | None) -> str:
     """Terms at one point, three to a line; glossed in English where the glossary knows them."""
     shown = []
     for term in terms:
-        english = gloss(term) if lang == "en" else None
+        english = gloss(term, drawing_glossary()) if lang == "en" else None
         shown.append(f"{term} ({english})" if english else term)
     per_line = 2 if lang == "en" else 3
     separator = ", " if lang == "en" else "、"

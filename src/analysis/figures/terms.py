@@ -19,7 +19,7 @@ from ..text.counting import section_column
 from ..text.counts import short_title
 from ..text.keyness import G2_P05, most_distinctive_section
 from .fonts import cjk_font_path, rendering_stack
-from .glossary import cut_gloss, gloss
+from .glossary import cut_gloss, drawing_glossary, gloss
 from .labels import current_language, label, section_short_name
 from .save import keep_full_text
 from .settings import FigureSettings, draws_with_settings
@@ -54,7 +54,9 @@ def section_terms(pairs) -> str:
     said = set()
     parts = []
     for row, term in pairs:
-        english = None if term in said or current_language() == "zh" else gloss(term)
+        english = (
+            None if term in said or current_language() == "zh" else gloss(term, drawing_glossary())
+        )
         said.add(term)
         parts.append(
             _text(
@@ -70,13 +72,13 @@ def section_terms(pairs) -> str:
 
 def gloss_in_brackets(term: str) -> str:
     """`` (enterprises)`` after a term in an English title; nothing in Chinese."""
-    english = gloss(term) if current_language() == "en" else None
+    english = gloss(term, drawing_glossary()) if current_language() == "en" else None
     return f" ({english})" if english else ""
 
 
 def term_and_count(term: str, count: int) -> str:
     """``基金 (fund, 52 times)`` in English, with the gloss where the glossary knows the term."""
-    english = gloss(term) if current_language() == "en" else None
+    english = gloss(term, drawing_glossary()) if current_language() == "en" else None
     if english:
         return _text("common.term_gloss_count", term=term, gloss=english, count=count)
     return _text("common.term_count", term=term, count=count)
@@ -90,7 +92,7 @@ _BAR_GLOSS_CHARS = 16
 def bar_label(fig, term: str, *, limit: int = _BAR_GLOSS_CHARS, count: int | None = None) -> str:
     """A term on a bar: the term (shortened) in Chinese; in English with its gloss beside it,
     ``企业 (enterprises)`` or, with ``count``, ``企业 (enterprises, 52)``."""
-    english = gloss(term) if current_language() == "en" else None
+    english = gloss(term, drawing_glossary()) if current_language() == "en" else None
     if english is None:
         short = shorten(term)
         return short if count is None else _text("keyness.bar", term=short, count=count)

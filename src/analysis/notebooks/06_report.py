@@ -27,7 +27,7 @@ allow_gaps = False  # load a list whose numbering has gaps it does not explain
 # number from the tables.
 from itables import init_notebook_mode
 
-from analysis.figures.glossary import use_user_glossary
+from analysis.figures.glossary import checked_glossary
 from analysis.paths import figures_dir, output_folder, processed_dir
 from analysis.report import cells as rc
 from analysis.report import paragraphs, shown_tables
@@ -35,10 +35,9 @@ from analysis.report.finished_tables import Tables
 from analysis.report.wording import report_title, say, sentences
 
 init_notebook_mode(all_interactive=False, connected=False)
-# Every call below is given `lang`; the user's glossary is the one setting this kernel holds,
-# because the report's glosses (wording, talking points, shown tables) look terms up through
-# glossary.gloss, which reads the glossary chosen here rather than taking it as an argument.
-use_user_glossary(glossary)
+# Every call below that writes a Chinese term or section name for a reader is given `lang` and
+# the user's glossary, checked here: a malformed one stops the report naming its line.
+glossary = checked_glossary(glossary)
 
 # %% [markdown]
 # # The report
@@ -69,7 +68,7 @@ origin = rc.load_metadata(processed / "provenance.json")
 # %%
 rc.show_title(report_title(origin["title"] or origin["file"], origin.get("title_en"), lang))
 rc.show_heading("overview", lang)
-for paragraph in paragraphs.overview(tables, lang):
+for paragraph in paragraphs.overview(tables, lang, glossary):
     rc.show_markdown(paragraph)
 rc.show_table_of_contents()
 
@@ -89,12 +88,12 @@ shown = rc.show_figures(figures, "01_", lang=lang)
 # %%
 rc.show_heading("terms", lang)
 rc.show_markdown(say("terms.method", lang))
-rc.show_markdown(paragraphs.terms_summary(tables, lang))
+rc.show_markdown(paragraphs.terms_summary(tables, lang, glossary))
 shown += rc.show_figures(figures, "02_", len(shown) + 1, lang=lang)
 shown += rc.show_figures(figures, "03_", len(shown) + 1, lang=lang)
-rc.show_markdown(paragraphs.kwic_intro(tables, lang))
+rc.show_markdown(paragraphs.kwic_intro(tables, lang, glossary))
 rc.interactive_table(
-    shown_tables.kwic(tables["kwic"], tables["sections"], lang),
+    shown_tables.kwic(tables["kwic"], tables["sections"], lang, glossary),
     right_aligned=("left",),
     pageLength=10,
     maxBytes=0,
@@ -121,7 +120,7 @@ rc.interactive_table(
 )
 rc.show_markdown(say("instruments.quantities", lang))
 rc.interactive_table(
-    shown_tables.quantities(tables["quantities"], lang),
+    shown_tables.quantities(tables["quantities"], lang, glossary),
     long_text=("subject",),
     pageLength=10,
     maxBytes=0,
@@ -186,7 +185,7 @@ rc.show_markdown(paragraphs.figures_not_made_text(figures, lang))
 rc.show_heading("items", lang)
 rc.show_markdown(sentences(say("items.intro", lang), say("table.hint", lang), lang=lang))
 rc.interactive_table(
-    shown_tables.items(tables["items"], lang),
+    shown_tables.items(tables["items"], lang, glossary),
     long_text=("content",),
     pageLength=10,
     lengthMenu=[5, 10, 25, 50],

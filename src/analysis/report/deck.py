@@ -21,6 +21,7 @@ from pptx.enum.text import MSO_ANCHOR
 from pptx.util import Inches, Pt
 
 from .. import safe_write
+from ..figures.glossary import checked_glossary
 from ..figures.labels import LANGUAGES
 from ..figures.save import figure_captions, figures_not_made
 from ..paths import figures_dir, processed_dir
@@ -135,7 +136,9 @@ def _title_slide(prs, origin: Origin, lang: str, absences: list[str] = ()) -> No
     subtitle.text_frame.vertical_anchor = MSO_ANCHOR.TOP
 
 
-def _figure_slide(prs, figures: Path, name: str, info: dict, origin: Origin, tables, lang):
+def _figure_slide(
+    prs, figures: Path, name: str, info: dict, origin: Origin, tables, lang, glossary
+):
     slide = prs.slides.add_slide(prs.slide_layouts[5])
     finding = info["finding"] or info["caption"]
     title = slide.shapes.title
@@ -167,7 +170,7 @@ def _figure_slide(prs, figures: Path, name: str, info: dict, origin: Origin, tab
     size = title_size(line, foot.width, foot.height, FOOT_SIZES, max_lines=1)
     fill_frame(foot.text_frame, [(line, size, GREY, False)])
 
-    point = talking_point(name, tables, lang)
+    point = talking_point(name, tables, lang, glossary)
     notes = [deck_text("deck.notes.caption", lang, caption=info["caption"])]
     notes.append(point or deck_text("deck.notes.no_point", lang, figure=name))
     notes += [
@@ -211,11 +214,19 @@ def figure_path(name: str, lang: str) -> str:
 # --- the deck ---------------------------------------------------------------------------
 
 
-def build_deck(out_root: Path, lang: str = "zh", figures: list[str] | None = None):
+def build_deck(
+    out_root: Path,
+    lang: str = "zh",
+    figures: list[str] | None = None,
+    glossary: Path | None = None,
+):
     """The deck as a python-pptx Presentation, from the figures and tables under ``out_root``.
-    ``figures``: only these, in the order given (names as in ``figures/``)."""
+    ``figures``: only these, in the order given (names as in ``figures/``); ``glossary``: the
+    user's glossary CSV its notes gloss terms from before the dictionary (None: the curated
+    glossary only; a malformed one raises ``glossary.GlossaryError`` before any slide)."""
     if lang not in LANGUAGES:
         raise ValueError(f"lang must be one of {', '.join(LANGUAGES)}, not {lang!r}")
+    glossary = checked_glossary(glossary)
     out_root = Path(out_root)
     figure_dir = figures_dir(out_root, lang)
     processed = processed_dir(out_root)
@@ -242,7 +253,7 @@ def build_deck(out_root: Path, lang: str = "zh", figures: list[str] | None = Non
     prs.slide_width, prs.slide_height = SLIDE_WIDTH, SLIDE_HEIGHT
     _title_slide(prs, origin, lang, absence_sentences(absent_items(processed), lang))
     for name in figures:
-        _figure_slide(prs, figure_dir, name, captions[name], origin, tables, lang)
+        _figure_slide(prs, figure_dir, name, captions[name], origin, tables, lang, glossary)
     not_made = figures_not_made(figure_dir)
     if not_made:
         _not_made_slide(prs, not_made, lang)
@@ -265,10 +276,12 @@ def write_deck(
     lang: str = "zh",
     figures: list[str] | None = None,
     path: Path | None = None,
+    glossary: Path | None = None,
 ) -> Path:
     """Write the deck (by default ``reports/briefing.pptx`` or ``briefing_en.pptx`` under
-    ``out_root``) with the same bytes on every run. Returns its path."""
-    prs = build_deck(out_root, lang, figures)
+    ``out_root``) with the same bytes on every run, its notes glossed with ``glossary`` (see
+    :func:`build_deck`). Returns its path."""
+    prs = build_deck(out_root, lang, figures, glossary)
     path = Path(path) if path else Path(out_root) / "reports" / deck_name(lang)
     path.parent.mkdir(parents=True, exist_ok=True)
     buffer = io.BytesIO()

@@ -26,6 +26,8 @@ class Tables:
             self._read[name] = table
         return self._read[name]
 
-    def section(self, section_id: int, lang: str) -> str:
+    def section(self, section_id: int, lang: str, glossary: Path | None) -> str:
+        """A section's short name in ``lang``; a title the curated names lack is named from the
+        user's ``glossary`` (None: none)."""
         row = self["sections"].set_index("section_id").loc[int(section_id)]
-        return section_short_name(row["section_numeral"], row["section_title"], lang)
+        return section_short_name(row["section_numeral"], row["section_title"], lang, glossary)

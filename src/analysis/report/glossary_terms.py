@@ -55,16 +55,16 @@ def shown_terms(
     return pd.DataFrame({"term_zh": list(rows), "shown_as": list(rows.values())})
 
 
-def glossary_table(shown: pd.DataFrame, user_glossary: Path | None = None) -> pd.DataFrame:
+def glossary_table(shown: pd.DataFrame, glossary: Path | None = None) -> pd.DataFrame:
     """The shown terms with their gloss (``en``, without the dictionary's mark) and its
     ``source`` (curated, user, dictionary, pinyin). A term only pinyin can render has an empty
     ``en`` and its reading in ``pinyin``: the column a researcher fills in."""
     records = []
     for term, shown_as in zip(shown["term_zh"], shown["shown_as"], strict=True):
         if shown_as == "section":
-            found = section_lookup(term, user_glossary, short=True)
+            found = section_lookup(term, glossary, short=True)
         else:
-            found = lookup(term, user_glossary)
+            found = lookup(term, glossary)
         if found is None:
             continue
         pinyin = found.text if found.source == "pinyin" else ""
@@ -79,7 +79,7 @@ def source_counts(table: pd.DataFrame) -> dict[str, int]:
     return {source: int(counts.get(source, 0)) for source in SOURCES}
 
 
-def glossary_for_list(path: Path | None, user_glossary: Path | None = None) -> pd.DataFrame:
+def glossary_for_list(path: Path | None, glossary: Path | None = None) -> pd.DataFrame:
     """The glossary table of the list at ``path`` (None: the project's own), computed as the
     notebooks compute the tables the figures read."""
     from ..extract.quantities import extract_quantities
@@ -97,4 +97,4 @@ def glossary_for_list(path: Path | None, user_glossary: Path | None = None) -> p
         extract_quantities(items),
         edges_table(cooccurrence_graph(items, counts=counts)),
     )
-    return glossary_table(shown, user_glossary)
+    return glossary_table(shown, glossary)

@@ -42,9 +42,10 @@ def instrument_type_items(t: Tables) -> pd.Series:
     return types.groupby("instrument_type", sort=False)["coded_items"].sum()
 
 
-def overview(t: Tables, lang: str) -> list[str]:
+def overview(t: Tables, lang: str, glossary: Path | None) -> list[str]:
     """What the list holds, its leading numbers, its commonest term and claims, how much of it
-    the codebook coded, and how many repairs reading it took."""
+    the codebook coded, and how many repairs reading it took; English terms are glossed from
+    the user's ``glossary`` first (None: the curated glossary only)."""
     items, sections = t["items"], t["sections"]
     largest = sections.loc[sections["items"].idxmax()]
     top = t["keywords"].iloc[0]
@@ -56,7 +57,9 @@ def overview(t: Tables, lang: str) -> list[str]:
             sections=len(read_table(t.processed / "sections.csv")),
             items=len(items),
             chars=int(items["content_chars"].sum()),
-            largest=w.section_reference(largest["section_numeral"], largest["section_title"], lang),
+            largest=w.section_reference(
+                largest["section_numeral"], largest["section_title"], lang, glossary
+            ),
             largest_items=largest["items"],
             largest_share=largest["share_of_items"],
         )
@@ -67,14 +70,14 @@ def overview(t: Tables, lang: str) -> list[str]:
     if not leads.empty:
         names = items.set_index("item_id")["name"]
         numbers = say("list.separator", lang).join(
-            w.lead_number(row, names[row.item_id], lang) for row in leads.itertuples()
+            w.lead_number(row, names[row.item_id], lang, glossary) for row in leads.itertuples()
         )
         paragraphs.append(say("overview.numbers", lang, numbers=numbers))
     paragraphs.append(
         say(
             "overview.claims",
             lang,
-            top=w.term_in_text(top["term"], lang, count=top["count"]),
+            top=w.term_in_text(top["term"], lang, glossary, count=top["count"]),
             claiming=_claiming(t),
             citations=len(t["regulations"]),
         )
@@ -105,8 +108,9 @@ def overview(t: Tables, lang: str) -> list[str]:
     return paragraphs
 
 
-def terms_summary(t: Tables, lang: str) -> str:
-    """How many terms, the commonest, and each section's most distinctive term."""
+def terms_summary(t: Tables, lang: str, glossary: Path | None) -> str:
+    """How many terms, the commonest, and each section's most distinctive term (glossed as in
+    :func:`overview`)."""
     keywords, sections = t["keywords"], t["sections"].set_index("section_id")
     top = keywords.iloc[0]
     key_terms = t["keyness"]
@@ -117,7 +121,7 @@ def terms_summary(t: Tables, lang: str) -> str:
             lang,
             numeral=sections.loc[section_id, "section_numeral"],
             number=chinese_numeral_value(sections.loc[section_id, "section_numeral"]),
-            term=w.term_in_text(term, lang),
+            term=w.term_in_text(term, lang, glossary),
         )
         for section_id, term in zip(distinctive["section_id"], distinctive["term"], strict=True)
     )
@@ -125,15 +129,16 @@ def terms_summary(t: Tables, lang: str) -> str:
         "terms.summary",
         lang,
         terms=len(keywords),
-        top=w.term_in_text(top["term"], lang, count=top["count"]),
+        top=w.term_in_text(top["term"], lang, glossary, count=top["count"]),
         leaders=leaders,
     )
 
 
-def kwic_intro(t: Tables, lang: str) -> str:
-    """Which terms the keyword-in-context table shows, and how to search it."""
+def kwic_intro(t: Tables, lang: str, glossary: Path | None) -> str:
+    """Which terms the keyword-in-context table shows (glossed as in :func:`overview`), and how
+    to search it."""
     terms = say("terms.or", lang).join(
-        w.term_in_text(term, lang) for term in t["kwic"]["term"].unique()
+        w.term_in_text(term, lang, glossary) for term in t["kwic"]["term"].unique()
     )
     return w.sentences(say("terms.kwic", lang, terms=terms), say("table.hint", lang), lang=lang)
 
@@ -261,13 +266,13 @@ def source(origin: dict, lang: str) -> str:
     )
 
 
-def glossing(t: Tables, lang: str, user_glossary: Path | None) -> str:
+def glossing(t: Tables, lang: str, glossary: Path | None) -> str:
     """Where the English glosses of the Chinese terms the outputs show come from, counted
     over those terms: the project's glossary, the user's, the dictionary, or pinyin alone."""
     terms = shown_terms(
         t["items"], t["keywords"], t["keyness"], t["quantities"], t["cooccurrence_edges"]
     )
-    counts = source_counts(glossary_table(terms, user_glossary))
+    counts = source_counts(glossary_table(terms, glossary))
     return say("method.glossing", lang, terms=sum(counts.values()), **counts)
 
 

@@ -69,13 +69,12 @@ def check_codebook(codebook: Path | None) -> Path:
 
 
 def check_glossary(glossary: Path | None) -> Path | None:
-    """Check the user glossary (``--glossary``) before any notebook starts, and use it in this
-    process too (the deck's notes): a malformed one stops the run with its GlossaryError."""
-    from ..figures.glossary import use_user_glossary
+    """Check the user glossary (``--glossary``) before any notebook starts: a malformed one
+    stops the run with its GlossaryError naming the line. Returns its absolute path (None:
+    none)."""
+    from ..figures.glossary import checked_glossary
 
-    path = Path(glossary).resolve() if glossary is not None else None
-    use_user_glossary(path)
-    return path
+    return checked_glossary(glossary)
 
 
 def keep_executed(paths: list[Path], notebooks: list, folder: Path) -> Path:
@@ -179,7 +178,9 @@ def run_report(
             _say(await asyncio.to_thread(check_input, input_path, allow_gaps))
             notebooks = await analysis
             inputs_ready.set()
-            companions = asyncio.create_task(asyncio.to_thread(_write_companions, out_root, lang))
+            companions = asyncio.create_task(
+                asyncio.to_thread(_write_companions, out_root, lang, glossary)
+            )
             executed = await report
             return [*notebooks, executed], await companions
         finally:
@@ -211,9 +212,9 @@ def run_report(
     return report
 
 
-def _write_companions(out_root: Path, lang: str) -> dict[str, Path]:
-    """The figures' README, the workbook and the deck: what the analysis notebooks wrote,
-    gathered."""
+def _write_companions(out_root: Path, lang: str, glossary: Path | None) -> dict[str, Path]:
+    """The figures' README, the workbook and the deck (its notes glossed with ``glossary``):
+    what the analysis notebooks wrote, gathered."""
     from ..figures.save import write_figures_readme
     from .deck import write_deck
     from .workbook import write_workbook
@@ -221,5 +222,5 @@ def _write_companions(out_root: Path, lang: str) -> dict[str, Path]:
     write_figures_readme(figures_dir(out_root, lang))
     return {
         "workbook": write_workbook(processed_dir(out_root)),
-        "deck": write_deck(out_root, lang),
+        "deck": write_deck(out_root, lang, glossary=glossary),
     }

@@ -1,7 +1,10 @@
 """The tables the report shows, shaped for a reader: the columns it shows, in order, with codes
 in the reader's words (``wording.code_word``), sections by their short names, and Chinese
-glossed in the English report. The report's cells only pass them to ``cells.interactive_table``,
+glossed in the English report (from the user's ``glossary`` first, where a function takes one;
+None: the curated glossary only). The report's cells only pass them to ``cells.interactive_table``,
 which labels the columns (``column.<name>`` in ``resources/report_text.json``)."""
+
+from pathlib import Path
 
 import pandas as pd
 
@@ -12,13 +15,17 @@ from ..source.load import COLUMNS as ITEM_COLUMNS
 from . import wording as w
 
 
-def kwic(contexts: pd.DataFrame, sections: pd.DataFrame, lang: str) -> pd.DataFrame:
+def kwic(
+    contexts: pd.DataFrame, sections: pd.DataFrame, lang: str, glossary: Path | None
+) -> pd.DataFrame:
     """Each keyword in context with its item and section."""
     by_id = sections.set_index("section_id")
     return contexts.assign(
         item=contexts["item_id"],
         section=[
-            section_short_name(by_id.loc[s, "section_numeral"], by_id.loc[s, "section_title"], lang)
+            section_short_name(
+                by_id.loc[s, "section_numeral"], by_id.loc[s, "section_title"], lang, glossary
+            )
             for s in contexts["section_id"]
         ],
     )[["term", "item", "section", "left", "keyword", "right"]]
@@ -38,7 +45,7 @@ def citations(regulations: pd.DataFrame, lang: str) -> pd.DataFrame:
     )[["item", "title", "doc_type", "level", "bracketed", "position"]]
 
 
-def quantities(quantities: pd.DataFrame, lang: str) -> pd.DataFrame:
+def quantities(quantities: pd.DataFrame, lang: str, glossary: Path | None) -> pd.DataFrame:
     """Each quantity as written, its value (a range as low–high) and unit, the dimension it
     measures, its qualifier and subject, its role in a change, and of which kind."""
 
@@ -58,7 +65,7 @@ def quantities(quantities: pd.DataFrame, lang: str) -> pd.DataFrame:
         dimension=quantities["dimension"].map(lambda code: w.dimension_word(code, lang)),
         qualifier=quantities["qualifier"].fillna("").map(qualifier),
         subject=quantities["subject"].map(
-            lambda s: s if lang == "zh" else w.term_with_gloss(s, lang)
+            lambda s: s if lang == "zh" else w.term_with_gloss(s, lang, glossary)
         ),
         # A list with no change has an empty role column, read back as numbers (<NA>).
         change=quantities["role"].map(
@@ -88,21 +95,21 @@ def instrument_codes(codes: pd.DataFrame, items: pd.DataFrame, lang: str) -> pd.
     )[["item", "instrument_type", "tool", "evidence", "sentence"]]
 
 
-def items(items: pd.DataFrame, lang: str) -> pd.DataFrame:
+def items(items: pd.DataFrame, lang: str, glossary: Path | None) -> pd.DataFrame:
     """Every item in full, with its section and the line it starts on, and any further
     columns the list's own header names (指导部门, 推广范围) after the content."""
     further = [column for column in items.columns if column not in ITEM_COLUMNS]
     return items.assign(
         item=items["item_id"],
         section=[
-            section_short_name(n, t, lang)
+            section_short_name(n, t, lang, glossary)
             for n, t in zip(items["section_numeral"], items["section_title"], strict=True)
         ],
         line=items["line_start"],
         chars=items["content_chars"],
     )[["item", "section", "name", "content", *further, "line", "chars"]].rename(
         # The header's own words, glossed in English: 推广范围 (roll-out scope).
-        columns={column: glossed(column, lang) for column in further}
+        columns={column: glossed(column, lang, glossary) for column in further}
     )
 
 

@@ -9,6 +9,7 @@ module only computes the values. A figure with no talking point here gets none i
 import json
 from collections.abc import Callable
 from functools import cache
+from pathlib import Path
 
 import pandas as pd
 
@@ -51,10 +52,10 @@ def _join(names: list[str], lang: str) -> str:
     return deck_text("notes.join_many", lang, first=names[0], rest=_join(names[1:], lang))
 
 
-def _sections_with(tables: Tables, column: str, value, lang: str) -> str:
+def _sections_with(tables: Tables, column: str, value, lang: str, glossary: Path | None) -> str:
     sections = tables["sections"]
     ids = sections.loc[sections[column] == value, "section_id"]
-    return _join([tables.section(i, lang) for i in ids], lang)
+    return _join([tables.section(i, lang, glossary) for i in ids], lang)
 
 
 def _per_section(tables: Tables, values: dict[int, object], key: str, lang: str, **extra) -> str:
@@ -83,7 +84,7 @@ def _need(table: pd.DataFrame, rows: int = 1) -> pd.DataFrame:
     return table
 
 
-_POINTS: dict[str, Callable[[Tables, str], str]] = {}
+_POINTS: dict[str, Callable[[Tables, str, Path | None], str]] = {}
 
 
 def _point(figure: str):
@@ -95,7 +96,7 @@ def _point(figure: str):
 
 
 @_point("items_per_section")
-def _items_per_section(t: Tables, lang: str) -> str:
+def _items_per_section(t: Tables, lang: str, glossary: Path | None) -> str:
     sections = t["sections"]
     top = sections.loc[sections["items"].idxmax()]
     fewest = int(sections["items"].min())
@@ -104,16 +105,16 @@ def _items_per_section(t: Tables, lang: str) -> str:
         lang,
         sections=len(sections),
         items=int(sections["items"].sum()),
-        top=t.section(top["section_id"], lang),
+        top=t.section(top["section_id"], lang, glossary),
         top_items=int(top["items"]),
         share=float(top["share_of_items"]),
-        least=_sections_with(t, "items", fewest, lang),
+        least=_sections_with(t, "items", fewest, lang, glossary),
         least_items=fewest,
     )
 
 
 @_point("chars_per_section")
-def _chars_per_section(t: Tables, lang: str) -> str:
+def _chars_per_section(t: Tables, lang: str, glossary: Path | None) -> str:
     sections = t["sections"]
     means = sections.set_index("section_id")["mean_content_chars"].astype(float)
     return deck_text(
@@ -121,15 +122,15 @@ def _chars_per_section(t: Tables, lang: str) -> str:
         lang,
         total=int(sections["content_chars"].sum()),
         mean=float(sections["content_chars"].sum() / sections["items"].sum()),
-        longest=t.section(means.idxmax(), lang),
+        longest=t.section(means.idxmax(), lang, glossary),
         longest_mean=means.max(),
-        shortest=t.section(means.idxmin(), lang),
+        shortest=t.section(means.idxmin(), lang, glossary),
         shortest_mean=means.min(),
     )
 
 
 @_point("chars_per_item")
-def _chars_per_item(t: Tables, lang: str) -> str:
+def _chars_per_item(t: Tables, lang: str, glossary: Path | None) -> str:
     chars = t["items"]["content_chars"].astype(float)
     return deck_text(
         "notes.chars_per_item",
@@ -141,7 +142,7 @@ def _chars_per_item(t: Tables, lang: str) -> str:
 
 
 @_point("top_terms")
-def _top_terms(t: Tables, lang: str) -> str:
+def _top_terms(t: Tables, lang: str, glossary: Path | None) -> str:
     keywords = _need(t["keywords"])
     first = keywords.iloc[0]
     by_section = {int(i): int(first[section_column(i)]) for i in t["sections"]["section_id"]}
@@ -151,10 +152,10 @@ def _top_terms(t: Tables, lang: str) -> str:
         lang,
         tokens=int(keywords["count"].sum()),
         distinct=len(keywords),
-        first=glossed(first["term"], lang),
+        first=glossed(first["term"], lang, glossary),
         count=int(first["count"]),
         in_section=by_section[section_id],
-        section=t.section(section_id, lang),
+        section=t.section(section_id, lang, glossary),
     )
 
 
@@ -169,7 +170,7 @@ def _section_leaders(keywords: pd.DataFrame, section_ids) -> dict[int, pd.Series
 
 
 @_point("top_terms_by_section")
-def _top_terms_by_section(t: Tables, lang: str) -> str:
+def _top_terms_by_section(t: Tables, lang: str, glossary: Path | None) -> str:
     leaders = _section_leaders(t["keywords"], t["sections"]["section_id"])
     sections = t["sections"].set_index("section_id")
     text = deck_text("notes.list_separator", lang).join(
@@ -178,7 +179,7 @@ def _top_terms_by_section(t: Tables, lang: str) -> str:
             lang,
             numeral=sections.loc[i, "section_numeral"],
             number=i,
-            term=glossed(row["term"], lang),
+            term=glossed(row["term"], lang, glossary),
             count=int(row[section_column(i)]),
         )
         for i, row in leaders.items()
@@ -187,14 +188,14 @@ def _top_terms_by_section(t: Tables, lang: str) -> str:
 
 
 @_point("keyness_by_section")
-def _keyness_by_section(t: Tables, lang: str) -> str:
+def _keyness_by_section(t: Tables, lang: str, glossary: Path | None) -> str:
     keyness = _need(t["keyness"])
     top = keyness.loc[keyness["g2"].astype(float).idxmax()]
     return deck_text(
         "notes.keyness_by_section",
         lang,
-        section=t.section(top["section_id"], lang),
-        term=glossed(top["term"], lang),
+        section=t.section(top["section_id"], lang, glossary),
+        term=glossed(top["term"], lang, glossary),
         count=int(top["count"]),
         count_rest=int(top["count_rest"]),
         g2=float(top["g2"]),
@@ -205,22 +206,22 @@ def _keyness_by_section(t: Tables, lang: str) -> str:
 
 
 @_point("wordcloud")
-def _wordcloud(t: Tables, lang: str) -> str:
+def _wordcloud(t: Tables, lang: str, glossary: Path | None) -> str:
     keywords = _need(t["keywords"], 2)
     first, second = keywords.iloc[0], keywords.iloc[1]
     return deck_text(
         "notes.wordcloud",
         lang,
-        first=glossed(first["term"], lang),
+        first=glossed(first["term"], lang, glossary),
         first_count=int(first["count"]),
-        second=glossed(second["term"], lang),
+        second=glossed(second["term"], lang, glossary),
         second_count=int(second["count"]),
         ratio=int(first["count"]) / int(second["count"]),
     )
 
 
 @_point("wordclouds_by_section")
-def _wordclouds_by_section(t: Tables, lang: str) -> str:
+def _wordclouds_by_section(t: Tables, lang: str, glossary: Path | None) -> str:
     keywords = t["keywords"]
     distinct = {
         int(i): int((keywords[section_column(int(i))] > 0).sum())
@@ -231,12 +232,12 @@ def _wordclouds_by_section(t: Tables, lang: str) -> str:
         "notes.wordclouds_by_section",
         lang,
         per_section=_per_section(t, distinct, "notes.section_value", lang),
-        widest=t.section(widest, lang),
+        widest=t.section(widest, lang, glossary),
     )
 
 
 @_point("cooccurrence_network")
-def _cooccurrence_network(t: Tables, lang: str) -> str:
+def _cooccurrence_network(t: Tables, lang: str, glossary: Path | None) -> str:
     edges = _need(t["cooccurrence_edges"])
     ends = pd.concat(
         [edges[["source", "weight"]].set_axis(["term", "weight"], axis=1),
@@ -250,13 +251,13 @@ def _cooccurrence_network(t: Tables, lang: str) -> str:
         lang,
         terms=len(degree),
         pairs=len(edges),
-        hub=glossed(hub, lang),
+        hub=glossed(hub, lang, glossary),
         neighbours=int((ends["term"] == hub).sum()),
     )
 
 
 @_point("citations_by_type_and_section")
-def _citations(t: Tables, lang: str) -> str:
+def _citations(t: Tables, lang: str, glossary: Path | None) -> str:
     regulations = _need(t["regulations"])
     per_section = regulations.groupby("section_id").size()
     top = int(per_section.max())
@@ -268,13 +269,13 @@ def _citations(t: Tables, lang: str) -> str:
         total=len(regulations),
         bracketed=bracketed,
         running=len(regulations) - bracketed,
-        section=_join([t.section(i, lang) for i in top_ids], lang),
+        section=_join([t.section(i, lang, glossary) for i in top_ids], lang),
         top=top,
     )
 
 
 @_point("key_numbers")
-def _key_numbers(t: Tables, lang: str) -> str:
+def _key_numbers(t: Tables, lang: str, glossary: Path | None) -> str:
     quantities = t["quantities"]
     amounts = int((quantities["kind"] == "amount").sum())
     headlines = headline_quantities(quantities)
@@ -291,7 +292,7 @@ def _key_numbers(t: Tables, lang: str) -> str:
 
 
 @_point("forecast_ladder")
-def _forecast_ladder(t: Tables, lang: str) -> str:
+def _forecast_ladder(t: Tables, lang: str, glossary: Path | None) -> str:
     ladder = _need(forecast_ladder(t["quantities"]))
     first, last = ladder.iloc[0], ladder.iloc[-1]
     return deck_text(
@@ -301,15 +302,15 @@ def _forecast_ladder(t: Tables, lang: str) -> str:
         steps=len(ladder),
         longest=first["text"],
         longest_hours=float(first["hours"]),
-        longest_subject=glossed(first["subject"], lang),
+        longest_subject=glossed(first["subject"], lang, glossary),
         shortest=last["text"],
         shortest_hours=float(last["hours"]),
-        shortest_subject=glossed(last["subject"], lang),
+        shortest_subject=glossed(last["subject"], lang, glossary),
     )
 
 
 @_point("first_mover_claims_by_section")
-def _first_mover_claims(t: Tables, lang: str) -> str:
+def _first_mover_claims(t: Tables, lang: str, glossary: Path | None) -> str:
     claims = t["first_mover_claims"]
     stated = _need(claims[claims["kind"] == "claim"])
     markers = stated.groupby("marker").size()
@@ -327,7 +328,7 @@ def _first_mover_claims(t: Tables, lang: str) -> str:
 
 
 @_point("policy_tools_by_section")
-def _policy_tools(t: Tables, lang: str) -> str:
+def _policy_tools(t: Tables, lang: str, glossary: Path | None) -> str:
     tools = _need(t["policy_instrument_tools_by_section"])
     # Items per sub-tool, all sections together, in the codebook's order; the commonest is the
     # first of the largest, as the figure's title picks it.
@@ -362,7 +363,7 @@ def _policy_tools(t: Tables, lang: str) -> str:
 
 
 @_point("policy_tool_types_by_section")
-def _policy_tool_types(t: Tables, lang: str) -> str:
+def _policy_tool_types(t: Tables, lang: str, glossary: Path | None) -> str:
     by_type = t["policy_instrument_types_by_section"].groupby("instrument_type", sort=False)
     counts = by_type["coded_items"].sum()
     if not counts.sum():
@@ -403,7 +404,7 @@ def _policy_tool_types(t: Tables, lang: str) -> str:
 
 
 @_point("item_dendrogram")
-def _item_dendrogram(t: Tables, lang: str) -> str:
+def _item_dendrogram(t: Tables, lang: str, glossary: Path | None) -> str:
     agreement = _need(t["cluster_agreement"]).iloc[0]
     similar = _need(t["item_similarity"])
     nearest = similar[similar["rank"] == 1].sort_values(
@@ -434,7 +435,7 @@ def _item_dendrogram(t: Tables, lang: str) -> str:
 
 
 @_point("section_term_map")
-def _section_term_map(t: Tables, lang: str) -> str:
+def _section_term_map(t: Tables, lang: str, glossary: Path | None) -> str:
     inertia = _need(t["ca_inertia"], 2)
     coordinates = t["ca_coordinates"]
     sections = coordinates[coordinates["kind"] == "section"]
@@ -450,18 +451,20 @@ def _section_term_map(t: Tables, lang: str) -> str:
         share_1=float(inertia["share"].iloc[0]),
         share_2=float(inertia["share"].iloc[1]),
         terms=len(terms),
-        section=t.section(int(apart["label"]), lang),
+        section=t.section(int(apart["label"]), lang, glossary),
         top_terms=deck_text("notes.list_separator", lang).join(pulling["label"].head(3)),
     )
 
 
-def talking_point(figure: str, tables: Tables, lang: str) -> str | None:
+def talking_point(figure: str, tables: Tables, lang: str, glossary: Path | None) -> str | None:
     """The sentences for ``figure``, or None for a figure this module does not know; a known
-    figure whose tables hold too little to say anything gets a sentence saying so."""
+    figure whose tables hold too little to say anything gets a sentence saying so. English terms
+    and section names are glossed from the user's ``glossary`` first (None: the curated
+    glossary only)."""
     function = _POINTS.get(figure)
     if function is None:
         return None
     try:
-        return function(tables, lang)
+        return function(tables, lang, glossary)
     except _TooLittle:
         return deck_text("notes.too_little", lang, figure=figure)

@@ -12,6 +12,7 @@ import html
 import json
 import re
 from functools import cache
+from pathlib import Path
 
 from ..extract.units import COUNT, by_symbol, dimension_name, dimension_of, english_of
 from ..figures import numbers
@@ -75,26 +76,27 @@ def dimension_word(dimension: str, lang: str | None = None) -> str:
     return dimension_name(dimension, lang or current_language())
 
 
-def term_with_gloss(term: str, lang: str | None = None) -> str:
+def term_with_gloss(term: str, lang: str, glossary: Path | None) -> str:
     """A term as the reader of ``lang`` meets it: “企业” in Chinese, 企业 (enterprises) in
-    English."""
+    English, glossed with the user's ``glossary`` (None: the curated glossary only)."""
     lang = lang or current_language()
     if lang == "zh":
         return f"“{term}”"
-    english = gloss(term)
+    english = gloss(term, glossary)
     return f"{term} ({english})" if english else term
 
 
-def term_in_text(term: str, lang: str | None = None, count: int | None = None) -> str:
+def term_in_text(term: str, lang: str, glossary: Path | None, count: int | None = None) -> str:
     """A term in the report's prose, as escaped HTML: “企业” in Chinese; in English the Chinese
-    marked as Chinese for the browser and screen readers, then its gloss, with the count inside
-    the same brackets: <span lang="zh-Hans">企业</span> (enterprises, **47** times)."""
+    marked as Chinese for the browser and screen readers, then its gloss (from the user's
+    ``glossary`` first, as for :func:`term_with_gloss`), with the count inside the same
+    brackets: <span lang="zh-Hans">企业</span> (enterprises, **47** times)."""
     lang = lang or current_language()
     if lang == "zh":
         quoted = html.escape(f"“{term}”")
         return quoted if count is None else say("term.count", lang, term=quoted, count=count)
     marked = f'<span lang="zh-Hans">{html.escape(str(term))}</span>'
-    english = gloss(term)
+    english = gloss(term, glossary)
     if count is None:
         return f"{marked} ({html.escape(english)})" if english else marked
     if english:
@@ -107,20 +109,21 @@ def qualifier_words(qualifier: str, lang: str | None = None) -> str:
     return numbers.qualifier_words(qualifier, lang or current_language())
 
 
-def section_reference(numeral: str, title: str, lang: str | None = None) -> str:
+def section_reference(numeral: str, title: str, lang: str, glossary: Path | None) -> str:
     """A section named in a sentence: “五、创新推动…” in Chinese; "section 5 (Urban
-    governance)" in English, with the short name the figures use, or the Chinese title where no
-    translation is known."""
+    governance)" in English, with the short name the figures use (a title the curated names
+    lack is named from the user's ``glossary``), or the Chinese title where no translation is
+    known."""
     lang = lang or current_language()
     number = chinese_numeral_value(numeral)
     if lang == "zh":
         return say("section.reference", lang, numeral=numeral, title=title)
-    english = section_name(numeral, title, "en", short=True)
+    english = section_name(numeral, title, "en", short=True, glossary=glossary)
     name = english.partition(". ")[2] if english.startswith(f"{number}. ") else title
     return say("section.reference", lang, number=number, title=name)
 
 
-def lead_number(row, item_name: str, lang: str | None = None) -> str:
+def lead_number(row, item_name: str, lang: str, glossary: Path | None) -> str:
     """One leading number with what it measures and its item, as Markdown with the source's
     text escaped: 志愿者**达208万人**（第 43 项…） or volunteers (志愿者, marked as Chinese):
     reached **2.08 million** (item 43)."""
@@ -134,7 +137,7 @@ def lead_number(row, item_name: str, lang: str | None = None) -> str:
             key, lang, subject=source, text=html.escape(row.text), item=row.item_id,
             name=html.escape(item_name), before=html.escape(getattr(row, "before_text", "")),
         )  # fmt: skip
-    english = gloss(row.subject)
+    english = gloss(row.subject, glossary)
     marked = f'<span lang="zh-Hans">{source}</span>'
     subject = f"{html.escape(english)} ({marked})" if english else marked
     before = english_amount(row.before_value, row.before_unit) if change else ""
