@@ -261,6 +261,7 @@ def test_figure_labels_drop_the_count_but_the_table_keeps_it(real):
     assert real["section_title"].iloc[0] == "知识产权保护方面（共5项）"
 
 
+@pytest.mark.slow  # draws a whole set of figures or pages: over a second
 def test_the_further_columns_are_glossed_in_the_english_table(real):
     from analysis.report import shown_tables
 

@@ -277,6 +277,7 @@ def test_every_path_asked_for_is_loaded_or_named(tmp_path):
     assert "no file matches" in errors["message"].iloc[2]
 
 
+@pytest.mark.slow  # draws a whole set of figures or pages: over a second
 def test_the_comparison_page_keeps_its_headings_and_sentences(shenzhen, tmp_path):
     """The renderer leaves a notebook's markdown cells out, so the page's words must reach it
     as outputs: the title, every section heading and the alignment sentences are on the page."""

@@ -92,6 +92,7 @@ def _all_text(fig) -> list[str]:
     return [t for t in texts if t]
 
 
+@pytest.mark.slow  # draws a whole set of figures or pages: over a second
 def test_english_figures_keep_only_the_terms_in_chinese(items, counts, figure_settings):
     figures = _text_figures(items, counts, figure_settings("en"), clouds=True)
     terms = set(counts["term"])
@@ -136,6 +137,7 @@ def test_section_names_are_short_in_both_languages(figure_settings):
         section_short_name("五", title)
 
 
+@pytest.mark.slow  # draws a whole set of figures or pages: over a second
 def test_the_english_network_lands_its_labels_in_the_same_places_every_time(
     items, counts, figure_settings
 ):
