@@ -13,8 +13,6 @@ from pathlib import Path
 
 import nbformat
 import pandas as pd
-from pptx import Presentation
-from pptx.dml.color import RGBColor
 from pptx.enum.text import MSO_ANCHOR
 
 from .. import safe_write
@@ -34,10 +32,13 @@ from .cells import TABLE_OF_CONTENTS
 from .render import write_report
 from .screen_images import screen_png
 from .slides import (
+    DARK,
+    GREY,
     SLIDE_HEIGHT,
     SLIDE_WIDTH,
     figure_crop,
     fill_frame,
+    new_presentation,
     picture_box,
     place,
     title_size,
@@ -61,7 +62,6 @@ SHEET_NAMES = {
     "comparison_quantities_by_dimension": "quantities_by_dimension",
     "comparison_errors": "errors",
 }
-DARK, GREY = RGBColor(0x22, 0x22, 0x22), RGBColor(0x66, 0x66, 0x66)
 
 
 def _number(value: float, places: int = 3) -> str:
@@ -342,8 +342,7 @@ def write_comparison_workbook(comparison: Comparison, path: Path) -> Path:
 def write_comparison_deck(comparison: Comparison, figure_png: Path, path: Path, lang: str) -> Path:
     """A title slide naming the lists, the top-pairs figure, and one slide of sentences per
     difference, all glued from the tables."""
-    prs = Presentation()
-    prs.slide_width, prs.slide_height = SLIDE_WIDTH, SLIDE_HEIGHT
+    prs = new_presentation()
     names = list(comparison.lists["list"])
     margin = SLIDE_WIDTH // 20
     width = SLIDE_WIDTH - 2 * margin

@@ -16,7 +16,6 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from pptx import Presentation
 from pptx.enum.text import MSO_ANCHOR
 from pptx.util import Inches, Pt
 
@@ -40,12 +39,12 @@ from .slides import (
     MARGIN,
     PICTURE_BOTTOM,
     PICTURE_TOP,
-    SLIDE_HEIGHT,
     SLIDE_WIDTH,
     TITLE_HEIGHT,
     TITLE_TOP,
     figure_crop,
     fill_frame,
+    new_presentation,
     picture_box,
     place,
     title_size,
@@ -249,8 +248,7 @@ def build_deck(
     origin = Origin(json.loads(provenance.read_text(encoding="utf-8")), lang)
     tables = Tables(processed)
 
-    prs = Presentation()
-    prs.slide_width, prs.slide_height = SLIDE_WIDTH, SLIDE_HEIGHT
+    prs = new_presentation()
     _title_slide(prs, origin, lang, absence_sentences(absent_items(processed), lang))
     for name in figures:
         _figure_slide(prs, figure_dir, name, captions[name], origin, tables, lang, glossary)

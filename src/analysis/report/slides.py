@@ -8,6 +8,7 @@ from functools import cache
 from pathlib import Path
 
 from PIL import Image, ImageFont
+from pptx import Presentation
 from pptx.dml.color import RGBColor
 from pptx.enum.text import MSO_AUTO_SIZE, PP_ALIGN
 from pptx.oxml.ns import qn
@@ -31,6 +32,13 @@ INSET_X, INSET_Y = Inches(0.1), Inches(0.05)
 LINE_SPACING = 1.2
 # Chinese breaks between any two characters, other text at spaces.
 BREAKABLE = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]|[^\s\u2e80-\u9fff]+\s*|\s+")
+
+
+def new_presentation():
+    """An empty presentation of 16:9 slides, the page every deck of the project uses."""
+    prs = Presentation()
+    prs.slide_width, prs.slide_height = SLIDE_WIDTH, SLIDE_HEIGHT
+    return prs
 
 
 @cache
