@@ -210,9 +210,9 @@ _SUBJECT_LEAD = re.compile(f"^(?:{_WORDS['lead']})+")
 _SUBJECT_TAIL = re.compile(f"(?:{_WORDS['tail']})+$")
 # A verb after the measured noun ends the subject: 90%以上研发人员|集中在企业.
 _SUBJECT_STOP = re.compile(_WORDS["stop"])
-# The next number in the clause measures something else: 1,427名|河长全年巡河|8.6万人次.
-_NEXT_NUMBER = re.compile("[0-9]")
-_EARLIER_NUMBER = re.compile(f"{_ARABIC}[百千万亿]*(?:{_UNIT})?")
+# Another number in the clause measures something else, so a subject stops before the next one
+# and starts after the previous one: 1,427名|河长全年巡河|8.6万人次.
+_OTHER_NUMBER = re.compile(f"{_ARABIC}[百千万亿]*(?:{_UNIT})?")
 
 
 def _arabic_value(number: str) -> float | None:
@@ -377,12 +377,12 @@ def _qualifier(match: re.Match, before: str, text: str, clause: tuple[int, int],
 
 def _clean_subject(phrase: str, *, after: bool) -> str:
     phrase = phrase.replace("“", "").replace("”", "")
-    if not after and (numbers := _EARLIER_NUMBER.findall(phrase)):
-        phrase = phrase[phrase.rindex(numbers[-1]) + len(numbers[-1]) :]
+    if not after and (earlier := [m.end() for m in _OTHER_NUMBER.finditer(phrase)]):
+        phrase = phrase[earlier[-1] :]
     phrase = _SUBJECT_LEAD.sub("", phrase)
     if after and (stop := _SUBJECT_STOP.search(phrase)):
         phrase = phrase[: stop.start()]
-    if after and (number := _NEXT_NUMBER.search(phrase)):
+    if after and (number := _OTHER_NUMBER.search(phrase)):
         # Unless the number itself opens the subject (分3年使全市|662个社区).
         words_before = _clean_subject(phrase[: number.start()], after=True)
         if words_before:
