@@ -310,3 +310,17 @@ def test_a_grouped_number_neither_splits_its_clause_nor_leaks_into_a_subject(n, 
 def test_mu_times_are_a_unit_of_their_own():
     (hosted,) = find_quantities("累计托管210万亩次。")
     assert (hosted["value"], hosted["unit"], hosted["subject"]) == (2_100_000, "亩次", "累计托管")
+
+
+def test_a_number_alone_after_a_list_comma_shares_the_subject_before_it():
+    # Nothing lost: 1,860万张 has no word of its own; a reader reads it as more 电子证照.
+    kinds, sheets = find_quantities("已归集电子证照218类、1,860万张，")
+    assert (kinds["value"], kinds["subject"]) == (218, "归集电子证照")
+    assert (sheets["value"], sheets["unit"], sheets["subject"]) == (
+        18_600_000,
+        "张",
+        "归集电子证照",
+    )
+    # A member with its own words keeps them.
+    _, homes = find_quantities("基地360个、妇女儿童之家713个。")
+    assert homes["subject"] == "妇女儿童之家"

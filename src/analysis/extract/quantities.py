@@ -392,7 +392,9 @@ def _clean_subject(phrase: str, *, after: bool) -> str:
 
 def subject_of(marks: TextMarks, start: int, end: int) -> str:
     """What the number at ``text[start:end]`` measures: the noun after it (3万多场|应急演练),
-    else the noun before it (生活垃圾回收率|达42%), else the rest of its clause."""
+    else the noun before it (生活垃圾回收率|达42%), else the rest of its clause; a number that
+    stands alone after 、 shares the subject of the list's number before it (归集电子证照218类、
+    1,860万张)."""
     text = marks.text
     first, stop = marks.clause(start, end)
     after = _clean_subject(text[end:stop], after=True)
@@ -401,7 +403,14 @@ def subject_of(marks: TextMarks, start: int, end: int) -> str:
     before = _clean_subject(text[first:start], after=False)
     if before:
         return before
-    return _SUBJECT_LEAD.sub("", text[end:stop].replace("“", "").replace("”", ""))
+    rest = _SUBJECT_LEAD.sub("", text[end:stop].replace("“", "").replace("”", ""))
+    if rest or first == 0 or text[first - 1] != "、":
+        return rest
+    member, _ = marks.clause(first - 1, first - 1)
+    numbers = list(_OTHER_NUMBER.finditer(text, member, first - 1))
+    if not numbers:
+        return rest
+    return subject_of(marks, numbers[-1].start(), numbers[-1].end())
 
 
 def _measured(value: float, value_high: float, written_unit: str) -> dict:
