@@ -324,3 +324,11 @@ def test_a_number_alone_after_a_list_comma_shares_the_subject_before_it():
     # A member with its own words keeps them.
     _, homes = find_quantities("基地360个、妇女儿童之家713个。")
     assert homes["subject"] == "妇女儿童之家"
+
+
+def test_a_change_from_an_average_is_one_change_of_one_subject():
+    before, after = find_quantities("应急响应启动时间由平均45分钟缩短至12分钟。")
+    assert (before["role"], after["role"]) == ("before", "after")
+    assert before["change_id"] == after["change_id"]
+    assert before["subject"] == after["subject"] == "应急响应启动时间"
+    assert (before["value"], after["value"]) == (45, 12)

@@ -183,8 +183,9 @@ _YEAR_DIGITS = 4
 # reached: its quantities carry the qualifier 目标.
 TARGET = "目标"
 _TARGET_CLAUSE = re.compile("(?:到|至)(?:[0-9]{4}|[〇零一二三四五六七八九]{4})年|力争|目标")
-# 由原来的20个工作日压缩至5个工作日: the words that say the before is the old figure.
-_EARLIER = "原来的|原先的|过去的|以往的|现行的|目前的|原来|原先|过去|原"
+# 由原来的20个工作日压缩至5个工作日, 由平均45分钟缩短至12分钟: the words that may stand between
+# 由 and the old figure, saying it is the old one or an average.
+_EARLIER = "原来的|原先的|过去的|以往的|现行的|目前的|原来|原先|过去|原|平均"
 # One change of one subject: 由60个工作日压缩至30天, 从5天提高到1天, 由3000增至5000家. The verb
 # (压缩, 提高, 增, 缩短, …) is required: 由A至B with no verb is a range.
 _CHANGE = re.compile(
