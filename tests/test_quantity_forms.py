@@ -326,6 +326,27 @@ def test_a_number_alone_after_a_list_comma_shares_the_subject_before_it():
     assert homes["subject"] == "妇女儿童之家"
 
 
+@pytest.mark.parametrize("conjunction", ["和", "及", "与", "以及"])
+def test_numbers_joined_by_a_conjunction_keep_their_own_subjects(conjunction):
+    # Two members of one list: the words after the conjunction are the second member's.
+    teachers, heads = find_quantities(f"培训教师120人{conjunction}校长35人。")
+    assert (teachers["value"], teachers["subject"]) == (120, "培训教师")
+    assert (heads["value"], heads["subject"]) == (35, "校长")
+    # A number right after the conjunction has no words of its own and shares the first's.
+    tourism, growth, more_growth = find_quantities(
+        f"实现旅游收入3850亿元，分别增长18.4%{conjunction}22.6%。"
+    )
+    assert (growth["value"], more_growth["value"]) == (18.4, 22.6)
+    assert growth["subject"] == more_growth["subject"] == "分别增长"
+    assert tourism["subject"] == "实现旅游收入"
+
+
+def test_a_word_that_starts_with_a_conjunction_character_is_a_subject():
+    # 和谐 after a number opens its noun, not a second member of a list.
+    (communities,) = find_quantities("新建12个和谐社区。")
+    assert communities["subject"] == "和谐社区"
+
+
 def test_a_change_from_an_average_is_one_change_of_one_subject():
     before, after = find_quantities("应急响应启动时间由平均45分钟缩短至12分钟。")
     assert (before["role"], after["role"]) == ("before", "after")

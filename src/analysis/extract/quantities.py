@@ -214,6 +214,12 @@ _SUBJECT_STOP = re.compile(_WORDS["stop"])
 # Another number in the clause measures something else, so a subject stops before the next one
 # and starts after the previous one: 1,427名|河长全年巡河|8.6万人次.
 _OTHER_NUMBER = re.compile(f"{_ARABIC}[百千万亿]*(?:{_UNIT})?")
+# A conjunction between two numbers joins two members of a list (教师120人和校长35人): the
+# words after it belong to the next number, and a number right after it shares the subject of
+# the one before (分别增长18.4%和22.6%). 和谐, 和美 and 和平 are words, not the conjunction.
+_CONJUNCTION = "以及|和|及|与|或"
+_JOINED = re.compile(f"^(?:{_CONJUNCTION})(?![谐美平])")
+_ONLY_CONJUNCTION = re.compile(f"(?:{_CONJUNCTION}|、)")
 
 
 def _arabic_value(number: str) -> float | None:
@@ -378,8 +384,10 @@ def _qualifier(match: re.Match, before: str, text: str, clause: tuple[int, int],
 
 def _clean_subject(phrase: str, *, after: bool) -> str:
     phrase = phrase.replace("“", "").replace("”", "")
+    if after and _JOINED.match(phrase):
+        return ""
     if not after and (earlier := [m.end() for m in _OTHER_NUMBER.finditer(phrase)]):
-        phrase = phrase[earlier[-1] :]
+        phrase = _JOINED.sub("", phrase[earlier[-1] :])
     phrase = _SUBJECT_LEAD.sub("", phrase)
     if after and (stop := _SUBJECT_STOP.search(phrase)):
         phrase = phrase[: stop.start()]
@@ -394,8 +402,9 @@ def _clean_subject(phrase: str, *, after: bool) -> str:
 def subject_of(marks: TextMarks, start: int, end: int) -> str:
     """What the number at ``text[start:end]`` measures: the noun after it (3万多场|应急演练),
     else the noun before it (生活垃圾回收率|达42%), else the rest of its clause; a number that
-    stands alone after 、 shares the subject of the list's number before it (归集电子证照218类、
-    1,860万张)."""
+    stands alone after 、 or a conjunction shares the subject of the list's number before it
+    (归集电子证照218类、1,860万张; 分别增长18.4%和22.6%), and the words after a conjunction
+    belong to the next number (教师120人|和校长35人)."""
     text = marks.text
     first, stop = marks.clause(start, end)
     after = _clean_subject(text[end:stop], after=True)
@@ -404,6 +413,9 @@ def subject_of(marks: TextMarks, start: int, end: int) -> str:
     before = _clean_subject(text[first:start], after=False)
     if before:
         return before
+    previous = list(_OTHER_NUMBER.finditer(text, first, start))
+    if previous and _ONLY_CONJUNCTION.fullmatch(text[previous[-1].end() : start]):
+        return subject_of(marks, previous[-1].start(), previous[-1].end())
     rest = _SUBJECT_LEAD.sub("", text[end:stop].replace("“", "").replace("”", ""))
     if rest or first == 0 or text[first - 1] != "、":
         return rest
