@@ -380,9 +380,11 @@ def test_a_short_name_keeps_a_closing_verb_as_its_head_and_stops_at_a_verb_with_
     # 推进 (verb, dropped) | 乡村 | 全面 (function word) | 振兴 | 和…: the last word of the
     # head phrase is its head noun.
     assert short_names.short_name("推进乡村全面振兴和耕地保护") == "Rural revitalisation"
-    # 激励 [ji1 li4] /to encourage/to urge/motivation/incentive/ closes the phrase before the
-    # generic 方面, so it reads as its noun.
-    assert dictionary.noun_sense("激励") == "motivation"
+    # A verb closing the phrase (before a generic noun such as 方面) reads as its noun:
+    # 指导 [zhi3 dao3] /to guide/…/to coach/guidance/tuition/ gives its first noun sense, and
+    # 激励, a lexicon noun, gives the lexicon's.
+    assert dictionary.noun_sense("指导") == "guidance"
+    assert dictionary.noun_sense("激励") == "incentives"
     # 发展 (dropped) | 普惠金融 | 服务 /to serve/… | 小微企业: 服务 takes an object, so the
     # head phrase is 普惠金融.
     assert short_names.short_name("发展普惠金融服务小微企业") == "Inclusive finance"
@@ -519,3 +521,52 @@ def test_a_lone_dictionary_verb_reads_as_its_noun():
     assert dictionary.dictionary_gloss("评价") == "evaluation"
     # 參與 参与 [can1 yu4] /to participate (in sth)/
     assert dictionary.dictionary_gloss("参与") == "participation"
+
+
+def test_the_cut_with_fewest_pieces_beats_greedy_matching_from_either_end():
+    # 外贸企业 is one lexicon entry, so greedy matching from either end leaves 中 and 小 apart.
+    pieces = [piece for piece, _ in dictionary.segment("服务中小外贸企业")]
+    assert pieces == ["服务", "中小", "外贸企业"]
+
+
+def test_a_character_inside_a_compound_takes_its_compound_sense():
+    # CC-CEDICT's 日 is "sun" and 总 "always"; inside a measure they mean daily and total.
+    assert dictionary.dictionary_gloss("新增日供水能力") == "new daily water supply capacity"
+    assert "total cost" in dictionary.dictionary_gloss("社会物流总费用")
+
+
+def test_a_described_thing_comes_first_as_english_names_it():
+    # A的B without a verb in A: "B of A".
+    assert (
+        dictionary.dictionary_gloss("基本公共服务设施的比例")
+        == "proportion of basic public services facilities"
+    )
+    # With a verb in A: "B that A"; a closing verb still closes the whole.
+    assert dictionary.dictionary_gloss("接入平台的餐饮单位").startswith("food and beverage")
+    assert dictionary.dictionary_gloss("社会物流总费用与地区生产总值的比率下降") == (
+        "ratio of social logistics total cost and gross regional product fallen"
+    )
+    # After modifiers only, 的 drops and the order stays.
+    assert dictionary.dictionary_gloss("具备条件的建制村通客车率").startswith(
+        "eligible administrative village"
+    )
+
+
+def test_a_verb_and_object_before_a_capacity_name_the_capacity():
+    assert (
+        dictionary.dictionary_gloss("日处理生活污水能力")
+        == "daily domestic sewage handling capacity"
+    )
+    # A verb that changes the capacity acts on it.
+    assert dictionary.dictionary_gloss("提升创新能力") == "innovation capacity improved"
+
+
+@pytest.mark.parametrize(
+    ("term", "gloss"),
+    [
+        ("对首次认定的高新技术企业给予一次性奖励", "one-off awards granted to"),
+        ("通过社保卡发放惠民惠农补贴资金", "subsidy funds issued through social security cards"),
+    ],
+)
+def test_an_opening_preposition_says_to_whom_or_through_what_last(term, gloss):
+    assert gloss in dictionary.dictionary_gloss(term)

@@ -94,7 +94,13 @@ def without_noise(
 ) -> list[tuple[str, str | None]]:
     """``pieces`` without the function words (已, 共) a glossary does not gloss itself, and
     without a generic last noun (…工作, …方面); a term made only of them keeps them all."""
-    kept = [(p, e) for p, e in pieces if p in known or not is_function_word(p)]
+    # A preposition opening the term is read by with_beneficiary_last, not dropped (对 is also
+    # the lexicon's function word "for").
+    kept = [
+        (p, e)
+        for at, (p, e) in enumerate(pieces)
+        if p in known or not is_function_word(p) or (at == 0 and p in OPENING_PREPOSITIONS)
+    ]
     if len(kept) > 1 and kept[-1][0] in _GENERIC_TAILS and kept[-1][0] not in known:
         kept = kept[:-1]
     return kept or pieces
@@ -194,7 +200,7 @@ def with_result(
 
 
 # 全 and a level of government: the whole area a count covers (全区 → district-wide).
-_WHOLE_AREAS = frozenset({"全省", "全市", "全县", "全区", "全镇", "全乡"})
+WHOLE_AREAS = _WHOLE_AREAS = frozenset({"全省", "全市", "全县", "全区", "全镇", "全乡"})
 
 
 def with_object_first(
@@ -386,16 +392,25 @@ def with_counted_plural(
     return out
 
 
-# 为 opening a subject names whom the verb's object is for (为|农户|发放|贷款).
-_FOR = "为"
+# A preposition opening a subject names whom the verb's object is for, to whom it went or by
+# what means (为|农户|发放|贷款, 对|企业|给予|奖励, 通过|社保卡|发放|补贴); English says it last.
+OPENING_PREPOSITIONS = {
+    "为": "for",
+    "对": "to",
+    "向": "to",
+    "给": "to",
+    "通过": "through",
+    "依托": "via",
+}
 
 
 def with_beneficiary_last(
     pieces: list[tuple[str, str | None]], is_verb: VerbTest = _is_lexicon_verb
 ) -> list[tuple[str, str | None]]:
     """为|农户|发放|小额|信用贷款 counts what was done and says for whom last: "small credit loans
-    issued for farm households", not "for farm households issue …"."""
-    if len(pieces) < 4 or pieces[0][0] != _FOR:
+    issued for farm households", not "for farm households issue …"; so with 对, 向 and 给 (to
+    whom) and 通过 and 依托 (through what)."""
+    if len(pieces) < 4 or pieces[0][0] not in OPENING_PREPOSITIONS:
         return pieces
     verb_at = next((i for i, (piece, _) in enumerate(pieces) if i > 1 and is_verb(piece)), None)
     if verb_at is None or verb_at == len(pieces) - 1:
@@ -405,7 +420,11 @@ def with_beneficiary_last(
     if participle is None or any(is_verb(piece) for piece, _ in rest):
         return pieces
     whom = " ".join(english for _, english in pieces[1:verb_at] if english)
-    done = ("".join(piece for piece, _ in pieces[: verb_at + 1]), f"{participle} for {whom}")
+    preposition = OPENING_PREPOSITIONS[pieces[0][0]]
+    done = (
+        "".join(piece for piece, _ in pieces[: verb_at + 1]),
+        f"{participle} {preposition} {whom}",
+    )
     return [*rest, done]
 
 
@@ -492,11 +511,11 @@ def _lexicon_verb_noun(piece: str, english: str | None) -> str | None:
 
 # A占B的比重: what share of B is A (信用贷款|占|小微企业贷款|比重 → "share of credit loans in
 # small and micro enterprise loans").
-_ACCOUNTS_FOR = "占"
-_SHARES = frozenset({"比重", "比例"})
+SHARE_MARK = _ACCOUNTS_FOR = "占"
+SHARE_WORDS = _SHARES = frozenset({"比重", "比例"})
 
 
-_OF = "的"
+ATTRIBUTIVE = _OF = "的"
 
 
 def with_share_of(pieces: list[tuple[str, str | None]]) -> list[tuple[str, str | None]]:
@@ -543,6 +562,46 @@ def with_kinds_and_rates(
             continue
         out.append((piece, english))
     return out
+
+
+# Nouns that measure an action rather than count what it acted on: 处理|生活污水|能力 is the
+# capacity of handling sewage, not sewage handled. A verb that changes the measure itself
+# (提升|创新|能力: innovation capacity raised) acts on it instead.
+_MEASURES = frozenset({"能力", "规模"})
+_CHANGES = frozenset(
+    {"提高", "提升", "增长", "增加", "增强", "扩大", "强化", "优化", "降低", "减少", "缩小", "节约"}
+)
+
+
+def with_measured_action(
+    pieces: list[tuple[str, str | None]],
+    is_verb: VerbTest = _is_lexicon_verb,
+    noun_of: Callable[[str, str | None], str | None] = _lexicon_verb_noun,
+) -> list[tuple[str, str | None]]:
+    """A verb and its object before a noun that measures the action (日|处理|生活污水|能力)
+    name that measure: the object, then the verb's noun with the measure, "daily domestic
+    sewage handling capacity", not "… capacity handled". Only where the verb opens the subject
+    (after the lexicon's modifiers and numbers), does not change the measure, and has an
+    object free of verbs."""
+    if len(pieces) < 3 or pieces[-1][0] not in _MEASURES:
+        return pieces
+    verb_at = next((i for i, (piece, _) in enumerate(pieces[:-1]) if is_verb(piece)), None)
+    if verb_at is None or verb_at + 1 >= len(pieces) - 1 or pieces[verb_at][0] in _CHANGES:
+        return pieces
+    lexicon = policy_lexicon()
+    if not all(
+        not _CJK.search(piece) or getattr(lexicon.get(piece), "pos", None) == "modifier"
+        for piece, _ in pieces[:verb_at]
+    ):
+        return pieces
+    object_pieces = pieces[verb_at + 1 : -1]
+    if object_pieces[0][0] in _CONJUNCTIONS or any(is_verb(piece) for piece, _ in object_pieces):
+        return pieces
+    noun = noun_of(*pieces[verb_at])
+    if noun is None:
+        return pieces
+    (verb, _), (measure, measure_en) = pieces[verb_at], pieces[-1]
+    return [*pieces[:verb_at], *object_pieces, (verb + measure, f"{noun} {measure_en}")]
 
 
 # 年 opening a measure (年发电量, 年产值) makes it a yearly one.

@@ -34,8 +34,12 @@ from functools import cache
 
 from ..paths import RESOURCES
 from .composition import (
+    ATTRIBUTIVE,
     BY_YEAR,
     CLASSIFIERS,
+    SHARE_MARK,
+    SHARE_WORDS,
+    WHOLE_AREAS,
     comparison,
     count_gloss,
     is_postposition,
@@ -46,6 +50,7 @@ from .composition import (
     with_counted_plural,
     with_every_year,
     with_kinds_and_rates,
+    with_measured_action,
     with_object_first,
     with_result,
     with_share_of,
@@ -276,12 +281,54 @@ def segment(term: str, known: Mapping[str, str] | None = None) -> list[tuple[str
     """``term`` cut into the longest pieces a glossary or the dictionary knows: ``[(piece,
     gloss), …]``, a character no entry covers as a piece of its own with ``None``.
 
-    Maximum matching both ways, keeping the cut with fewer pieces, then fewer single
-    characters, then the backward one (which errs less on Chinese): 一件事主题服务 is 一|件|事|
-    主题|服务, not …|事主 (victim)|题|…"""
+    Of every way to cut ``term`` into known pieces, the one with fewest uncovered characters,
+    then fewest pieces, then fewest single characters; where maximum matching from the right
+    (which errs least on Chinese) or from the left gives such a cut, that one: 一件事主题服务
+    is 一|件|事|主题|服务, not …|事主 (victim)|题|…, and 服务中小外贸企业 is 服务|中小|外贸企业,
+    which greedy matching from either end misses (外贸企业 leaves 中 and 小 apart)."""
     known = known or {}
     cuts = [_match(term, known, backward=True), _match(term, known, backward=False)]
-    return min(cuts, key=lambda pieces: (len(pieces), _singles(pieces)))
+    cuts.append(_fewest_pieces(term, known))
+    return min(cuts, key=_cut_cost)
+
+
+def _cut_cost(pieces: list[tuple[str, str | None]]) -> tuple[int, int, int]:
+    uncovered = sum(len(piece) for piece, english in pieces if english is None)
+    return uncovered, len(pieces), _singles(pieces)
+
+
+def _fewest_pieces(term: str, known: Mapping[str, str]) -> list[tuple[str, str | None]]:
+    """The cut of least :func:`_cut_cost` over all cuts into known pieces (a shortest path
+    through the term's positions, as jieba cuts by its dictionary's graph)."""
+    best: list[list[tuple[str, str | None]] | None] = [None] * (len(term) + 1)
+    best[0] = []
+    for start in range(len(term)):
+        if best[start] is None:
+            continue
+        for piece, english in _pieces_at(term, start, known):
+            end = start + len(piece)
+            candidate = [*best[start], (piece, english)]
+            if best[end] is None or _cut_cost(candidate) < _cut_cost(best[end]):
+                best[end] = candidate
+    return best[len(term)] or []
+
+
+def _pieces_at(term: str, start: int, known: Mapping[str, str]) -> list[tuple[str, str | None]]:
+    """Every piece the term may have at ``start``: a separator, a number, or a known word; a
+    character no entry covers where nothing else starts there."""
+    char = term[start]
+    if char in _SEPARATORS:
+        return [(char, _SEPARATORS[char])]
+    if (number := _number_at(term[start:], backward=False)) is not None:
+        return [number]
+    pieces = []
+    for size in range(1, min(len(term) - start, _LONGEST_ENTRY) + 1):
+        piece = term[start : start + size]
+        if not all(CJK.match(c) for c in piece):
+            break
+        if (english := _known(piece, known)) is not None:
+            pieces.append((piece, english))
+    return pieces or [(char, None)]
 
 
 def _loose_characters(pieces: list[tuple[str, str | None]], known: Mapping[str, str]) -> bool:
@@ -336,6 +383,63 @@ def _words(term: str, known: Mapping[str, str]) -> list[str] | None:
     if _loose_characters(pieces, known):
         return None
     pieces = with_annual(without_noise(pieces, known))
+    if (split := _attributive_split(pieces, known)) is not None:
+        return split
+    return _framed(pieces, known)
+
+
+def _attributive_split(
+    pieces: list[tuple[str, str | None]], known: Mapping[str, str]
+) -> list[str] | None:
+    """The words of A|的|B as English orders them, or None where 的 needs no reordering.
+
+    English names the thing first: "B of A" (基本公共服务设施的比例 → "proportion of basic
+    public services facilities"), or "B that A" where A does something (经常参加体育锻炼的人口
+    → "population that frequently participate physical exercise"); a verb or number closing
+    B still closes the whole ("ratio of … fallen"), and a whole area opening A opens it
+    (全县纳入监管的企业 → "county-wide enterprises that bring into supervision"). 的 after
+    modifiers only (具备条件的建制村) drops, the order kept. Not reordered: a 的 that belongs
+    to a share (A占B的比重, ``composition.with_share_of``), or one whose B holds a verb before
+    its end (对首次认定的企业|给予|奖励: the 的 is inside an object)."""
+    marks = [piece for piece, _ in pieces]
+    at = next((i for i in range(len(marks) - 2, 0, -1) if marks[i] == ATTRIBUTIVE), None)
+    if at is None or (SHARE_MARK in marks[:at] and marks[at + 1] in SHARE_WORDS):
+        return None
+    described, head = pieces[:at], pieces[at + 1 :]
+    if all(
+        policy_lexicon().get(piece, None) is not None and policy_lexicon()[piece].pos == "modifier"
+        for piece, _ in described
+    ):
+        return _framed([*described, *head], known)
+    tail = len(head)
+    while tail > 1 and (_acts(head[tail - 1][0], known) or not CJK.search(head[tail - 1][0])):
+        tail -= 1
+    if any(_acts(piece, known) for piece, _ in head[:tail]):
+        return None
+    area = [english for piece, english in described[:1] if piece in WHOLE_AREAS and english]
+    if area:
+        described = described[1:]
+    framed = any(is_postposition(piece, known) for piece, _ in described)
+    if any(_acts(piece, known) for piece, _ in described):
+        plain = [english for _, english in described if english]
+        clause = ["that", *(_framed(described, known) if framed else plain)]
+    else:
+        clause = ["of", *_framed(described, known)]
+    words = _framed(head, known)
+    closing = len(head) - tail
+    cut = len(words) - closing if closing else len(words)
+    return [*area, *words[:cut], *clause, *words[cut:]]
+
+
+def _acts(piece: str, known: Mapping[str, str]) -> bool:
+    """Whether ``piece`` is a verb: a lexicon verb, or a dictionary word whose every sense is."""
+    entry = policy_lexicon().get(piece)
+    if piece in known or entry is not None:
+        return entry is not None and entry.pos == "verb"
+    return only_verb(piece)
+
+
+def _framed(pieces: list[tuple[str, str | None]], known: Mapping[str, str]) -> list[str]:
     frame = next(
         (i for i, (piece, _) in enumerate(pieces) if i > 0 and is_postposition(piece, known)),
         None,
@@ -372,6 +476,7 @@ def _compose(pieces: list[tuple[str, str | None]], known: Mapping[str, str]) -> 
         return noun_sense(piece) or english
 
     pieces = with_kinds_and_rates(with_share_of(pieces), is_verb, noun_of)
+    pieces = with_measured_action(pieces, is_verb, noun_of)
     pieces = with_object_first(pieces, is_verb)
     pieces = with_singular_modifiers(with_every_year(pieces, is_verb), is_verb)
     pieces = with_beneficiary_last(with_counted_plural(pieces, is_verb), is_verb)

@@ -88,7 +88,7 @@ def short_name(title: str, known: Mapping[str, str] | None = None) -> str | None
             break
         if head and piece not in known:
             if _closes_phrase(pieces, at):
-                # 成果转化|激励|方面: a verb closing the phrase is its head noun, "motivation".
+                # 成果转化|激励|方面: a verb closing the phrase is its head noun, "incentives".
                 english = noun_sense(piece) or english
             elif only_verb(piece) or _takes_object(pieces, at):
                 # 普惠金融|服务|小微企业: the verb and its object are what the head does.
