@@ -347,6 +347,45 @@ def test_a_word_that_starts_with_a_conjunction_character_is_a_subject():
     assert communities["subject"] == "和谐社区"
 
 
+def test_a_time_before_ago_or_since_is_no_amount():
+    # 三年前 is three years ago and 两年来 the last two years: points and frames of time.
+    assert [r["text"] for r in find_quantities("较三年前提高31个百分点。")] == ["31个百分点"]
+    (items,) = find_quantities("两年来共发布榜单项目76项。")
+    assert (items["value"], items["unit"]) == (76, "项")
+    assert find_quantities("3个月后启动。") == []
+    # A duration stays one, also within a bound.
+    (free,) = find_quantities("给予三年免租。")
+    assert (free["value"], free["unit"]) == (3, "年")
+    (within,) = find_quantities("3年内完成改造。")
+    assert (within["value"], within["qualifier"]) == (3, "内")
+
+
+def test_yue_closing_a_word_is_no_approximation():
+    # 签约 (sign), 节约 (save) end in 约 without saying "about".
+    threshold, count = find_quantities("全年新签约亿元以上项目326个。")
+    assert (threshold["text"], threshold["qualifier"]) == ("亿元以上", "以上")
+    assert count["value"] == 326
+    (saved,) = find_quantities("节约资金约500万元。")
+    assert (saved["value"], saved["qualifier"]) == (5_000_000, "约")
+
+
+def test_a_verb_of_change_or_a_sum_word_ends_no_subject():
+    (cover,) = find_quantities("全县森林覆盖率提高到65.3%。")
+    assert cover["subject"] == "全县森林覆盖率"
+    (summed,) = find_quantities("发放创业担保贷款和一次性创业补贴共计560万元。")
+    assert summed["subject"] == "发放创业担保贷款和一次性创业补贴"
+
+
+def test_a_bracketed_second_classifier_belongs_to_its_number():
+    (kits,) = find_quantities("购置设备36台（套）应急救援物资。")
+    assert (kits["value"], kits["unit"], kits["subject"]) == (36, "台", "应急救援物资")
+
+
+def test_firm_times_are_a_unit_of_their_own():
+    (visits,) = find_quantities("惠及企业2.36万家次。")
+    assert (visits["value"], visits["unit"], visits["subject"]) == (23_600, "家次", "惠及企业")
+
+
 def test_a_change_from_an_average_is_one_change_of_one_subject():
     before, after = find_quantities("应急响应启动时间由平均45分钟缩短至12分钟。")
     assert (before["role"], after["role"]) == ("before", "after")

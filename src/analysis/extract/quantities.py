@@ -166,8 +166,10 @@ _BEFORE = re.compile(
 # 上千家, 上万人: “upwards of” before a bare magnitude (成千上万 is an idiom, not an amount).
 _UPWARDS = "上"
 _IDIOM_BEFORE_UPWARDS = "成千"
-# 最近三年 and 附近3公里 are “the last three years” and “nearby”, not approximations.
+# 最近三年 and 附近3公里 are “the last three years” and “nearby”, not approximations; 签约,
+# 预约 and 节约 end in 约 (新签约亿元以上项目) without saying “about”.
 _NOT_NEAR = frozenset("最附邻")
+_NOT_ABOUT = frozenset("签预节制公条契邀")
 # Only these words let a bare Chinese numeral count things: 超千间, but not 一个平台 or 第一家.
 _APPROXIMATE = frozenset(["超过", "将近", "接近", "大约", "多达", "超", "近", "约", "逾", "上"])
 _TIMES_BEFORE = re.compile(f"[{_CN_DIGITS}]个$")  # “四个90%”: four times 90 %
@@ -220,6 +222,7 @@ _OTHER_NUMBER = re.compile(f"{_ARABIC}[百千万亿]*(?:{_UNIT})?")
 _CONJUNCTION = "以及|和|及|与|或"
 _JOINED = re.compile(f"^(?:{_CONJUNCTION})(?![谐美平])")
 _ONLY_CONJUNCTION = re.compile(f"(?:{_CONJUNCTION}|、)")
+_BRACKETED_CLASSIFIER = re.compile(r"^[（(][\u4e00-\u9fff]{1,2}[）)]")
 
 
 def _arabic_value(number: str) -> float | None:
@@ -307,7 +310,10 @@ def _read(text: str, match: re.Match) -> dict | None:
     before_match = _BEFORE.search(text, max(0, start - _CONTEXT), start)
     before = before_match.group("word") if before_match else ""
     written_before = len(before_match.group(0)) if before_match else 0
-    if before == "近" and text[start - written_before - 1 : start - written_before] in _NOT_NEAR:
+    word_before = text[start - written_before - 1 : start - written_before]
+    if (before == "近" and word_before in _NOT_NEAR) or (
+        before == "约" and word_before in _NOT_ABOUT
+    ):
         before, written_before = "", 0
     number = match.group("num") or ""
     if (
@@ -384,6 +390,9 @@ def _qualifier(match: re.Match, before: str, text: str, clause: tuple[int, int],
 
 def _clean_subject(phrase: str, *, after: bool) -> str:
     phrase = phrase.replace("“", "").replace("”", "")
+    if after:
+        # 1,200台（套）: a second classifier in brackets belongs to the number, not its subject.
+        phrase = _BRACKETED_CLASSIFIER.sub("", phrase)
     if after and _JOINED.match(phrase):
         return ""
     if not after and (earlier := [m.end() for m in _OTHER_NUMBER.finditer(phrase)]):
