@@ -85,6 +85,37 @@ def is_function_word(word: str) -> bool:
 
 # A target year opening a key number's subject (到2025年入库企业): "by 2025 …".
 BY_YEAR = re.compile(r"^[到至](\d{4})年(?:底)?")
+# The years a count covers, opening its subject (三年来累计投入…, 近三年新增…), which English says
+# last: "… over the past three years", "… in the last three years".
+_YEAR_COUNTS = {
+    "两": "two",
+    "二": "two",
+    "三": "three",
+    "四": "four",
+    "五": "five",
+    "六": "six",
+    "七": "seven",
+    "八": "eight",
+    "九": "nine",
+    "十": "ten",
+}
+YEARS_COVERED = re.compile(
+    r"^(?P<recent>近|最近)?(?P<count>\d{1,2}|[两二三四五六七八九十])年(?P<since>来|以来)?"
+)
+
+
+def years_covered(term: str) -> tuple[str, str] | None:
+    """``(frame, rest)`` for a term that opens with the years it covers: 三年来投入… →
+    ("over the past three years", "投入…"), 近三年新增… → ("in the last three years", "新增…");
+    None for any other term, or one where the years are all it says."""
+    found = YEARS_COVERED.match(term)
+    if found is None or not (found["recent"] or found["since"]) or len(term) == found.end():
+        return None
+    count = _YEAR_COUNTS.get(found["count"], found["count"])
+    frame = f"in the last {count} years" if found["recent"] else f"over the past {count} years"
+    return frame, term[found.end() :]
+
+
 # Generic last nouns a label can do without: "safety (work)", "protection (area)".
 _GENERIC_TAILS = frozenset({"工作", "方面"})
 
@@ -519,14 +550,21 @@ ATTRIBUTIVE = _OF = "的"
 
 
 def with_share_of(pieces: list[tuple[str, str | None]]) -> list[tuple[str, str | None]]:
-    """A|占|B|比重 → one piece, "share of A in B"; the pieces after it stay."""
+    """A|占|B|比重 → one piece, "share of A in B"; the pieces after it stay. 占 with no share
+    word after it reads "A as a share of B", or "share of B" where it opens the term."""
     marks = [piece for piece, _ in pieces]
-    if _ACCOUNTS_FOR not in marks[1:]:
+    if _ACCOUNTS_FOR not in marks:
         return pieces
     at = marks.index(_ACCOUNTS_FOR)
     end = next((i for i in range(at + 2, len(marks)) if marks[i] in _SHARES), None)
     if end is None:
-        return pieces
+        # A|占|B with no share word after it (业务量|占|全国, 占|农户总数): A as a share of B.
+        whole = " ".join(english for _, english in pieces[at + 1 :] if english)
+        if not whole:
+            return pieces
+        part = " ".join(english for _, english in with_singular_modifiers(pieces[:at]) if english)
+        share = f"{part} as a share of {whole}" if part else f"share of {whole}"
+        return [("".join(marks), share)]
     part = " ".join(english for _, english in with_singular_modifiers(pieces[:at]) if english)
     whole_span = pieces[at + 1 : end]
     if len(whole_span) > 1 and whole_span[-1][0] == _OF:
@@ -534,7 +572,8 @@ def with_share_of(pieces: list[tuple[str, str | None]]) -> list[tuple[str, str |
         whole_span = whole_span[:-1]
     whole_pieces = with_singular_modifiers(whole_span)
     whole = " ".join(english for _, english in whole_pieces if english)
-    merged = ("".join(marks[: end + 1]), f"share of {part} in {whole}")
+    share = f"share of {part} in {whole}" if part else f"share of {whole}"
+    merged = ("".join(marks[: end + 1]), share)
     return [merged, *pieces[end + 1 :]]
 
 

@@ -56,6 +56,7 @@ from .composition import (
     with_share_of,
     with_singular_modifiers,
     without_noise,
+    years_covered,
 )
 from .lexicon import policy_lexicon
 
@@ -353,9 +354,12 @@ def dictionary_gloss(term: str, known: Mapping[str, str] | None = None) -> str |
     if (year := BY_YEAR.match(term)) and len(term) > len(year[0]):
         opening, term = f"by {year[1]}", term[len(year[0]) :]
     closing = ""
+    if (covered := years_covered(term)) is not None:
+        closing, term = covered
     if (compared := comparison(term)) is not None:
         # 首贷户平均贷款利率|较上年下降: "… down on the previous year", after what it compares.
-        before, closing, after = compared
+        before, compared_english, after = compared
+        closing = " ".join(part for part in (compared_english, closing) if part)
         term = before + after
     if _lone_dictionary_verb(term, known):
         # A word alone on a chart names a thing: 评价 "evaluation", not "evaluate".
