@@ -143,6 +143,8 @@ _IRREGULAR_PARTICIPLES = {
     "set": "set",
     "put": "put",
     "build": "built",
+    "co-build": "co-built",
+    "overcome": "overcome",
     "grow": "grown",
     "fall": "fallen",
     "drive": "driven",

@@ -76,6 +76,7 @@ _NOTE = re.compile(
     re.IGNORECASE,
 )
 _BRACKETED = re.compile(r"\s*\([^()]*\)\s*")
+_FIGURATIVE = re.compile(r"^fig\.\s+")
 _PINYIN_REFERENCE = re.compile(r"\[[^\]]*\]")
 # "to found or start", "to obstruct or block": a verb's two alternatives of one word, not a
 # phrase ("more or less", "either or" keep theirs: their first word is no gloss alone).
@@ -130,7 +131,8 @@ def _label(sense: str, word: str = "") -> str | None:
     words, a pattern with sb or sth, or a placeholder such as {noun}: 比 "more {adj.} than
     {noun}")."""
     text = _PINYIN_REFERENCE.sub("", sense)
-    text = _BRACKETED.sub(" ", text).strip(" ,;")
+    # "fig. to sort out" (梳理): the figurative sense is the word's sense in a document.
+    text = _BRACKETED.sub(" ", _FIGURATIVE.sub("", text)).strip(" ,;")
     text = re.sub(r"^(to|a|an|the) ", "", text)
     if not text or CJK.search(text) or re.search(r"[|:{}]|\b(sb|sth)\b", text):
         return None
@@ -159,7 +161,7 @@ def _is_common(pinyin: str) -> bool:
 
 
 def _is_verb_sense(sense: str) -> bool:
-    return _BRACKETED.sub(" ", sense).strip().startswith("to ")
+    return _BRACKETED.sub(" ", _FIGURATIVE.sub("", sense)).strip().startswith("to ")
 
 
 def word_sense(word: str) -> str | None:

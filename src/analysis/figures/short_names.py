@@ -63,15 +63,24 @@ def _with_shared_head(
     return [*head, (piece, noun)] if noun else head
 
 
+def _middle_modifier(head: list[tuple[str, str | None]], known: Mapping[str, str]) -> int | None:
+    """Where the first lexicon modifier between the first and the last piece stands, if any."""
+    for at in range(1, len(head) - 1):
+        entry = policy_lexicon().get(head[at][0])
+        if head[at][0] not in known and entry is not None and entry.pos == "modifier":
+            return at
+    return None
+
+
 def short_name(title: str, known: Mapping[str, str] | None = None) -> str | None:
     """A short English name for a long section title, from its head phrase, as the curated
     short names are made ("Innovation chain", "Real economy"): the leading verb goes (完善,
     建立), the phrase ends at a conjunction or at the next verb (深化“放管服”改革|提升…), a
-    generic last noun (体系) goes, and words are dropped from the front until the name is at
-    most ``SHORT_NAME_CHARS`` long. Words are dropped a whole piece at a time, and the last two
-    pieces stay even when longer: the head noun phrase is kept whole (知识产权|保护 is
-    "Intellectual property protection", not "Protection"). None where the dictionary cannot
-    gloss the phrase."""
+    generic last noun (体系) goes, and modifiers between the topic and the head noun, then
+    words from the front, are dropped until the name is at most ``SHORT_NAME_CHARS`` long.
+    Words are dropped a whole piece at a time, and the last two pieces stay even when longer:
+    the head noun phrase is kept whole (知识产权|保护 is "Intellectual property protection",
+    not "Protection"). None where the dictionary cannot gloss the phrase."""
     known = known or {}
     # A long quoted slogan is a list, not a name; a short one (“放管服”) is the name.
     title = _QUOTED.sub(lambda m: m[1] if len(m[1]) <= _LONG_QUOTE else "", str(title))
@@ -99,8 +108,16 @@ def short_name(title: str, known: Mapping[str, str] | None = None) -> str | None
         head = head[:-1]
     if not head or any(english is None for _, english in head):
         return None
-    head = _with_shared_head(head, pieces, known)
-    words = [english for _, english in head if english]
+    head = [
+        (piece, english) for piece, english in _with_shared_head(head, pieces, known) if english
+    ]
+    # A modifier between the topic and the head noun goes first (教育|优质|均衡|发展 →
+    # "Education development", not "Balanced development", which loses the topic).
+    while len(" ".join(english for _, english in head)) > SHORT_NAME_CHARS and (
+        middle := _middle_modifier(head, known)
+    ):
+        head = head[:middle] + head[middle + 1 :]
+    words = [english for _, english in head]
     while len(words) > _KEPT_PIECES and len(" ".join(words)) > SHORT_NAME_CHARS:
         words = words[1:]
     name = " ".join(words)
