@@ -386,6 +386,13 @@ def test_firm_times_are_a_unit_of_their_own():
     assert (visits["value"], visits["unit"], visits["subject"]) == (23_600, "家次", "惠及企业")
 
 
+@pytest.mark.parametrize("thing", ["5G基站", "4A级旅游景区", "15G网络站点"])
+def test_digits_joined_to_letters_stay_in_the_subject(thing):
+    # 5G names a network, 4A级 a grade: no number of their own to cut the subject at.
+    (count,) = find_quantities(f"全市建成{thing}3,200个。")
+    assert (count["value"], count["subject"]) == (3_200, thing)
+
+
 def test_a_change_from_an_average_is_one_change_of_one_subject():
     before, after = find_quantities("应急响应启动时间由平均45分钟缩短至12分钟。")
     assert (before["role"], after["role"]) == ("before", "after")

@@ -215,7 +215,8 @@ _SUBJECT_TAIL = re.compile(f"(?:{_WORDS['tail']})+$")
 _SUBJECT_STOP = re.compile(_WORDS["stop"])
 # Another number in the clause measures something else, so a subject stops before the next one
 # and starts after the previous one: 1,427名|河长全年巡河|8.6万人次.
-_OTHER_NUMBER = re.compile(f"{_ARABIC}[百千万亿]*(?:{_UNIT})?")
+# Digits joined to Latin letters (5G, 4A级) name a thing, not an amount: they stay in a subject.
+_OTHER_NUMBER = re.compile(f"(?<![A-Za-z0-9]){_ARABIC}(?![0-9])[百千万亿]*(?:{_UNIT})?(?![A-Za-z])")
 # A conjunction between two numbers joins two members of a list (教师120人和校长35人): the
 # words after it belong to the next number, and a number right after it shares the subject of
 # the one before (分别增长18.4%和22.6%). 和谐, 和美 and 和平 are words, not the conjunction.
