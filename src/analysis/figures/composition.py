@@ -87,18 +87,6 @@ def is_function_word(word: str) -> bool:
 BY_YEAR = re.compile(r"^[到至](\d{4})年(?:底)?")
 # The years a count covers, opening its subject (三年来累计投入…, 近三年新增…), which English says
 # last: "… over the past three years", "… in the last three years".
-_YEAR_COUNTS = {
-    "两": "two",
-    "二": "two",
-    "三": "three",
-    "四": "four",
-    "五": "five",
-    "六": "six",
-    "七": "seven",
-    "八": "eight",
-    "九": "nine",
-    "十": "ten",
-}
 YEARS_COVERED = re.compile(
     r"^(?P<recent>近|最近)?(?P<count>\d{1,2}|[两二三四五六七八九十])年(?P<since>来|以来)?"
 )
@@ -111,7 +99,7 @@ def years_covered(term: str) -> tuple[str, str] | None:
     found = YEARS_COVERED.match(term)
     if found is None or not (found["recent"] or found["since"]) or len(term) == found.end():
         return None
-    count = _YEAR_COUNTS.get(found["count"], found["count"])
+    count = _NUMERALS.get(found["count"], found["count"])
     frame = f"in the last {count} years" if found["recent"] else f"over the past {count} years"
     return frame, term[found.end() :]
 
