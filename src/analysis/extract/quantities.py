@@ -222,7 +222,6 @@ _OTHER_NUMBER = re.compile(f"(?<![A-Za-z0-9]){_ARABIC}(?![0-9])[百千万亿]*(?
 # the one before (分别增长18.4%和22.6%). 和谐, 和美 and 和平 are words, not the conjunction.
 _CONJUNCTION = "以及|和|及|与|或"
 _JOINED = re.compile(f"^(?:{_CONJUNCTION})(?![谐美平])")
-_ONLY_CONJUNCTION = re.compile(f"(?:{_CONJUNCTION}|、)")
 _BRACKETED_CLASSIFIER = re.compile(r"^[（(][\u4e00-\u9fff]{1,2}[）)]")
 
 
@@ -424,7 +423,7 @@ def subject_of(marks: TextMarks, start: int, end: int) -> str:
     if before:
         return before
     previous = list(_OTHER_NUMBER.finditer(text, first, start))
-    if previous and _ONLY_CONJUNCTION.fullmatch(text[previous[-1].end() : start]):
+    if previous and _JOINED.fullmatch(text[previous[-1].end() : start]):
         return subject_of(marks, previous[-1].start(), previous[-1].end())
     rest = _SUBJECT_LEAD.sub("", text[end:stop].replace("“", "").replace("”", ""))
     if rest or first == 0 or text[first - 1] != "、":

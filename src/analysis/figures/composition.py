@@ -19,9 +19,8 @@ phrasing, beside the senses the pieces take (``figures.dictionary``).
 import re
 from collections.abc import Callable, Mapping
 
+from .cjk import CJK
 from .lexicon import policy_lexicon
-
-_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 # The units an administrative level is named after (区级 → "district-level"), and the tiers
 # a list counts (两级财政, 三级公园体系). CC-CEDICT lacks most of them or reads 三级 as "grade 3".
@@ -75,6 +74,12 @@ def count_gloss(word: str) -> str | None:
     if len(word) == 2 and word[0] in _NUMERALS and word[1] in CLASSIFIERS:
         return _NUMERALS[word[0]]
     return None
+
+
+def is_lexicon_modifier(word: str) -> bool:
+    """A modifier of the lexicon (全年, 新增, 重大): it qualifies the word after it."""
+    entry = policy_lexicon().get(word)
+    return entry is not None and entry.pos == "modifier"
 
 
 def is_function_word(word: str) -> bool:
@@ -207,7 +212,7 @@ def with_result(
     verb stays after it (达到|64% → "reached 64%"). ``is_verb``: whether a piece is a verb (the
     lexicon's verbs by default)."""
     number = ""
-    if len(pieces) > 2 and not _CJK.search(pieces[-1][0]) and words and words[-1] == pieces[-1][1]:
+    if len(pieces) > 2 and not CJK.search(pieces[-1][0]) and words and words[-1] == pieces[-1][1]:
         number, words, pieces = words[-1], words[:-1], pieces[:-1]
     last, english = pieces[-1]
     participle = _participle(english or "") if is_verb(last) else None
@@ -221,7 +226,7 @@ def with_result(
 
 
 # 全 and a level of government: the whole area a count covers (全区 → district-wide).
-WHOLE_AREAS = _WHOLE_AREAS = frozenset({"全省", "全市", "全县", "全区", "全镇", "全乡"})
+WHOLE_AREAS = frozenset({"全省", "全市", "全县", "全区", "全镇", "全乡"})
 
 
 def with_object_first(
@@ -232,17 +237,14 @@ def with_object_first(
     (:func:`with_result`): "leading enterprises attracted", as a count reads in English. Only
     modifiers of the lexicon (全年, 新增) may stand before the verb, and no other verb after it.
     ``is_verb``: whether a piece is a verb (the lexicon's verbs by default)."""
-    lexicon = policy_lexicon()
     verb_at = next((i for i, (piece, _) in enumerate(pieces) if is_verb(piece)), None)
     if verb_at is None or verb_at == len(pieces) - 1:
         return pieces
     if _participle(pieces[verb_at][1] or "") is None:
         return pieces
     # A whole area (全区: district-wide) says where, as a lexicon modifier (全年) says when.
-    before = [piece for piece, _ in pieces[:verb_at] if piece not in _WHOLE_AREAS]
-    if not all(
-        (entry := lexicon.get(piece)) is not None and entry.pos == "modifier" for piece in before
-    ):
+    before = [piece for piece, _ in pieces[:verb_at] if piece not in WHOLE_AREAS]
+    if not all(is_lexicon_modifier(piece) for piece in before):
         return pieces
     if (paired := _verb_pair_first(pieces, verb_at, is_verb)) is not None:
         return paired
@@ -362,8 +364,8 @@ def with_singular_modifiers(
             not english
             or is_verb(piece)
             or is_verb(following)
-            or not _CJK.search(following)
-            or not _CJK.search(piece)
+            or not CJK.search(following)
+            or not CJK.search(piece)
             or _is_lexicon_function(following)
             or _COUNTED.match(english)
         ):
@@ -406,7 +408,7 @@ def with_counted_plural(
         number = piece[:-1]
         if piece[-1:] not in CLASSIFIERS or not (number in _NUMERALS or _DIGITS.fullmatch(number)):
             continue
-        if not _CJK.search(counted):
+        if not CJK.search(counted):
             continue
         *front, last = noun.split(" ")
         out[at + 1] = (counted, " ".join([*front, plural(last)]))
@@ -532,32 +534,31 @@ def _lexicon_verb_noun(piece: str, english: str | None) -> str | None:
 
 # A占B的比重: what share of B is A (信用贷款|占|小微企业贷款|比重 → "share of credit loans in
 # small and micro enterprise loans").
-SHARE_MARK = _ACCOUNTS_FOR = "占"
-SHARE_WORDS = _SHARES = frozenset({"比重", "比例"})
+ACCOUNTS_FOR = "占"
+SHARE_NOUNS = frozenset({"比重", "比例"})
 
 
-ATTRIBUTIVE = _OF = "的"
+ATTRIBUTIVE = "的"
 
 
 def with_share_of(pieces: list[tuple[str, str | None]]) -> list[tuple[str, str | None]]:
     """A|占|B|比重 → one piece, "share of A in B"; the pieces after it stay. 占 with no share
     word after it reads "A as a share of B", or "share of B" where it opens the term."""
     marks = [piece for piece, _ in pieces]
-    if _ACCOUNTS_FOR not in marks:
+    if ACCOUNTS_FOR not in marks:
         return pieces
-    at = marks.index(_ACCOUNTS_FOR)
-    end = next((i for i in range(at + 2, len(marks)) if marks[i] in _SHARES), None)
+    at = marks.index(ACCOUNTS_FOR)
+    part = " ".join(english for _, english in with_singular_modifiers(pieces[:at]) if english)
+    end = next((i for i in range(at + 2, len(marks)) if marks[i] in SHARE_NOUNS), None)
     if end is None:
         # A|占|B with no share word after it (业务量|占|全国, 占|农户总数): A as a share of B.
         whole = " ".join(english for _, english in pieces[at + 1 :] if english)
         if not whole:
             return pieces
-        part = " ".join(english for _, english in with_singular_modifiers(pieces[:at]) if english)
         share = f"{part} as a share of {whole}" if part else f"share of {whole}"
         return [("".join(marks), share)]
-    part = " ".join(english for _, english in with_singular_modifiers(pieces[:at]) if english)
     whole_span = pieces[at + 1 : end]
-    if len(whole_span) > 1 and whole_span[-1][0] == _OF:
+    if len(whole_span) > 1 and whole_span[-1][0] == ATTRIBUTIVE:
         # A占B的比重 says the same as A占B比重: the 的 before the share is no "of" of its own.
         whole_span = whole_span[:-1]
     whole_pieces = with_singular_modifiers(whole_span)
@@ -617,10 +618,8 @@ def with_measured_action(
     verb_at = next((i for i, (piece, _) in enumerate(pieces[:-1]) if is_verb(piece)), None)
     if verb_at is None or verb_at + 1 >= len(pieces) - 1 or pieces[verb_at][0] in _CHANGES:
         return pieces
-    lexicon = policy_lexicon()
     if not all(
-        not _CJK.search(piece) or getattr(lexicon.get(piece), "pos", None) == "modifier"
-        for piece, _ in pieces[:verb_at]
+        not CJK.search(piece) or is_lexicon_modifier(piece) for piece, _ in pieces[:verb_at]
     ):
         return pieces
     object_pieces = pieces[verb_at + 1 : -1]

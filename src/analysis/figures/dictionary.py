@@ -33,15 +33,17 @@ from collections.abc import Mapping
 from functools import cache
 
 from ..paths import RESOURCES
+from .cjk import CJK, CJK_RANGE
 from .composition import (
+    ACCOUNTS_FOR,
     ATTRIBUTIVE,
     BY_YEAR,
     CLASSIFIERS,
-    SHARE_MARK,
-    SHARE_WORDS,
+    SHARE_NOUNS,
     WHOLE_AREAS,
     comparison,
     count_gloss,
+    is_lexicon_modifier,
     is_postposition,
     level_gloss,
     verb_noun,
@@ -66,7 +68,6 @@ _LONGEST_ENTRY = 12
 _VERB_PHRASE_PIECES = 3
 _LABEL_WORDS = 5
 _STEM = 4
-CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 # Senses that are notes about the word, not its meaning; "lit." is the literal reading of an
 # idiom's characters (追溯: "lit. to go upstream"), never the word's sense in a document.
 _NOTE = re.compile(
@@ -84,8 +85,8 @@ _ALTERNATIVES = re.compile(r"(?!(?:more|less|either|whether|sooner|rather)\b)(\S
 # Quotation marks and separators inside a term carry no meaning of their own.
 _SEPARATORS = {"“": "", "”": "", "‘": "", "’": "", "「": "", "」": "", "、": ",", "，": ","}
 _SEPARATOR_CHARS = "".join(_SEPARATORS)
-_NON_CJK_RUN_START = re.compile(rf"[^\u3400-\u9fff\uf900-\ufaff{_SEPARATOR_CHARS}]+")
-_NON_CJK_RUN_END = re.compile(rf"[^\u3400-\u9fff\uf900-\ufaff{_SEPARATOR_CHARS}]+$")
+_NON_CJK_RUN_START = re.compile(f"[^{CJK_RANGE}{_SEPARATOR_CHARS}]+")
+_NON_CJK_RUN_END = re.compile(f"[^{CJK_RANGE}{_SEPARATOR_CHARS}]+$")
 _NUMBER = r"\d+(?:[.,]\d+)*"
 _NUMBER_WITH_CLASSIFIER_START = re.compile(rf"({_NUMBER})[{''.join(sorted(CLASSIFIERS))}]")
 _NUMBER_WITH_CLASSIFIER_END = re.compile(rf"({_NUMBER})[{''.join(sorted(CLASSIFIERS))}]$")
@@ -389,12 +390,12 @@ def _words(term: str, known: Mapping[str, str]) -> list[str] | None:
     if _loose_characters(pieces, known):
         return None
     pieces = with_annual(without_noise(pieces, known))
-    if (split := _attributive_split(pieces, known)) is not None:
-        return split
+    if (attributive := _attributive_words(pieces, known)) is not None:
+        return attributive
     return _framed(pieces, known)
 
 
-def _attributive_split(
+def _attributive_words(
     pieces: list[tuple[str, str | None]], known: Mapping[str, str]
 ) -> list[str] | None:
     """The words of A|的|B as English orders them, or None where 的 needs no reordering.
@@ -409,13 +410,10 @@ def _attributive_split(
     its end (对首次认定的企业|给予|奖励: the 的 is inside an object)."""
     marks = [piece for piece, _ in pieces]
     at = next((i for i in range(len(marks) - 2, 0, -1) if marks[i] == ATTRIBUTIVE), None)
-    if at is None or (SHARE_MARK in marks[:at] and marks[at + 1] in SHARE_WORDS):
+    if at is None or (ACCOUNTS_FOR in marks[:at] and marks[at + 1] in SHARE_NOUNS):
         return None
     described, head = pieces[:at], pieces[at + 1 :]
-    if all(
-        policy_lexicon().get(piece, None) is not None and policy_lexicon()[piece].pos == "modifier"
-        for piece, _ in described
-    ):
+    if all(is_lexicon_modifier(piece) for piece, _ in described):
         return _framed([*described, *head], known)
     tail = len(head)
     while tail > 1 and (_acts(head[tail - 1][0], known) or not CJK.search(head[tail - 1][0])):

@@ -12,7 +12,6 @@ comes from the first of these sources that has one:
 
 import csv
 import enum
-import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -22,13 +21,13 @@ from pathlib import Path
 from ..paths import RESOURCES
 from ..source.declared import without_declared_count
 from ..source.errors import InputFileError
+from .cjk import CJK
 from .dictionary import dictionary_gloss
 from .short_names import short_name
 
 SOURCES = ("curated", "user", "dictionary", "pinyin")
 DICTIONARY_MARK = "†"
 GLOSSARY_COLUMNS = ("term_zh", "en")
-_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 
 class GlossaryError(InputFileError):
@@ -82,7 +81,7 @@ def read_glossary(path: Path) -> dict[str, str]:
                 path=str(path),
             )
         term, english = (cell.strip() for cell in row[:2])
-        if not _CJK.search(term):
+        if not CJK.search(term):
             raise GlossaryError(f"the term {term!r} holds no Chinese", line=number, path=str(path))
         if not english:
             continue
@@ -185,7 +184,7 @@ def lookup(term: str, user_path: Path | None = None) -> Gloss | None:
     """The gloss of ``term`` from the first source that has one (see the module's doc); None
     for a term with no Chinese in it."""
     term = str(term)
-    if not _CJK.search(term):
+    if not CJK.search(term):
         return None
     if (english := _from_glossary(term, _glossary())) is not None:
         return Gloss(english, "curated")

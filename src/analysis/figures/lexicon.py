@@ -10,18 +10,16 @@ reads: a head verb is dropped from the front of a short name, a function word fr
 """
 
 import csv
-import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 from ..paths import RESOURCES
 from ..source.errors import InputFileError
+from .cjk import CJK, CJK_RUN
 
 LEXICON_COLUMNS = ("term_zh", "en", "pos", "field")
 POS = ("noun", "modifier", "verb", "function", "postposition")
-_CHINESE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
-_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 
 class LexiconError(InputFileError):
@@ -73,11 +71,11 @@ def read_lexicon(path: Path) -> dict[str, LexiconEntry]:
                 path=where,
             )
         term, english, pos, field = (cell.strip() for cell in row)
-        if not _CHINESE.fullmatch(term):
+        if not CJK_RUN.fullmatch(term):
             raise LexiconError(
                 f"the term {term!r} is not all Chinese characters", line=number, path=where
             )
-        if not english or _CJK.search(english):
+        if not english or CJK.search(english):
             raise LexiconError(f"{term} has no English gloss", line=number, path=where)
         if pos not in POS:
             raise LexiconError(

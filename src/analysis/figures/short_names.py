@@ -5,8 +5,9 @@ names are made ("Innovation chain", "Real economy"), glossed by the dictionary
 import re
 from collections.abc import Mapping
 
-from .composition import is_function_word
-from .dictionary import CJK, can_be_verb, noun_sense, only_verb, segment
+from .cjk import CJK
+from .composition import is_function_word, is_lexicon_modifier
+from .dictionary import can_be_verb, noun_sense, only_verb, segment
 from .lexicon import policy_lexicon
 
 # Where a title's head phrase ends: a conjunction, or 的 before what it modifies.
@@ -52,8 +53,7 @@ def _with_shared_head(
     """A head phrase that ends in a modifier (医疗卫生, "medical and health") names no thing; the
     title's last noun is the head its phrases share (医疗卫生|和|养老服务|改革 → "medical and
     health reform")."""
-    last = policy_lexicon().get(head[-1][0])
-    if head[-1][0] in known or last is None or last.pos != "modifier":
+    if head[-1][0] in known or not is_lexicon_modifier(head[-1][0]):
         return head
     rest = [(p, e) for p, e in pieces[len(head) :] if p not in _GENERIC_HEADS]
     if not rest or rest[-1][0] in _PHRASE_ENDS or rest[-1][0] in dict(head):
@@ -66,8 +66,7 @@ def _with_shared_head(
 def _middle_modifier(head: list[tuple[str, str | None]], known: Mapping[str, str]) -> int | None:
     """Where the first lexicon modifier between the first and the last piece stands, if any."""
     for at in range(1, len(head) - 1):
-        entry = policy_lexicon().get(head[at][0])
-        if head[at][0] not in known and entry is not None and entry.pos == "modifier":
+        if head[at][0] not in known and is_lexicon_modifier(head[at][0]):
             return at
     return None
 
